@@ -1,0 +1,35 @@
+/** Entry point of the `gutbrain` command: `gutbrain <command> [options]`. */
+import { serve } from './serve.ts';
+
+const USAGE = `Usage: gutbrain <command>
+
+Commands:
+  serve        start the web app (PORT, DATA_DIR, DATABASE_URL configure it)
+  help         show this message`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'help'] = argv;
+  switch (command) {
+    case 'serve':
+      await serve();
+      return -1;
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(`gutbrain: unknown command '${command}'\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(`gutbrain: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);

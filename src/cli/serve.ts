@@ -1,0 +1,27 @@
+/** `gutbrain serve`: opens the store (migrating it), builds the app and listens. */
+import { buildApp, safeLogSerializers } from '../server/app.ts';
+import { openStore } from '../store/open.ts';
+import { readConfig } from './config.ts';
+
+export async function serve(): Promise<void> {
+  const config = readConfig();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const app = await buildApp({
+    store,
+    webRoot: config.webRoot,
+    trustProxy: config.trustProxy,
+    logger: { level: config.logLevel, serializers: safeLogSerializers },
+  });
+  const shutdown = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Gutbrain is running at http://localhost:${port}`);
+  console.log(`Data: ${store.engine === 'sqlite' ? store.location : `PostgreSQL ${store.location}`}`);
+}

@@ -1,0 +1,75 @@
+/**
+ * Local calendar dates (`YYYY-MM-DD`) and times of day (`HH:MM`). Dates are the person's own
+ * calendar dates, computed from an IANA time zone, never from the server's clock zone.
+ */
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** True for a real calendar date: `isLocalDate('2024-02-29')` → true, `'2026-02-30'` → false. */
+export function isLocalDate(value: string): boolean {
+  const m = LOCAL_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True for an IANA zone this runtime knows: `isTimeZone('Europe/Dublin')` → true. */
+export function isTimeZone(value: string): boolean {
+  if (value.length === 0 || value.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date at `instant` in `timeZone`: 23:30 in Auckland is still that local day. */
+export function localDateAt(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** `addDays('2024-02-28', 1)` → `'2024-02-29'`. Pure calendar arithmetic, no time zone. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b`: `daysBetween('2026-01-01', '2026-01-31')` → 30. */
+export function daysBetween(a: string, b: string): number {
+  const toUtc = (s: string) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
+}
+
+/** `'23:30'` → 1410 minutes after midnight; throws on anything else. */
+export function minutesFromTime(value: string): number {
+  const m = TIME_OF_DAY.exec(value);
+  if (!m) throw new RangeError(`not a time of day: ${value}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** 1410 → `'23:30'`. */
+export function timeFromMinutes(minutes: number): string {
+  const m = ((Math.round(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+export function isTimeOfDay(value: string): boolean {
+  return TIME_OF_DAY.test(value);
+}

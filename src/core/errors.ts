@@ -1,0 +1,35 @@
+/**
+ * Typed errors thrown by `core` and `store`; the server maps each to an HTTP status and the
+ * `{ error: { code, message, field? } }` body (see server/plugins/errors.ts).
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that breaks a rule: answered with 400 and the offending field. */
+export class ValidationError extends DomainError {
+  constructor(field: string, message: string, code = 'invalid') {
+    super(code, message, field);
+  }
+}
+
+/** Missing, or owned by someone else: both answer 404 so that existence never leaks. */
+export class NotFoundError extends DomainError {
+  constructor(what = 'resource') {
+    super('not_found', `No such ${what}.`);
+  }
+}
+
+/** A write that collides with existing data (an email already registered, say). */
+export class ConflictError extends DomainError {
+  constructor(message: string, field?: string) {
+    super('conflict', message, field);
+  }
+}

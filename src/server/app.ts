@@ -1,0 +1,68 @@
+/**
+ * Builds the Fastify app: security, sessions, every route module, and the web app's files.
+ *
+ * @example const app = await buildApp({ store }); await app.listen({ port: 3000 });
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Store } from '../store/open.ts';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/sessions.ts';
+import type { AppContext } from './context.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling, sendError } from './plugins/errors.ts';
+import { registerSecurity } from './plugins/security.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCheckinRoutes } from './routes/checkins.ts';
+
+export interface AppOptions {
+  store: Store;
+  sessionPolicy?: SessionPolicy;
+  loginLimitPerMinute?: number;
+  now?: () => Date;
+  /** Folder with the built web app (index.html); not served when absent. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: boolean;
+}
+
+/** Request logs carry method, path and status only: no query strings, bodies or cookies. */
+export const safeLogSerializers = {
+  req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  const ctx: AppContext = {
+    store: options.store,
+    sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
+    loginLimitPerMinute: options.loginLimitPerMinute ?? 20,
+    now: options.now ?? (() => new Date()),
+  };
+
+  registerErrorHandling(app);
+  await registerSecurity(app);
+  await registerAuth(app, ctx.store.db, ctx.sessionPolicy);
+
+  registerAuthRoutes(app, ctx);
+  registerCheckinRoutes(app, ctx);
+
+  const webRoot = options.webRoot;
+  const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api/') && req.method === 'GET' && hasWeb) {
+      // Client-side routes (/today, /history, …) all load the single-page app.
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 404, { code: 'not_found', message: 'No such page or endpoint.' });
+  });
+  return app;
+}

@@ -1,0 +1,98 @@
+/**
+ * One error format for every answer: `{ error: { code, message, field? } }`. Zod failures become
+ * 400 naming the first offending field; core's typed errors map to their status; anything else is
+ * a 500 whose details stay in the log (without request bodies, which may hold health data).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../core/errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+export class HttpError extends DomainError {
+  constructor(
+    readonly status: number,
+    code: string,
+    message: string,
+    field?: string,
+  ) {
+    super(code, message, field);
+  }
+}
+
+export const unauthorized = () => new HttpError(401, 'unauthorized', 'Log in to continue.');
+
+/** Parses `value` with `schema` or throws a ValidationError naming the field (prefixed by `where`). */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw new ValidationError(where, `${where} is invalid`);
+  if (issue.code === 'unrecognized_keys') {
+    const key = [...issue.path, issue.keys[0]].map(String).join('.');
+    throw new ValidationError(key, `${key} is not a field we know`, 'unknown_field');
+  }
+  const field = issue.path.length ? issue.path.map(String).join('.') : where;
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    throw new ValidationError(field, `${field} is required`, 'required');
+  }
+  throw new ValidationError(field, `${field} ${issue.message}`);
+}
+
+function statusOf(e: DomainError): number {
+  if (e instanceof HttpError) return e.status;
+  if (e instanceof ValidationError) return 400;
+  if (e instanceof NotFoundError) return 404;
+  if (e instanceof ConflictError) return 409;
+  return 400;
+}
+
+export function sendError(reply: FastifyReply, status: number, body: ErrorBody['error']): FastifyReply {
+  return reply.code(status).send({ error: body } satisfies ErrorBody);
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
+    if (err instanceof DomainError) {
+      return sendError(reply, statusOf(err), { code: err.code, message: err.message, field: err.field });
+    }
+    const fe = err as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+      return sendError(reply, 400, {
+        code: 'invalid_json',
+        message: 'The request body is not valid JSON.',
+        field: 'body',
+      });
+    }
+    if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return sendError(reply, 400, {
+        code: 'required',
+        message: 'The request body is empty.',
+        field: 'body',
+      });
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, 415, {
+        code: 'unsupported_media_type',
+        message: 'Send JSON (application/json).',
+      });
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, 413, {
+        code: 'too_large',
+        message: 'The request body is too large.',
+        field: 'body',
+      });
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return sendError(reply, fe.statusCode, {
+        code: 'bad_request',
+        message: 'The request could not be read.',
+      });
+    }
+    req.log.error({ err: { message: err.message, stack: err.stack, code: fe.code } }, 'unhandled error');
+    return sendError(reply, 500, { code: 'internal', message: 'Something went wrong on our side.' });
+  });
+}

@@ -1,0 +1,149 @@
+/** Accounts and sessions: register, log in and out, change password, settings, delete account. */
+import { hash, verify } from '@node-rs/argon2';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { isTimeZone } from '../../core/dates.ts';
+import { ValidationError } from '../../core/errors.ts';
+import {
+  createPerson,
+  deletePerson,
+  findPersonByEmail,
+  getPerson,
+  type PersonRow,
+  updatePerson,
+} from '../../store/people.ts';
+import { createSession, deleteSession, deleteSessionsOf } from '../../store/sessions.ts';
+import { failuresInLastMinute, pruneThrottle, recordFailure } from '../../store/throttle.ts';
+import type { AppContext } from '../context.ts';
+import { clearSessionCookie, requirePerson, setSessionCookie } from '../plugins/auth.ts';
+import { HttpError, parseInput } from '../plugins/errors.ts';
+
+// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+const ARGON2 = {
+  algorithm: 2 /* Algorithm.Argon2id, a const enum */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+const password = z
+  .string({ error: 'must be text' })
+  .min(8, { error: 'must be at least 8 characters' })
+  .max(128, { error: 'must be at most 128 characters' });
+const email = z.email({ error: 'must be an email address' }).max(254, { error: 'is too long' });
+const displayName = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, { error: 'is required' })
+  .max(80, { error: 'must be at most 80 characters' });
+const timeZone = z
+  .string({ error: 'must be text' })
+  .refine(isTimeZone, { error: 'must be an IANA time zone' });
+
+const registerBody = z.strictObject({ email, password, displayName, timeZone: timeZone.default('UTC') });
+const loginBody = z.strictObject({
+  email: z.string({ error: 'must be text' }).max(254),
+  password: z.string({ error: 'must be text' }).max(128),
+});
+const passwordBody = z.strictObject({ currentPassword: z.string().max(128), newPassword: password });
+const settingsBody = z.strictObject({ displayName: displayName.optional(), timeZone: timeZone.optional() });
+const deleteBody = z.strictObject({ password: z.string().max(128) });
+
+export function publicPerson(p: PersonRow) {
+  return { id: p.id, email: p.email, displayName: p.display_name, timeZone: p.time_zone, role: p.role };
+}
+
+// A real hash to verify against when the email is unknown, so both paths take the same time.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => {
+  dummyHash ??= hash('not-a-real-password', ARGON2);
+  return dummyHash;
+};
+
+export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx.store;
+
+  app.post('/api/auth/register', async (req, reply) => {
+    const body = parseInput(registerBody, req.body, 'body');
+    const person = await createPerson(db, { ...body, passwordHash: await hash(body.password, ARGON2) });
+    const session = await createSession(db, person.id, ctx.sessionPolicy);
+    setSessionCookie(req, reply, session.token, ctx.sessionPolicy.absoluteMs);
+    return reply.code(201).send({ person: publicPerson(person), csrfToken: session.csrfToken });
+  });
+
+  app.post('/api/auth/login', async (req, reply) => {
+    const key = `ip:${req.ip}`;
+    if ((await failuresInLastMinute(db, key)) >= ctx.loginLimitPerMinute) {
+      reply.header('retry-after', '60');
+      throw new HttpError(429, 'too_many_attempts', 'Too many attempts. Wait a minute and try again.');
+    }
+    const body = parseInput(loginBody, req.body, 'body');
+    const person = await findPersonByEmail(db, body.email);
+    // Unknown email: verify against a dummy hash anyway, then fail.
+    const ok = person
+      ? await verify(person.password_hash, body.password)
+      : await verify(await getDummyHash(), body.password).then(() => false);
+    if (!person || !ok) {
+      await recordFailure(db, key);
+      if (Math.random() < 0.05) await pruneThrottle(db);
+      req.log.warn({ event: 'login_failed' }, 'login failed');
+      throw new HttpError(401, 'bad_credentials', 'That email and password do not match.');
+    }
+    // A fresh session at every login: a session id planted before login is worthless.
+    const old = req.cookies.gb_session;
+    if (old) await deleteSession(db, old);
+    const session = await createSession(db, person.id, ctx.sessionPolicy);
+    setSessionCookie(req, reply, session.token, ctx.sessionPolicy.absoluteMs);
+    return { person: publicPerson(person), csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/auth/logout', async (req, reply) => {
+    if (req.auth) await deleteSession(db, req.auth.token);
+    clearSessionCookie(req, reply);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/auth/session', async (req) => {
+    const personId = requirePerson(req);
+    const person = await getPerson(db, personId);
+    return { person: publicPerson(person), csrfToken: req.auth?.csrfToken };
+  });
+
+  app.post('/api/auth/password', async (req, reply) => {
+    const personId = requirePerson(req);
+    const body = parseInput(passwordBody, req.body, 'body');
+    const person = await getPerson(db, personId);
+    if (!(await verify(person.password_hash, body.currentPassword))) {
+      throw new ValidationError(
+        'currentPassword',
+        'currentPassword is not your current password',
+        'bad_credentials',
+      );
+    }
+    await updatePerson(db, personId, { password_hash: await hash(body.newPassword, ARGON2) });
+    // Every other session ends server-side; this browser gets a new one.
+    await deleteSessionsOf(db, personId);
+    const session = await createSession(db, personId, ctx.sessionPolicy);
+    setSessionCookie(req, reply, session.token, ctx.sessionPolicy.absoluteMs);
+    return { csrfToken: session.csrfToken };
+  });
+
+  app.patch('/api/account', async (req) => {
+    const personId = requirePerson(req);
+    const body = parseInput(settingsBody, req.body, 'body');
+    await updatePerson(db, personId, { display_name: body.displayName, time_zone: body.timeZone });
+    return { person: publicPerson(await getPerson(db, personId)) };
+  });
+
+  app.delete('/api/account', async (req, reply) => {
+    const personId = requirePerson(req);
+    const body = parseInput(deleteBody, req.body, 'body');
+    const person = await getPerson(db, personId);
+    if (!(await verify(person.password_hash, body.password))) {
+      throw new ValidationError('password', 'password is not your current password', 'bad_credentials');
+    }
+    await deletePerson(db, personId);
+    clearSessionCookie(req, reply);
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,14 @@
+/**
+ * Every migration, in order. Static imports (not a folder scan) so that the same list runs from
+ * source under tsx, in tests and in any bundle. Add new ones at the end; never edit a landed one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

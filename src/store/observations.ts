@@ -1,0 +1,142 @@
+/**
+ * Observations: (person, local date, measure, value | text, source). The check-in is the set of
+ * observations with source 'checkin' on one date; saving it replaces that set in one transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { ObservationValue } from '../core/checkin/checkin.ts';
+import type { Database } from './schema.ts';
+
+export const CHECKIN_SOURCE = 'checkin';
+
+export interface DayObservations {
+  date: string;
+  values: ObservationValue[];
+}
+
+/** Replaces the observations of one source on one date, atomically. */
+export async function replaceDayObservations(
+  db: Kysely<Database>,
+  personId: string,
+  date: string,
+  source: string,
+  values: readonly ObservationValue[],
+  now = new Date(),
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('observation')
+      .select(['measure', 'created_at'])
+      .where('person_id', '=', personId)
+      .where('date', '=', date)
+      .where('source', '=', source)
+      .execute();
+    const createdAt = new Map(existing.map((r) => [r.measure, r.created_at]));
+    await trx
+      .deleteFrom('observation')
+      .where('person_id', '=', personId)
+      .where('date', '=', date)
+      .where('source', '=', source)
+      .execute();
+    if (values.length === 0) return;
+    await trx
+      .insertInto('observation')
+      .values(
+        values.map((v) => ({
+          id: randomUUID(),
+          person_id: personId,
+          date,
+          measure: v.measure,
+          value: v.value,
+          text: v.text,
+          source,
+          created_at: createdAt.get(v.measure) ?? now.toISOString(),
+          updated_at: now.toISOString(),
+        })),
+      )
+      .execute();
+  });
+}
+
+export async function getDayObservations(
+  db: Kysely<Database>,
+  personId: string,
+  date: string,
+  source: string,
+): Promise<ObservationValue[]> {
+  return db
+    .selectFrom('observation')
+    .select(['measure', 'value', 'text'])
+    .where('person_id', '=', personId)
+    .where('date', '=', date)
+    .where('source', '=', source)
+    .execute();
+}
+
+/** Deletes one date's observations of a source; returns how many rows went. */
+export async function deleteDayObservations(
+  db: Kysely<Database>,
+  personId: string,
+  date: string,
+  source: string,
+): Promise<number> {
+  const res = await db
+    .deleteFrom('observation')
+    .where('person_id', '=', personId)
+    .where('date', '=', date)
+    .where('source', '=', source)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/** Observations of a source grouped by date, newest date first, between two dates inclusive. */
+export async function listDays(
+  db: Kysely<Database>,
+  personId: string,
+  source: string,
+  range: { from?: string; to?: string; limit?: number } = {},
+): Promise<DayObservations[]> {
+  let q = db
+    .selectFrom('observation')
+    .select(['date', 'measure', 'value', 'text'])
+    .where('person_id', '=', personId)
+    .where('source', '=', source);
+  if (range.from) q = q.where('date', '>=', range.from);
+  if (range.to) q = q.where('date', '<=', range.to);
+  const rows = await q.orderBy('date', 'desc').orderBy('measure').execute();
+  const days: DayObservations[] = [];
+  for (const r of rows) {
+    const last = days[days.length - 1];
+    const value = { measure: r.measure, value: r.value, text: r.text };
+    if (last && last.date === r.date) last.values.push(value);
+    else days.push({ date: r.date, values: [value] });
+  }
+  return range.limit ? days.slice(0, range.limit) : days;
+}
+
+/** The day × measure matrix over a date range, all sources: `matrix.get(date)?.get('mood')`. */
+export async function dayMeasureMatrix(
+  db: Kysely<Database>,
+  personId: string,
+  from: string,
+  to: string,
+): Promise<Map<string, Map<string, number>>> {
+  const rows = await db
+    .selectFrom('observation')
+    .select(['date', 'measure', 'value'])
+    .where('person_id', '=', personId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('value', 'is not', null)
+    .execute();
+  const matrix = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    let day = matrix.get(r.date);
+    if (!day) {
+      day = new Map();
+      matrix.set(r.date, day);
+    }
+    day.set(r.measure, (day.get(r.measure) ?? 0) + (r.value as number));
+  }
+  return matrix;
+}

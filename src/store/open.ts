@@ -1,0 +1,87 @@
+/**
+ * Opens the store: SQLite (better-sqlite3, the embedded default) or PostgreSQL when a
+ * `postgres://` URL is given. This is the one place that knows which engine is in use.
+ *
+ * @example const store = await openStore({ dataDir: './data' }); … await store.close();
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, for messages: a file path or the URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when set, SQLite is not touched at all. */
+  databaseUrl?: string;
+  /** Folder for the SQLite file (default ./data). */
+  dataDir?: string;
+  /** Full path of the SQLite file; overrides dataDir. */
+  sqliteFile?: string;
+  /** Run migrations (default true). */
+  migrate?: boolean;
+}
+
+// pg returns int8 (count(*)) as a string to avoid precision loss; our counts are small.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export async function openStore(options: OpenOptions = {}): Promise<Store> {
+  const store = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options);
+  if (options.migrate !== false) await migrateToLatest(store.db);
+  return store;
+}
+
+function openSqlite(options: OpenOptions): Store {
+  const file = options.sqliteFile ?? join(options.dataDir ?? './data', 'gutbrain.db');
+  if (!options.sqliteFile) mkdirSync(options.dataDir ?? './data', { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before it is acknowledged, so a crash loses no acknowledged write.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const check = sqlite.pragma('quick_check', { simple: true });
+  if (check !== 'ok') {
+    sqlite.close();
+    throw new Error(`SQLite integrity check failed for ${file}: ${String(check)}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+function openPostgres(url: string): Store {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+}
+
+/** `postgres://u:secret@h/db` → `postgres://u:***@h/db`. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The database as Kysely sees it: one interface for SQLite and PostgreSQL. Timestamps are ISO-8601
+ * UTC text and local dates are `YYYY-MM-DD` text, so both engines compare them the same way.
+ * Every table that holds a person's data has a `person_id` with ON DELETE CASCADE.
+ */
+import type { Generated } from 'kysely';
+
+export interface PersonTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  time_zone: string;
+  role: string;
+  region: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a stolen database can't be replayed as sessions. */
+  id_hash: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  window_start: string;
+  count: number;
+}
+
+export interface ObservationTable {
+  id: string;
+  person_id: string;
+  date: string;
+  measure: string;
+  value: number | null;
+  text: string | null;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MigrationMarker {
+  id: Generated<number>;
+}
+
+export interface Database {
+  person: PersonTable;
+  session: SessionTable;
+  login_throttle: LoginThrottleTable;
+  observation: ObservationTable;
+}

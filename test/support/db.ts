@@ -1,0 +1,41 @@
+/**
+ * Fresh stores for tests: a new SQLite file, or a new PostgreSQL database on the test cluster.
+ *
+ * @example
+ * describe.each(testEngines())('%s', (engine) => { let store; beforeAll(async () => { store = await openTestStore(engine); }); });
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type Engine, openStore, type Store } from '../../src/store/open.ts';
+
+/** Engines the suite runs on: SQLite always, PostgreSQL when the global setup provided one. */
+export function testEngines(): Engine[] {
+  return inject('pgAdminUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/** Creates an empty database and returns its URL (PostgreSQL) or file path (SQLite). */
+export async function createTestDatabase(
+  engine: Engine,
+): Promise<{ databaseUrl?: string; sqliteFile?: string }> {
+  if (engine === 'sqlite') {
+    return { sqliteFile: join(mkdtempSync(join(tmpdir(), 'gutbrain-test-')), 'gutbrain.db') };
+  }
+  const admin = inject('pgAdminUrl');
+  if (!admin) throw new Error('no PostgreSQL for tests');
+  const name = `gbt_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { databaseUrl: url.toString() };
+}
+
+export async function openTestStore(engine: Engine): Promise<Store> {
+  return openStore(await createTestDatabase(engine));
+}
