@@ -46,9 +46,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
   };
 
+  // JSON only: a form post or plain text is refused with 415 before any handler runs.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
   await registerSecurity(app);
-  await registerAuth(app, ctx.store.db, ctx.sessionPolicy);
+  await registerAuth(app, ctx.store.db, ctx.sessionPolicy, ctx.now);
 
   registerAuthRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);

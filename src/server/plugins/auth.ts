@@ -36,6 +36,7 @@ export async function registerAuth(
   app: FastifyInstance,
   db: Kysely<Database>,
   policy: SessionPolicy,
+  now: () => Date,
 ): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('auth', null);
@@ -44,7 +45,7 @@ export async function registerAuth(
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
-    const session = await findLiveSession(db, token, policy);
+    const session = await findLiveSession(db, token, policy, now());
     if (!session) return;
     if (UNSAFE.has(req.method)) {
       const sent = req.headers['x-csrf-token'];

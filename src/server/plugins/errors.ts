@@ -26,7 +26,7 @@ export const unauthorized = () => new HttpError(401, 'unauthorized', 'Log in to 
 
 /** Parses `value` with `schema` or throws a ValidationError naming the field (prefixed by `where`). */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (!issue) throw new ValidationError(where, `${where} is invalid`);
@@ -35,6 +35,9 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
     throw new ValidationError(key, `${key} is not a field we know`, 'unknown_field');
   }
   const field = issue.path.length ? issue.path.map(String).join('.') : where;
+  if (issue.path.length === 0 && issue.code === 'invalid_type') {
+    throw new ValidationError(field, `${field} must be a JSON ${issue.expected}`);
+  }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     throw new ValidationError(field, `${field} is required`, 'required');
   }

@@ -65,15 +65,19 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post('/api/auth/register', async (req, reply) => {
     const body = parseInput(registerBody, req.body, 'body');
-    const person = await createPerson(db, { ...body, passwordHash: await hash(body.password, ARGON2) });
-    const session = await createSession(db, person.id, ctx.sessionPolicy);
+    const person = await createPerson(
+      db,
+      { ...body, passwordHash: await hash(body.password, ARGON2) },
+      ctx.now(),
+    );
+    const session = await createSession(db, person.id, ctx.sessionPolicy, ctx.now());
     setSessionCookie(req, reply, session.token, ctx.sessionPolicy.absoluteMs);
     return reply.code(201).send({ person: publicPerson(person), csrfToken: session.csrfToken });
   });
 
   app.post('/api/auth/login', async (req, reply) => {
     const key = `ip:${req.ip}`;
-    if ((await failuresInLastMinute(db, key)) >= ctx.loginLimitPerMinute) {
+    if ((await failuresInLastMinute(db, key, ctx.now())) >= ctx.loginLimitPerMinute) {
       reply.header('retry-after', '60');
       throw new HttpError(429, 'too_many_attempts', 'Too many attempts. Wait a minute and try again.');
     }
@@ -84,15 +88,15 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
       ? await verify(person.password_hash, body.password)
       : await verify(await getDummyHash(), body.password).then(() => false);
     if (!person || !ok) {
-      await recordFailure(db, key);
-      if (Math.random() < 0.05) await pruneThrottle(db);
+      await recordFailure(db, key, ctx.now());
+      if (Math.random() < 0.05) await pruneThrottle(db, ctx.now());
       req.log.warn({ event: 'login_failed' }, 'login failed');
       throw new HttpError(401, 'bad_credentials', 'That email and password do not match.');
     }
     // A fresh session at every login: a session id planted before login is worthless.
     const old = req.cookies.gb_session;
     if (old) await deleteSession(db, old);
-    const session = await createSession(db, person.id, ctx.sessionPolicy);
+    const session = await createSession(db, person.id, ctx.sessionPolicy, ctx.now());
     setSessionCookie(req, reply, session.token, ctx.sessionPolicy.absoluteMs);
     return { person: publicPerson(person), csrfToken: session.csrfToken };
   });
@@ -120,10 +124,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
         'bad_credentials',
       );
     }
-    await updatePerson(db, personId, { password_hash: await hash(body.newPassword, ARGON2) });
+    await updatePerson(db, personId, { password_hash: await hash(body.newPassword, ARGON2) }, ctx.now());
     // Every other session ends server-side; this browser gets a new one.
     await deleteSessionsOf(db, personId);
-    const session = await createSession(db, personId, ctx.sessionPolicy);
+    const session = await createSession(db, personId, ctx.sessionPolicy, ctx.now());
     setSessionCookie(req, reply, session.token, ctx.sessionPolicy.absoluteMs);
     return { csrfToken: session.csrfToken };
   });
