@@ -1,0 +1,332 @@
+/**
+ * "What goes with my better days": every factor × outcome pair, same day and next day.
+ * Yes/no and count factors compare the outcome on days with vs without (Welch CI); continuous
+ * factors give Spearman's ρ (Fieller CI). Benjamini–Hochberg runs across every pair shown. Pairs
+ * resting on fewer than 14 paired days, or fewer than 5 days in either group, are not shown: they
+ * say how many more days are needed instead.
+ *
+ * @example
+ * const report = computeAssociations(matrix);
+ * report.associations.filter((a) => a.status === 'shown' && a.clear).map((a) => a.sentence)
+ */
+
+import { type Factor, factorsOf, type MeasureLookup } from './factors.ts';
+import { benjaminiHochberg } from './fdr.ts';
+import { ranksAlongOrder, sortedOrder } from './ranks.ts';
+import { spearmanInference } from './spearman.ts';
+import { type DayTable, dayTable, OUTCOMES, type Outcome, outcomeColumn } from './table.ts';
+import { welchFromMoments } from './welch.ts';
+import {
+  ASSOCIATION_NOTE,
+  correlationSentence,
+  differenceSentence,
+  notEnoughSentence,
+  noVariationSentence,
+} from './wording.ts';
+
+export const MIN_PAIRED_DAYS = 14;
+export const MIN_GROUP_DAYS = 5;
+/** An association counts as clear when its Benjamini–Hochberg adjusted p-value is below this. */
+export const FALSE_DISCOVERY_RATE = 0.05;
+
+interface PairBase {
+  factor: string;
+  factorLabel: string;
+  outcome: Outcome['key'];
+  outcomeLabel: string;
+  /** 0: factor and outcome on the same day; 1: outcome on the day after the factor. */
+  lag: 0 | 1;
+  method: 'difference' | 'spearman';
+  pairedDays: number;
+  sentence: string;
+}
+
+export interface ShownDifference extends PairBase {
+  status: 'shown';
+  method: 'difference';
+  withDays: number;
+  withoutDays: number;
+  meanWith: number;
+  meanWithout: number;
+  difference: number;
+  low: number;
+  high: number;
+  df: number;
+  p: number;
+  /** Benjamini–Hochberg adjusted p-value across every pair shown. */
+  q: number;
+  clear: boolean;
+}
+
+export interface ShownCorrelation extends PairBase {
+  status: 'shown';
+  method: 'spearman';
+  rho: number;
+  low: number;
+  high: number;
+  p: number;
+  q: number;
+  clear: boolean;
+}
+
+export interface NotEnoughData extends PairBase {
+  status: 'not_enough_data';
+  moreDaysNeeded: number;
+}
+
+export interface NoVariation extends PairBase {
+  status: 'no_variation';
+}
+
+export type Association = ShownDifference | ShownCorrelation | NotEnoughData | NoVariation;
+
+export interface AssociationReport {
+  from: string | null;
+  to: string | null;
+  days: number;
+  note: string;
+  associations: Association[];
+}
+
+export interface AssociationOptions {
+  lookup?: MeasureLookup;
+  level?: number;
+}
+
+/** Associations over a day × measure matrix (`Map<date, Map<measure, value>>`). */
+export function computeAssociations(
+  matrix: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  options: AssociationOptions = {},
+): AssociationReport {
+  return associationsOfTable(dayTable(matrix), options);
+}
+
+interface Scratch {
+  included: Uint8Array;
+  factorRanks: Float64Array;
+  outcomeRanks: Float64Array;
+}
+
+export function associationsOfTable(table: DayTable, options: AssociationOptions = {}): AssociationReport {
+  const level = options.level ?? 0.95;
+  const factors = factorsOf(table, options.lookup);
+  const scratch: Scratch = {
+    included: new Uint8Array(table.days + 1),
+    factorRanks: new Float64Array(table.days),
+    outcomeRanks: new Float64Array(table.days),
+  };
+  const out: Association[] = [];
+  for (const outcome of OUTCOMES) {
+    const y = outcomeColumn(table, outcome);
+    const yOrder = sortedOrder(y);
+    // An outcome never recorded has nothing to say yet: no row per factor for it.
+    if (yOrder.length === 0) continue;
+    for (const factor of factors) {
+      if (outcome.measures.includes(factor.key)) continue;
+      for (const lag of [0, 1] as const) {
+        const base = {
+          factor: factor.key,
+          factorLabel: factor.label,
+          outcome: outcome.key,
+          outcomeLabel: outcome.label,
+          lag,
+        };
+        out.push(
+          factor.kind === 'presence'
+            ? differencePair(base, factor.column, y, table.days, level)
+            : correlationPair(base, factor, y, yOrder, table.days, level, scratch),
+        );
+      }
+    }
+  }
+  adjustAcrossShown(out);
+  return {
+    from: table.days ? table.firstDate : null,
+    to: table.days ? lastDate(table) : null,
+    days: table.days,
+    note: ASSOCIATION_NOTE,
+    associations: out,
+  };
+}
+
+function lastDate(table: DayTable): string {
+  const d = new Date(`${table.firstDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + table.days - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+type Base = Pick<PairBase, 'factor' | 'factorLabel' | 'outcome' | 'outcomeLabel' | 'lag'>;
+
+function notEnough(base: Base, method: PairBase['method'], paired: number, more: number): NotEnoughData {
+  return {
+    ...base,
+    method,
+    status: 'not_enough_data',
+    pairedDays: paired,
+    moreDaysNeeded: more,
+    sentence: notEnoughSentence(base.factorLabel, base.outcomeLabel, base.lag, more),
+  };
+}
+
+function noVariation(base: Base, method: PairBase['method'], paired: number): NoVariation {
+  return {
+    ...base,
+    method,
+    status: 'no_variation',
+    pairedDays: paired,
+    sentence: noVariationSentence(base.factorLabel, base.outcomeLabel),
+  };
+}
+
+function differencePair(
+  base: Base,
+  x: Float64Array,
+  y: Float64Array,
+  days: number,
+  level: number,
+): Association {
+  // One pass, Welford's update per group: mean and variance without a second walk.
+  let nW = 0;
+  let meanW = 0;
+  let m2W = 0;
+  let nO = 0;
+  let meanO = 0;
+  let m2O = 0;
+  const lag = base.lag;
+  for (let d = 0; d + lag < days; d++) {
+    const xv = x[d] as number;
+    const yv = y[d + lag] as number;
+    if (Number.isNaN(xv) || Number.isNaN(yv)) continue;
+    if (xv > 0) {
+      nW++;
+      const delta = yv - meanW;
+      meanW += delta / nW;
+      m2W += delta * (yv - meanW);
+    } else {
+      nO++;
+      const delta = yv - meanO;
+      meanO += delta / nO;
+      m2O += delta * (yv - meanO);
+    }
+  }
+  const paired = nW + nO;
+  const more = Math.max(MIN_PAIRED_DAYS - paired, MIN_GROUP_DAYS - nW, MIN_GROUP_DAYS - nO, 0);
+  if (more > 0) return notEnough(base, 'difference', paired, more);
+  const r = welchFromMoments(
+    { n: nW, mean: meanW, variance: m2W / (nW - 1) },
+    { n: nO, mean: meanO, variance: m2O / (nO - 1) },
+    level,
+  );
+  if (Number.isNaN(r.p)) return noVariation(base, 'difference', paired);
+  return {
+    ...base,
+    method: 'difference',
+    status: 'shown',
+    pairedDays: paired,
+    withDays: nW,
+    withoutDays: nO,
+    meanWith: meanW,
+    meanWithout: meanO,
+    difference: r.difference,
+    low: r.low,
+    high: r.high,
+    df: r.df,
+    p: r.p,
+    q: Number.NaN,
+    clear: false,
+    sentence: '',
+  };
+}
+
+function correlationPair(
+  base: Base,
+  factor: Factor,
+  y: Float64Array,
+  yOrder: Int32Array,
+  days: number,
+  level: number,
+  s: Scratch,
+): Association {
+  const x = factor.column;
+  const lag = base.lag;
+  const included = s.included;
+  included.fill(0);
+  let paired = 0;
+  for (let d = 0; d + lag < days; d++) {
+    const xv = x[d] as number;
+    const yv = y[d + lag] as number;
+    if (!Number.isNaN(xv) && !Number.isNaN(yv)) {
+      included[d] = 1;
+      paired++;
+    }
+  }
+  if (paired < MIN_PAIRED_DAYS) return notEnough(base, 'spearman', paired, MIN_PAIRED_DAYS - paired);
+  // Ranks of the paired subset, read off each column's single sort; y's day d+lag pairs with d.
+  ranksAlongOrder(x, factor.order as Int32Array, included, 0, s.factorRanks);
+  ranksAlongOrder(y, yOrder, included, -lag, s.outcomeRanks);
+  const mid = (paired + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let d = 0; d + lag < days; d++) {
+    if (included[d] !== 1) continue;
+    const a = (s.factorRanks[d] as number) - mid;
+    const b = (s.outcomeRanks[d + lag] as number) - mid;
+    sxy += a * b;
+    sxx += a * a;
+    syy += b * b;
+  }
+  if (!(sxx > 0 && syy > 0)) return noVariation(base, 'spearman', paired);
+  const r = spearmanInference(sxy / Math.sqrt(sxx * syy), paired, level);
+  const shown: ShownCorrelation = {
+    ...base,
+    method: 'spearman',
+    status: 'shown',
+    pairedDays: paired,
+    rho: r.rho,
+    low: r.low,
+    high: r.high,
+    p: r.p,
+    q: Number.NaN,
+    clear: false,
+    sentence: '',
+  };
+  if (factor.measureKind === 'time') timeFactors.add(shown);
+  return shown;
+}
+
+/** Correlations whose factor is a time of day, worded "a later bedtime" rather than "more bedtime". */
+const timeFactors = new WeakSet<Association>();
+
+function adjustAcrossShown(all: Association[]): void {
+  const shown = all.filter((a): a is ShownDifference | ShownCorrelation => a.status === 'shown');
+  const q = benjaminiHochberg(shown.map((a) => a.p));
+  shown.forEach((a, i) => {
+    a.q = q[i] as number;
+    a.clear = a.q < FALSE_DISCOVERY_RATE;
+    a.sentence =
+      a.method === 'difference'
+        ? differenceSentence(
+            a.factorLabel,
+            a.outcomeLabel,
+            a.lag,
+            a.meanWith,
+            a.meanWithout,
+            a.difference,
+            a.low,
+            a.high,
+            a.pairedDays,
+          )
+        : correlationSentence(
+            a.factorLabel,
+            a.outcomeLabel,
+            a.lag,
+            timeFactors.has(a),
+            a.rho,
+            a.low,
+            a.high,
+            a.pairedDays,
+            a.clear,
+          );
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Factors: every measure with numbers in the table, each read either as presence (yes/no and
+ * counts: a day "with" or "without") or as a continuous value (scales, hours, minutes, times).
+ *
+ * A yes/no or count measure that is missing on a tracked day inside its own tracked span (its first
+ * to last recorded day) counts as "without": people log the kefir they had, not the kefir they
+ * didn't. Outside that span, or on days with nothing tracked at all, it stays unknown.
+ */
+import { type Measure, measureByKey } from '../tracking/measures.ts';
+import { sortedOrder } from './ranks.ts';
+import type { DayTable } from './table.ts';
+
+export type FactorKind = 'presence' | 'continuous';
+
+export interface Factor {
+  key: string;
+  label: string;
+  kind: FactorKind;
+  /** Measure kind when registered ('time' reads as later/earlier rather than more/less). */
+  measureKind: Measure['kind'] | undefined;
+  /** presence: 1 with, 0 without, NaN unknown; continuous: the value or NaN. */
+  column: Float64Array;
+  /** Days sorted by value (continuous factors only), for ranking subsets without re-sorting. */
+  order: Int32Array | undefined;
+}
+
+export type MeasureLookup = (key: string) => Measure | undefined;
+
+function isZeroOne(column: Float64Array): boolean {
+  for (const v of column) if (!Number.isNaN(v) && v !== 0 && v !== 1) return false;
+  return true;
+}
+
+export function factorKindOf(measure: Measure | undefined, column: Float64Array): FactorKind | undefined {
+  if (measure?.kind === 'text') return undefined;
+  if (measure?.kind === 'yesno' || measure?.kind === 'count') return 'presence';
+  if (measure) return 'continuous';
+  // Custom measures nobody registered: 0/1 data reads as yes/no.
+  return isZeroOne(column) ? 'presence' : 'continuous';
+}
+
+function presenceColumn(table: DayTable, raw: Float64Array): Float64Array {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < raw.length; i++) {
+    if (!Number.isNaN(raw[i] as number)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  const out = new Float64Array(raw.length).fill(Number.NaN);
+  for (let i = first; i >= 0 && i <= last; i++) {
+    const v = raw[i] as number;
+    if (!Number.isNaN(v)) out[i] = v > 0 ? 1 : 0;
+    else if (table.tracked[i] === 1) out[i] = 0;
+  }
+  return out;
+}
+
+export function labelOf(key: string, measure: Measure | undefined): string {
+  return (measure?.label ?? key.replaceAll('_', ' ')).toLowerCase();
+}
+
+/** Every measure of the table as a factor, in key order. */
+export function factorsOf(table: DayTable, lookup: MeasureLookup = measureByKey): Factor[] {
+  const factors: Factor[] = [];
+  for (const key of [...table.columns.keys()].sort()) {
+    const raw = table.columns.get(key) as Float64Array;
+    const measure = lookup(key);
+    const kind = factorKindOf(measure, raw);
+    if (!kind) continue;
+    const column = kind === 'presence' ? presenceColumn(table, raw) : raw;
+    factors.push({
+      key,
+      label: labelOf(key, measure),
+      kind,
+      measureKind: measure?.kind,
+      column,
+      order: kind === 'continuous' ? sortedOrder(column) : undefined,
+    });
+  }
+  return factors;
+}

@@ -1,0 +1,89 @@
+/**
+ * The day × measure matrix laid out for statistics: one Float64Array per measure over every
+ * calendar day from the first to the last date (NaN where nothing was recorded), so "the next day"
+ * is simply index + 1, plus the six outcomes insights look at.
+ *
+ * @example
+ * const table = dayTable(matrix); // matrix: Map<date, Map<measure, value>>
+ * outcomeColumn(table, OUTCOMES[0]) // → mood per day
+ */
+import { addDays, daysBetween } from '../dates.ts';
+
+export interface DayTable {
+  /** Date of index 0; index i is addDays(firstDate, i). */
+  firstDate: string;
+  days: number;
+  /** 1 on days with at least one observation of any measure. */
+  tracked: Uint8Array;
+  columns: Map<string, Float64Array>;
+}
+
+export interface Outcome {
+  key: 'mood' | 'energy' | 'focus' | 'sleep_quality' | 'life_satisfaction' | 'gut_comfort';
+  label: string;
+  /** The measures the outcome is made from (never used as its own factors). */
+  measures: readonly string[];
+  /** 'mean': the mean of those recorded that day; 'comfort': 10 − that mean. */
+  combine: 'mean' | 'comfort';
+}
+
+export const OUTCOMES: readonly Outcome[] = [
+  { key: 'mood', label: 'mood', measures: ['mood'], combine: 'mean' },
+  {
+    key: 'energy',
+    label: 'energy',
+    measures: ['energy_morning', 'energy_midday', 'energy_evening'],
+    combine: 'mean',
+  },
+  { key: 'focus', label: 'focus', measures: ['focus'], combine: 'mean' },
+  { key: 'sleep_quality', label: 'sleep quality', measures: ['sleep_quality'], combine: 'mean' },
+  { key: 'life_satisfaction', label: 'life satisfaction', measures: ['life_satisfaction'], combine: 'mean' },
+  // Same rule as deriveCheckin: 10 − mean(bloating, abdominal pain), higher is more comfortable.
+  { key: 'gut_comfort', label: 'gut comfort', measures: ['bloating', 'abdominal_pain'], combine: 'comfort' },
+];
+
+export function dayTable(matrix: ReadonlyMap<string, ReadonlyMap<string, number>>): DayTable {
+  const dates = [...matrix.keys()].sort();
+  const firstDate = dates[0] ?? '1970-01-01';
+  const days = dates.length ? daysBetween(firstDate, dates[dates.length - 1] as string) + 1 : 0;
+  const tracked = new Uint8Array(days);
+  const columns = new Map<string, Float64Array>();
+  for (const date of dates) {
+    const day = matrix.get(date);
+    if (!day || day.size === 0) continue;
+    const i = daysBetween(firstDate, date);
+    tracked[i] = 1;
+    for (const [measure, value] of day) {
+      let col = columns.get(measure);
+      if (!col) {
+        col = new Float64Array(days).fill(Number.NaN);
+        columns.set(measure, col);
+      }
+      col[i] = value;
+    }
+  }
+  return { firstDate, days, tracked, columns };
+}
+
+export function dateAt(table: DayTable, index: number): string {
+  return addDays(table.firstDate, index);
+}
+
+/** The outcome per day (NaN on days none of its measures was recorded). */
+export function outcomeColumn(table: DayTable, outcome: Outcome): Float64Array {
+  const parts = outcome.measures.map((m) => table.columns.get(m)).filter((c) => c !== undefined);
+  const out = new Float64Array(table.days).fill(Number.NaN);
+  for (let i = 0; i < table.days; i++) {
+    let sum = 0;
+    let n = 0;
+    for (const col of parts) {
+      const v = col[i] as number;
+      if (!Number.isNaN(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    if (n > 0) out[i] = outcome.combine === 'comfort' ? 10 - sum / n : sum / n;
+  }
+  return out;
+}
