@@ -7,9 +7,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/sessions.ts';
 import type { AppContext } from './context.ts';
+import { loadKnowledgeGraph } from './knowledge-graph.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
@@ -25,6 +27,8 @@ export interface AppOptions {
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: boolean;
+  /** The knowledge graph; loaded from knowledge/*.yaml when absent (a broken graph stops start-up). */
+  knowledge?: KnowledgeGraph;
 }
 
 /** Request logs carry method, path and status only: no query strings, bodies or cookies. */
@@ -44,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
     loginLimitPerMinute: options.loginLimitPerMinute ?? 20,
     now: options.now ?? (() => new Date()),
+    knowledge: options.knowledge ?? loadKnowledgeGraph(),
   };
 
   // JSON only: a form post or plain text is refused with 415 before any handler runs.

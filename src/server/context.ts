@@ -1,4 +1,5 @@
 /** What every route module is handed: the store and the app's policies. */
+import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import type { SessionPolicy } from '../store/sessions.ts';
 
@@ -8,4 +9,6 @@ export interface AppContext {
   loginLimitPerMinute: number;
   /** The clock, replaceable in tests. */
   now: () => Date;
+  /** The gut–brain knowledge graph, loaded and validated once at start-up. */
+  knowledge: KnowledgeGraph;
 }

@@ -1,0 +1,231 @@
+/**
+ * The knowledge graph's vocabulary: evidence grades, relations, node kinds, and the zod schemas
+ * of what a `knowledge/*.yaml` file may hold (topics, references, nodes, edges, claims).
+ *
+ * @example
+ * EVIDENCE_GRADES.human_trials.label // → 'Human trials'
+ * edgeSchema.parse({ from: 'tryptophan', relation: 'precursor_of', to: 'serotonin', grade: 'established', refs: ['jenkins_2016'] })
+ */
+import { z } from 'zod';
+
+/** Evidence grades, strongest first. Each edge and claim carries exactly one. */
+export const EVIDENCE_GRADES = {
+  established: {
+    label: 'Established',
+    rank: 5,
+    description:
+      'Textbook knowledge: consistent findings in people from many studies, not seriously disputed.',
+  },
+  human_trials: {
+    label: 'Human trials',
+    rank: 4,
+    description:
+      'Randomised or controlled trials in people show an effect, though trials may be small, short or mixed.',
+  },
+  observational: {
+    label: 'Observational',
+    rank: 3,
+    description: 'Seen in studies that observe people. It shows a link, not that one thing causes the other.',
+  },
+  preclinical: {
+    label: 'Animal / lab studies',
+    rank: 2,
+    description:
+      'Shown in animals or cells. Promising, but results in animals often do not carry over to people.',
+  },
+  speculative: {
+    label: 'Speculative',
+    rank: 1,
+    description:
+      'An idea or a popular claim with little direct evidence yet, or evidence that points the other way.',
+  },
+} as const;
+
+export type EvidenceGrade = keyof typeof EVIDENCE_GRADES;
+export const evidenceGradeSchema = z.enum(
+  Object.keys(EVIDENCE_GRADES) as [EvidenceGrade, ...EvidenceGrade[]],
+  { error: `must be one of: ${Object.keys(EVIDENCE_GRADES).join(', ')}` },
+);
+
+/** Relations: how an edge reads forwards (`from … to`) and backwards (`to … from`). */
+export const RELATIONS = {
+  produces: { label: 'produces', inverse: 'is produced by' },
+  precursor_of: { label: 'is a building block of', inverse: 'is made from' },
+  found_in: { label: 'is found in', inverse: 'contains' },
+  feeds: { label: 'feeds', inverse: 'is fed by' },
+  supports: { label: 'supports', inverse: 'is supported by' },
+  increases: { label: 'increases', inverse: 'is increased by' },
+  reduces: { label: 'reduces', inverse: 'is reduced by' },
+  disrupts: { label: 'disrupts', inverse: 'is disrupted by' },
+  associated_with: { label: 'is associated with', inverse: 'is associated with' },
+  linked_to: { label: 'is linked by the articles to', inverse: 'is linked by the articles to' },
+  part_of: { label: 'is part of', inverse: 'includes' },
+  connects: { label: 'connects', inverse: 'is connected by' },
+  regulates: { label: 'regulates', inverse: 'is regulated by' },
+  protects: { label: 'protects', inverse: 'is protected by' },
+  does_not_cross: { label: 'does not cross', inverse: 'is not crossed by' },
+  targets: { label: 'acts on', inverse: 'is acted on by' },
+  treats: { label: 'treats', inverse: 'can be treated with' },
+  helps_with: { label: 'can help with', inverse: 'can be helped by' },
+  no_effect_on: { label: 'showed no effect on', inverse: 'was not changed by' },
+  questions: { label: 'questions', inverse: 'is questioned by' },
+  rises_during: { label: 'rises during', inverse: 'sees a rise in' },
+  falls_during: { label: 'falls during', inverse: 'sees a fall in' },
+  fits: { label: 'fits well in', inverse: 'is a good time for' },
+} as const;
+
+export type Relation = keyof typeof RELATIONS;
+export const relationSchema = z.enum(Object.keys(RELATIONS) as [Relation, ...Relation[]], {
+  error: `must be one of: ${Object.keys(RELATIONS).join(', ')}`,
+});
+
+/** Relations that mean "helps this node do its job" (used by `supportingEdgesFor`). */
+export const SUPPORTING_RELATIONS: readonly Relation[] = [
+  'supports',
+  'produces',
+  'increases',
+  'precursor_of',
+  'feeds',
+  'protects',
+];
+
+export const NODE_KINDS = {
+  neurotransmitter: 'Neurotransmitter',
+  structure: 'Body structure',
+  mechanism: 'Mechanism',
+  microbe: 'Microbe',
+  metabolite: 'Metabolite',
+  nutrient: 'Nutrient',
+  food: 'Food',
+  food_category: 'Food category',
+  practice: 'Practice',
+  signal: 'Signal',
+  red_flag: 'Red flag',
+  condition: 'Condition',
+  treatment: 'Treatment',
+  professional: 'Professional',
+  rhythm_phase: 'Time of day',
+  concept: 'Idea',
+} as const;
+
+export type NodeKind = keyof typeof NODE_KINDS;
+export const nodeKindSchema = z.enum(Object.keys(NODE_KINDS) as [NodeKind, ...NodeKind[]], {
+  error: `must be one of: ${Object.keys(NODE_KINDS).join(', ')}`,
+});
+
+const id = z
+  .string({ error: 'must be text' })
+  .regex(/^[a-z][a-z0-9_]*$/, { error: 'must be snake_case (a-z, 0-9, _)' });
+const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+const time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'must be a time like 06:00' });
+
+export const topicSchema = z.strictObject({ id, title: text, summary: text, order: z.number().int() });
+export type Topic = z.infer<typeof topicSchema>;
+
+export const referenceSchema = z.strictObject({
+  id,
+  doi: z
+    .string({ error: 'must be text' })
+    .regex(/^10\.\d{4,9}\/\S+$/, { error: 'must be a DOI like 10.1016/j.cell.2015.02.047' }),
+  citation: text,
+  year: z.number().int().min(1900).max(2100),
+  /** What kind of study: the grade of an edge should not exceed what its studies can show. */
+  design: z.enum([
+    'review',
+    'meta_analysis',
+    'trial',
+    'observational',
+    'animal',
+    'lab',
+    'guideline',
+    'hypothesis',
+  ]),
+});
+export type Reference = z.infer<typeof referenceSchema>;
+
+/** A time of day from the first article's walk through the day; the insights page charts energy against it. */
+export const rhythmSchema = z.strictObject({
+  order: z.number().int().min(1),
+  from: time,
+  to: time,
+  /** The check-in measure that records energy in this part of the day, if any. */
+  energyMeasure: z.enum(['energy_morning', 'energy_midday', 'energy_evening']).nullable(),
+});
+
+export const nodeSchema = z.strictObject({
+  id,
+  kind: nodeKindSchema,
+  name: text,
+  topic: id,
+  aliases: z.array(text).default([]),
+  /** One plain sentence. */
+  summary: text,
+  /** A few short paragraphs, plain language; what the evidence supports. */
+  text,
+  /** Only for `rhythm_phase` nodes. */
+  rhythm: rhythmSchema.optional(),
+});
+export type KnowledgeNode = z.infer<typeof nodeSchema>;
+
+export const edgeSchema = z.strictObject({
+  from: id,
+  relation: relationSchema,
+  to: id,
+  grade: evidenceGradeSchema,
+  /** One or two plain sentences saying what the studies found, honestly. */
+  note: text,
+  refs: z.array(id, { error: 'must be a list of reference ids' }).min(1, {
+    error: 'an edge needs at least one reference',
+  }),
+});
+export type EdgeInput = z.infer<typeof edgeSchema>;
+export interface KnowledgeEdge extends EdgeInput {
+  /** `from--relation--to`: unique in the graph. */
+  id: string;
+}
+
+/** A statement from one of the source articles, and what the evidence actually supports. */
+export const claimSchema = z.strictObject({
+  id,
+  about: id,
+  /** What the article says, paraphrased. */
+  statement: text,
+  verdict: z.enum(['supported', 'partly_supported', 'overstated', 'not_supported']),
+  /** What the evidence supports, in plain words. */
+  evidence: text,
+  grade: evidenceGradeSchema,
+  refs: z.array(id).min(1, { error: 'a claim needs at least one reference' }),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const CLAIM_VERDICTS = {
+  supported: 'Supported',
+  partly_supported: 'Partly supported',
+  overstated: 'Overstated',
+  not_supported: 'Not supported',
+} as const;
+
+export const knowledgeFileSchema = z.strictObject({
+  topics: z.array(z.unknown()).optional(),
+  references: z.array(z.unknown()).optional(),
+  nodes: z.array(z.unknown()).optional(),
+  edges: z.array(z.unknown()).optional(),
+  claims: z.array(z.unknown()).optional(),
+});
+
+export interface KnowledgeGraph {
+  topics: Topic[];
+  nodes: KnowledgeNode[];
+  edges: KnowledgeEdge[];
+  references: Reference[];
+  claims: Claim[];
+  nodeIndex: ReadonlyMap<string, KnowledgeNode>;
+  referenceIndex: ReadonlyMap<string, Reference>;
+  edgesFromIndex: ReadonlyMap<string, KnowledgeEdge[]>;
+  edgesToIndex: ReadonlyMap<string, KnowledgeEdge[]>;
+}
+
+/** The DOI as a link: `doiUrl('10.1038/nri.2015.5')` → `https://doi.org/10.1038/nri.2015.5`. */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi}`;
+}
