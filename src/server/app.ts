@@ -17,6 +17,8 @@ import { registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
+import { registerSafetyRoutes } from './routes/safety.ts';
+import { registerScreenerRoutes } from './routes/screeners.ts';
 
 export interface AppOptions {
   store: Store;
@@ -59,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerAuthRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
+  registerScreenerRoutes(app, ctx);
+  registerSafetyRoutes(app, ctx);
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));

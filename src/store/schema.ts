@@ -45,6 +45,29 @@ export interface ObservationTable {
   updated_at: string;
 }
 
+/** One filled-in questionnaire or signals check; answers as JSON, triggers as a JSON list of codes. */
+export interface ScreenerResponseTable {
+  id: string;
+  person_id: string;
+  instrument: string;
+  date: string;
+  answers: string;
+  raw: number | null;
+  score: number | null;
+  band: string | null;
+  difficulty: number | null;
+  triggers: string;
+  created_at: string;
+}
+
+/** A dismissal of the diary support prompt (kind 'low_mood_pattern'); it stays away 7 days. */
+export interface SafetyDismissalTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  dismissed_at: string;
+}
+
 export interface MigrationMarker {
   id: Generated<number>;
 }
@@ -54,4 +77,6 @@ export interface Database {
   session: SessionTable;
   login_throttle: LoginThrottleTable;
   observation: ObservationTable;
+  screener_response: ScreenerResponseTable;
+  safety_dismissal: SafetyDismissalTable;
 }

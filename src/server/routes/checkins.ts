@@ -20,6 +20,7 @@ import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
+import { diarySupport } from './safety.ts';
 
 export const localDate = z.string().refine(isLocalDate, { error: 'must be a real date written YYYY-MM-DD' });
 const dateParams = z.strictObject({ date: localDate });
@@ -70,7 +71,9 @@ export function registerCheckinRoutes(app: FastifyInstance, ctx: AppContext): vo
       ctx.now(),
     );
     const saved = observationsToCheckin(await getDayObservations(db, personId, date, CHECKIN_SOURCE));
-    return { date, checkin: saved, derived: deriveCheckin(saved) };
+    // The diary safety rule is re-checked at every save; `support` comes first when it fires.
+    const support = await diarySupport(ctx, personId, req);
+    return { ...(support ? { support } : {}), date, checkin: saved, derived: deriveCheckin(saved) };
   });
 
   app.delete('/api/checkins/:date', async (req, reply) => {
