@@ -1,5 +1,6 @@
 /** Screeners: the validated questionnaires, their scoring, the signals check and the safety rules. */
 export * from './instruments.ts';
+export * from './reflection.ts';
 export * from './reminders.ts';
 export * from './safety.ts';
 export * from './scoring.ts';

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { localDateAt } from '../../core/dates.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import type { KnowledgeGraph } from '../../core/knowledge/index.ts';
 import {
   INSTRUMENTS,
   type InstrumentId,
@@ -15,7 +16,6 @@ import {
   NOT_A_DIAGNOSIS,
   parseSignalsAnswers,
   RED_FLAGS,
-  reflectOnSignals,
   repeatReminders,
   type SafetyTrigger,
   SIGNAL_GROUPS,
@@ -24,6 +24,7 @@ import {
   safetyTriggersForRedFlags,
   safetyTriggersForScreener,
   scoreInstrument,
+  signalsReflection,
   who5Change,
 } from '../../core/screeners/index.ts';
 import { getPerson } from '../../store/people.ts';
@@ -104,7 +105,7 @@ function triggersOf(row: ScreenerResponseRow): SafetyTrigger[] {
   return safetyTriggersForScreener(row.instrument, row.answers as Record<string, number>);
 }
 
-function responseView(row: ScreenerResponseRow, previous?: ScreenerResponseRow) {
+function responseView(graph: KnowledgeGraph, row: ScreenerResponseRow, previous?: ScreenerResponseRow) {
   const base = {
     id: row.id,
     instrument: row.instrument,
@@ -121,7 +122,7 @@ function responseView(row: ScreenerResponseRow, previous?: ScreenerResponseRow) 
     return {
       ...base,
       signalCount: row.raw,
-      reflection: { ...reflectOnSignals(yes), caution: SIGNALS_CAUTION },
+      reflection: signalsReflection(graph, yes),
     };
   }
   const instrument = INSTRUMENTS[row.instrument as InstrumentId];
@@ -176,7 +177,7 @@ export function registerScreenerRoutes(app: FastifyInstance, ctx: AppContext): v
     );
     // `support` first: the support screen comes before any score.
     const support = await supportFor(db, personId, req, raised);
-    return reply.code(201).send({ support, response: responseView(row, previous) });
+    return reply.code(201).send({ support, response: responseView(ctx.knowledge, row, previous) });
   });
 
   app.get('/api/screeners/responses', async (req) => {
@@ -207,7 +208,7 @@ export function registerScreenerRoutes(app: FastifyInstance, ctx: AppContext): v
             .at(-1)
         : undefined;
     const support = await supportFor(db, personId, req, triggersOf(row));
-    return { support, response: responseView(row, previous) };
+    return { support, response: responseView(ctx.knowledge, row, previous) };
   });
 
   app.delete('/api/screeners/responses/:id', async (req, reply) => {
