@@ -1,6 +1,7 @@
 /**
- * Factors: every measure with numbers in the table, each read either as presence (yes/no and
- * counts: a day "with" or "without") or as a continuous value (scales, hours, minutes, times).
+ * Factors: every measure with numbers in the table, each read either as presence (yes/no, counts
+ * and food servings: a day "with" or "without") or as a continuous value (scales, hours, minutes,
+ * times).
  *
  * A yes/no or count measure that is missing on a tracked day inside its own tracked span (its first
  * to last recorded day) counts as "without": people log the kefir they had, not the kefir they
@@ -34,6 +35,8 @@ function isZeroOne(column: Float64Array): boolean {
 export function factorKindOf(measure: Measure | undefined, column: Float64Array): FactorKind | undefined {
   if (measure?.kind === 'text') return undefined;
   if (measure?.kind === 'yesno' || measure?.kind === 'count') return 'presence';
+  // Food servings are written only on days the food was eaten: read as days with vs without.
+  if (measure?.unit === 'servings') return 'presence';
   if (measure) return 'continuous';
   // Custom measures nobody registered: 0/1 data reads as yes/no.
   return isZeroOne(column) ? 'presence' : 'continuous';
