@@ -1,0 +1,122 @@
+/**
+ * A sample's analysis from a parsed table: relative abundance at the table's rank, alpha diversity,
+ * mood-associated taxa, and (given a KO table and module definitions) gut–brain modules; plus the
+ * change between two successive samples.
+ */
+import { type AlphaDiversity, alphaDiversity, brayCurtis } from './diversity.ts';
+import type { KoTable } from './humann.ts';
+import { type ModuleDefinition, type ModuleResult, scoreModules } from './modules.ts';
+import { findMoodTaxa, type MoodTaxonFinding } from './signatures.ts';
+import type { AbundanceTable, ProfileFormat, TableRank, ValueKind } from './types.ts';
+
+export interface TaxonShare {
+  name: string;
+  lineage: string[];
+  /** Share of the whole profile, 0–1 (the unclassified part is not in any taxon). */
+  share: number;
+}
+
+export interface SampleAnalysis {
+  sampleId: string;
+  format: ProfileFormat;
+  rank: TableRank;
+  valueKind: ValueKind;
+  /** Share of the profile that no taxon at this rank claims (MetaPhlAn UNCLASSIFIED). */
+  unclassifiedShare: number;
+  /** Taxa with a non-zero share, largest first. */
+  taxa: TaxonShare[];
+  diversity: AlphaDiversity;
+  moodTaxa: MoodTaxonFinding[];
+  notes: string[];
+}
+
+/** One sample's values as a dense vector over the table's taxa. */
+export function sampleVector(table: AbundanceTable, sample: number): Float64Array {
+  const out = new Float64Array(table.taxa.length);
+  table.taxa.forEach((t, i) => {
+    // Rows are sorted by sample index; a linear scan is fine for the few samples of one person.
+    for (let k = 0; k < t.samples.length; k++) {
+      if (t.samples[k] === sample) {
+        out[i] = t.values[k]!;
+        break;
+      }
+      if (t.samples[k]! > sample) break;
+    }
+  });
+  return out;
+}
+
+export function analyseSample(table: AbundanceTable, sample: number): SampleAnalysis {
+  const values = sampleVector(table, sample);
+  let classified = 0;
+  for (const v of values) classified += v;
+  const unclassified = table.unclassified[sample] ?? 0;
+  const total = classified + unclassified;
+  const taxa: TaxonShare[] = [];
+  table.taxa.forEach((t, i) => {
+    const v = values[i]!;
+    if (v > 0) taxa.push({ name: t.name, lineage: t.lineage, share: v / total });
+  });
+  taxa.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
+  const notes = [...table.notes];
+  if (unclassified > 0) {
+    notes.push('Diversity is computed over the classified taxa; the unclassified share is not one taxon.');
+  }
+  return {
+    sampleId: table.sampleIds[sample]!,
+    format: table.format,
+    rank: table.rank,
+    valueKind: table.valueKind,
+    unclassifiedShare: total > 0 ? unclassified / total : 0,
+    taxa,
+    diversity: alphaDiversity(values, table.integerCounts),
+    moodTaxa: findMoodTaxa(table, sample, total),
+    notes,
+  };
+}
+
+/** Gut–brain modules of every sample in a KO table. */
+export function analyseModules(
+  kos: KoTable,
+  modules: readonly ModuleDefinition[],
+  cutoff?: number,
+): Array<{ sampleId: string; modules: ModuleResult[] }> {
+  return kos.sampleIds.map((sampleId, s) => ({
+    sampleId,
+    modules: scoreModules(modules, (o) => kos.orthologs.get(o)?.[s] ?? 0, cutoff),
+  }));
+}
+
+export interface SampleChange {
+  /** Bray–Curtis between the two samples' relative abundances at the shared rank (0 same … 1 nothing shared). */
+  brayCurtis: number;
+  shannonNats: number;
+  observed: number;
+  /** Taxa whose share moved most, largest change first (share points, −1…1). */
+  biggestShifts: Array<{ name: string; before: number; after: number }>;
+}
+
+/** What changed from an earlier sample to a later one, both already analysed at the same rank. */
+export function compareSamples(before: SampleAnalysis, after: SampleAnalysis, top = 5): SampleChange {
+  const names = new Set([...before.taxa.map((t) => t.name), ...after.taxa.map((t) => t.name)]);
+  const b = new Map(before.taxa.map((t) => [t.name, t.share]));
+  const a = new Map(after.taxa.map((t) => [t.name, t.share]));
+  const order = [...names];
+  const normalise = (m: Map<string, number>) => {
+    const v = order.map((n) => m.get(n) ?? 0);
+    const sum = v.reduce((x, y) => x + y, 0);
+    return v.map((x) => (sum > 0 ? x / sum : 0));
+  };
+  const shifts = order
+    .map((name) => ({ name, before: b.get(name) ?? 0, after: a.get(name) ?? 0 }))
+    .sort(
+      (x, y) => Math.abs(y.after - y.before) - Math.abs(x.after - x.before) || x.name.localeCompare(y.name),
+    )
+    .slice(0, top);
+  return {
+    brayCurtis: brayCurtis(normalise(b), normalise(a)),
+    shannonNats: after.diversity.shannonNats - before.diversity.shannonNats,
+    observed: after.diversity.observed - before.diversity.observed,
+    biggestShifts: shifts,
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * BIOM tables (biom-format.org): 1.0 is JSON (sparse `[row, column, value]` triples or dense rows),
+ * 2.1 is HDF5 with the matrix stored by observation in compressed-sparse-row form. Both carry the
+ * taxonomy in observation metadata. The HDF5 file is opened elsewhere (Node or browser); here it is
+ * reached through `Hdf5Reader`, so this module stays pure.
+ */
+import { TaxonCollector } from './collapse.ts';
+import { parseLineage, taxonAtRank } from './lineage.ts';
+import { type AbundanceTable, ProfileFormatError, type Rank } from './types.ts';
+
+const fail = (field: string, message: string) =>
+  new ProfileFormatError(`${field}: ${message}`, undefined, field);
+
+interface FeatureMeta {
+  id: string;
+  taxonomy: string | string[] | null;
+}
+
+/** Groups features by taxon at `rank` and fills the collector from per-feature sparse rows. */
+function collect(
+  features: FeatureMeta[],
+  sampleIds: string[],
+  rows: Array<{ samples: Uint32Array; values: Float64Array }>,
+  rank: Rank,
+  format: 'biom1' | 'biom2',
+): AbundanceTable {
+  const collector = new TaxonCollector(sampleIds.length);
+  const hasTaxonomy = features.some((f) => f.taxonomy && f.taxonomy.length > 0);
+  features.forEach((f, i) => {
+    const row = rows[i]!;
+    if (row.samples.length === 0) return;
+    if (hasTaxonomy && f.taxonomy) {
+      const t = taxonAtRank(parseLineage(f.taxonomy), rank);
+      collector.add(t.key, t.name, t.lineage, row.samples, row.values);
+    } else collector.add(`=${f.id}`, f.id, [f.id], row.samples, row.values);
+  });
+  return collector.finish({
+    format,
+    rank: hasTaxonomy ? rank : 'feature',
+    sampleIds,
+    notes: hasTaxonomy ? [] : ['The table carries no taxonomy, so each feature is used as its own taxon.'],
+  });
+}
+
+function idList(value: unknown, field: string): FeatureMeta[] {
+  if (!Array.isArray(value)) throw fail(field, 'must be a list');
+  return value.map((entry, i) => {
+    if (typeof entry !== 'object' || entry === null || typeof (entry as { id?: unknown }).id !== 'string') {
+      throw fail(`${field}[${i}].id`, 'must be a string');
+    }
+    const meta = (entry as { metadata?: Record<string, unknown> | null }).metadata ?? null;
+    const tax = meta ? (meta.taxonomy ?? meta.Taxonomy ?? null) : null;
+    const taxonomy = typeof tax === 'string' || Array.isArray(tax) ? (tax as string | string[]) : null;
+    return { id: (entry as { id: string }).id, taxonomy };
+  });
+}
+
+/** BIOM 1.0 from its parsed JSON. */
+export function tableFromBiom1(json: unknown, rank: Rank): AbundanceTable {
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw fail('file', 'is not a BIOM JSON object');
+  const doc = json as Record<string, unknown>;
+  if (typeof doc.format !== 'string' || !doc.format.startsWith('1.0')) {
+    throw fail('format', `expected "1.0.0", found ${JSON.stringify(doc.format)}`);
+  }
+  const features = idList(doc.rows, 'rows');
+  const samples = idList(doc.columns, 'columns');
+  const shape = doc.shape;
+  if (!Array.isArray(shape) || shape[0] !== features.length || shape[1] !== samples.length) {
+    throw fail('shape', `must be [${features.length}, ${samples.length}] to match rows and columns`);
+  }
+  if (!Array.isArray(doc.data)) throw fail('data', 'must be a list');
+  const data = doc.data as unknown[];
+  const perRow: Array<Array<[number, number]>> = features.map(() => []);
+  const check = (v: unknown, field: string): number => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw fail(field, 'must be a non-negative number');
+    return v;
+  };
+  if (doc.matrix_type === 'sparse') {
+    data.forEach((t, k) => {
+      if (!Array.isArray(t) || t.length !== 3) throw fail(`data[${k}]`, 'must be [row, column, value]');
+      const [r, c, v] = t as unknown[];
+      if (!Number.isInteger(r) || (r as number) < 0 || (r as number) >= features.length) {
+        throw fail(`data[${k}][0]`, `row index must be 0–${features.length - 1}`);
+      }
+      if (!Number.isInteger(c) || (c as number) < 0 || (c as number) >= samples.length) {
+        throw fail(`data[${k}][1]`, `column index must be 0–${samples.length - 1}`);
+      }
+      const value = check(v, `data[${k}][2]`);
+      if (value !== 0) perRow[r as number]!.push([c as number, value]);
+    });
+  } else if (doc.matrix_type === 'dense') {
+    if (data.length !== features.length) throw fail('data', `must have ${features.length} rows`);
+    data.forEach((row, r) => {
+      if (!Array.isArray(row) || row.length !== samples.length) {
+        throw fail(`data[${r}]`, `must have ${samples.length} values`);
+      }
+      row.forEach((v, c) => {
+        const value = check(v, `data[${r}][${c}]`);
+        if (value !== 0) perRow[r]!.push([c, value]);
+      });
+    });
+  } else throw fail('matrix_type', 'must be "sparse" or "dense"');
+  const rows = perRow.map((entries) => {
+    entries.sort((a, b) => a[0] - b[0]);
+    const merged = new Map<number, number>();
+    for (const [c, v] of entries) merged.set(c, (merged.get(c) ?? 0) + v);
+    return { samples: Uint32Array.from(merged.keys()), values: Float64Array.from(merged.values()) };
+  });
+  return collect(
+    features,
+    samples.map((s) => s.id),
+    rows,
+    rank,
+    'biom1',
+  );
+}
+
+/** What the BIOM 2.1 reader needs from an open HDF5 file: a dataset's flat values and shape. */
+export interface Hdf5Reader {
+  dataset(path: string): { value: ArrayLike<unknown>; shape: number[] } | null;
+}
+
+/** BIOM 2.1 (HDF5): `observation/matrix/{data,indices,indptr}` in CSR form, ids and taxonomy. */
+export function tableFromBiom2(h5: Hdf5Reader, rank: Rank): AbundanceTable {
+  const need = (path: string) => {
+    const d = h5.dataset(path);
+    if (!d) throw fail(path, 'is missing from the BIOM 2.1 file');
+    return d;
+  };
+  const obsIds = Array.from(need('observation/ids').value, String);
+  const sampleIds = Array.from(need('sample/ids').value, String);
+  const data = need('observation/matrix/data').value;
+  const indices = need('observation/matrix/indices').value;
+  const indptr = need('observation/matrix/indptr').value;
+  if (indptr.length !== obsIds.length + 1) {
+    throw fail('observation/matrix/indptr', `must hold ${obsIds.length + 1} offsets`);
+  }
+  const taxonomy = h5.dataset('observation/metadata/taxonomy');
+  const levels = taxonomy && taxonomy.shape.length === 2 ? taxonomy.shape[1]! : taxonomy ? 1 : 0;
+  const features: FeatureMeta[] = obsIds.map((id, i) => ({
+    id,
+    taxonomy: taxonomy
+      ? Array.from({ length: levels }, (_, l) => String(taxonomy.value[i * levels + l] ?? ''))
+      : null,
+  }));
+  const rows = obsIds.map((_, r) => {
+    const start = Number(indptr[r]);
+    const end = Number(indptr[r + 1]);
+    if (!(start <= end && end <= data.length))
+      throw fail('observation/matrix/indptr', `offset ${r} is out of range`);
+    const entries: Array<[number, number]> = [];
+    for (let k = start; k < end; k++) {
+      const c = Number(indices[k]);
+      const v = Number(data[k]);
+      if (!Number.isInteger(c) || c < 0 || c >= sampleIds.length) {
+        throw fail('observation/matrix/indices', `entry ${k} is not a sample index`);
+      }
+      if (!Number.isFinite(v) || v < 0)
+        throw fail('observation/matrix/data', `entry ${k} is not a non-negative number`);
+      if (v !== 0) entries.push([c, v]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    return {
+      samples: Uint32Array.from(entries, (e) => e[0]),
+      values: Float64Array.from(entries, (e) => e[1]),
+    };
+  });
+  return collect(features, sampleIds, rows, rank, 'biom2');
+}
