@@ -17,6 +17,8 @@ import { registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
+import { registerExperimentRoutes } from './routes/experiments.ts';
+import { registerInsightRoutes } from './routes/insights.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
 
@@ -63,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCheckinRoutes(app, ctx);
   registerScreenerRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
+  registerInsightRoutes(app, ctx);
+  registerExperimentRoutes(app, ctx);
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));

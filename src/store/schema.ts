@@ -68,6 +68,25 @@ export interface SafetyDismissalTable {
   dismissed_at: string;
 }
 
+export interface ExperimentTable {
+  id: string;
+  person_id: string;
+  title: string;
+  action: string | null;
+  /** Measure the experiment is about (e.g. 'fermented_servings'), for adherence; optional. */
+  measure: string | null;
+  start_date: string;
+  duration_days: number;
+  baseline_days: number;
+  /** Set when the person ends the experiment early. */
+  ended_on: string | null;
+  /** 'manual' or 'recommendation'. */
+  origin: string;
+  recommendation_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface MigrationMarker {
   id: Generated<number>;
 }
@@ -79,4 +98,5 @@ export interface Database {
   observation: ObservationTable;
   screener_response: ScreenerResponseTable;
   safety_dismissal: SafetyDismissalTable;
+  experiment: ExperimentTable;
 }

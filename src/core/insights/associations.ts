@@ -10,11 +10,20 @@
  * report.associations.filter((a) => a.status === 'shown' && a.clear).map((a) => a.sentence)
  */
 
+import type {
+  Association,
+  AssociationReport,
+  NotEnoughData,
+  NoVariation,
+  PairBase,
+  ShownCorrelation,
+  ShownDifference,
+} from './association-types.ts';
 import { type Factor, factorsOf, type MeasureLookup } from './factors.ts';
 import { benjaminiHochberg } from './fdr.ts';
 import { ranksAlongOrder, sortedOrder } from './ranks.ts';
 import { spearmanInference } from './spearman.ts';
-import { type DayTable, dayTable, OUTCOMES, type Outcome, outcomeColumn } from './table.ts';
+import { type DayTable, dayTable, OUTCOMES, outcomeColumn } from './table.ts';
 import { welchFromMoments } from './welch.ts';
 import {
   ASSOCIATION_NOTE,
@@ -24,69 +33,12 @@ import {
   noVariationSentence,
 } from './wording.ts';
 
+export type * from './association-types.ts';
+
 export const MIN_PAIRED_DAYS = 14;
 export const MIN_GROUP_DAYS = 5;
 /** An association counts as clear when its Benjamini–Hochberg adjusted p-value is below this. */
 export const FALSE_DISCOVERY_RATE = 0.05;
-
-interface PairBase {
-  factor: string;
-  factorLabel: string;
-  outcome: Outcome['key'];
-  outcomeLabel: string;
-  /** 0: factor and outcome on the same day; 1: outcome on the day after the factor. */
-  lag: 0 | 1;
-  method: 'difference' | 'spearman';
-  pairedDays: number;
-  sentence: string;
-}
-
-export interface ShownDifference extends PairBase {
-  status: 'shown';
-  method: 'difference';
-  withDays: number;
-  withoutDays: number;
-  meanWith: number;
-  meanWithout: number;
-  difference: number;
-  low: number;
-  high: number;
-  df: number;
-  p: number;
-  /** Benjamini–Hochberg adjusted p-value across every pair shown. */
-  q: number;
-  clear: boolean;
-}
-
-export interface ShownCorrelation extends PairBase {
-  status: 'shown';
-  method: 'spearman';
-  rho: number;
-  low: number;
-  high: number;
-  p: number;
-  q: number;
-  clear: boolean;
-}
-
-export interface NotEnoughData extends PairBase {
-  status: 'not_enough_data';
-  moreDaysNeeded: number;
-}
-
-export interface NoVariation extends PairBase {
-  status: 'no_variation';
-}
-
-export type Association = ShownDifference | ShownCorrelation | NotEnoughData | NoVariation;
-
-export interface AssociationReport {
-  from: string | null;
-  to: string | null;
-  days: number;
-  note: string;
-  associations: Association[];
-}
 
 export interface AssociationOptions {
   lookup?: MeasureLookup;

@@ -1,0 +1,46 @@
+/**
+ * Insights: "what goes with my better days", computed on the acting person's own day × measure
+ * matrix and worded as association, never cause.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { localDateAt } from '../../core/dates.ts';
+import { ValidationError } from '../../core/errors.ts';
+import { displayOrder } from '../../core/insights/association-types.ts';
+import { computeAssociations } from '../../core/insights/associations.ts';
+import { dayMeasureMatrix } from '../../store/observations.ts';
+import { getPerson } from '../../store/people.ts';
+import type { AppContext } from '../context.ts';
+import { requirePerson } from '../plugins/auth.ts';
+import { parseInput } from '../plugins/errors.ts';
+import { localDate } from './checkins.ts';
+
+const rangeQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
+/** Without a `from`, everything recorded up to `to`. */
+const BEGINNING = '1900-01-01';
+
+export function registerInsightRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx.store;
+
+  app.get('/api/insights/associations', async (req) => {
+    const personId = requirePerson(req);
+    const q = parseInput(rangeQuery, req.query, 'query');
+    const person = await getPerson(db, personId);
+    const to = q.to ?? localDateAt(ctx.now(), person.time_zone);
+    const from = q.from ?? BEGINNING;
+    if (from > to) throw new ValidationError('from', 'from must not be after to');
+    const report = computeAssociations(await dayMeasureMatrix(db, personId, from, to));
+    const associations = [...report.associations].sort(displayOrder);
+    const count = (status: string) => associations.filter((a) => a.status === status).length;
+    return {
+      ...report,
+      associations,
+      counts: {
+        shown: count('shown'),
+        clear: associations.filter((a) => a.status === 'shown' && a.clear).length,
+        notEnoughData: count('not_enough_data'),
+        noVariation: count('no_variation'),
+      },
+    };
+  });
+}
