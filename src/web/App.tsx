@@ -1,0 +1,78 @@
+/**
+ * Every page of the web app. Pages load lazily so the first screen (Today) stays small.
+ * Add a capability's pages here and its nav entry in components/Layout.tsx.
+ */
+import { lazy, type ReactNode, Suspense } from 'react';
+import {
+  createBrowserRouter,
+  Navigate,
+  Outlet,
+  RouterProvider,
+  useLocation,
+  useSearchParams,
+} from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { Loading } from './components/States.tsx';
+import { safeNext } from './safeNext.ts';
+import { useSession } from './session.tsx';
+
+const Today = lazy(() => import('./routes/Today.tsx'));
+const History = lazy(() => import('./routes/History.tsx'));
+const Settings = lazy(() => import('./routes/Settings.tsx'));
+const Login = lazy(() => import('./routes/Login.tsx'));
+const Register = lazy(() => import('./routes/Register.tsx'));
+const NotFound = lazy(() => import('./routes/NotFound.tsx'));
+
+function page(node: ReactNode) {
+  return <Suspense fallback={<Loading />}>{node}</Suspense>;
+}
+
+/** Signed-in pages: send anyone else to the login page, remembering where they were going. */
+function RequireSession() {
+  const { person, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!person)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <Outlet />;
+}
+
+/** Pages for signed-out visitors; a signed-in person goes on to `?next=` or to Today. */
+function RequireSignedOut() {
+  const { person, loading } = useSession();
+  const [params] = useSearchParams();
+  if (loading) return <Loading />;
+  if (person) return <Navigate to={safeNext(params.get('next'))} replace />;
+  return <Outlet />;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      {
+        element: <RequireSignedOut />,
+        children: [
+          { path: '/login', element: page(<Login />) },
+          { path: '/register', element: page(<Register />) },
+        ],
+      },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: '/', element: <Navigate to="/today" replace /> },
+          { path: '/today', element: page(<Today />) },
+          { path: '/history', element: page(<History />) },
+          { path: '/settings', element: page(<Settings />) },
+          // ROUTES: capabilities add their signed-in pages below this line.
+        ],
+      },
+      // PUBLIC ROUTES: pages anyone may open (the support screen, Learn) go below this line.
+      { path: '*', element: page(<NotFound />) },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}

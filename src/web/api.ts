@@ -1,0 +1,73 @@
+/**
+ * The browser's API client: JSON in and out, the CSRF token on every state-changing request,
+ * and errors as `ApiError` carrying the server's `{ code, message, field }`.
+ *
+ * @example const { days } = await api.get<{ days: Day[] }>('/api/checkins?from=2026-01-01');
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | undefined;
+
+/** Called whenever the server hands out a token (session, login, register, password change). */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'offline', 'Could not reach Gutbrain. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'http_error',
+      err?.message ?? `Request failed (${res.status}).`,
+      err?.field,
+    );
+  }
+  const token = (json as { csrfToken?: string } | undefined)?.csrfToken;
+  if (token) setCsrfToken(token);
+  return json as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  send: <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
+    request<T>(method, path, body),
+};
+
+/** A message fit to show a person for any thrown value. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError || e instanceof Error) return e.message;
+  return 'Something went wrong.';
+}

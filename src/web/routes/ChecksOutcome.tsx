@@ -1,0 +1,156 @@
+/**
+ * The one place a questionnaire result or a signals reflection is drawn. Everything goes through
+ * `SupportGate`, so with a trigger (PHQ-9 item 9 above 0, a red flag) the support screen is shown
+ * instead of the score until the person has read it.
+ */
+import { Link } from 'react-router';
+import { INSTRUMENTS, type InstrumentId, isInstrumentId } from '../../core/screeners/instruments.ts';
+import { SupportGate } from '../components/SupportScreen.tsx';
+import { formatDate } from '../useToday.ts';
+import type { OutcomeAnswer, ResponseView } from './ChecksApi.ts';
+
+function ScoreResult({ response }: { response: ResponseView }) {
+  const instrument = INSTRUMENTS[response.instrument as InstrumentId];
+  const band = response.band;
+  return (
+    <section className="card result" aria-labelledby="result-heading" data-testid="screener-result">
+      <p className="eyebrow">
+        {instrument.shortName} · {formatDate(response.date)}
+      </p>
+      <h2 id="result-heading">
+        {response.scoreLabel}: {response.score}
+        <span className="muted small"> out of {instrument.scoreRange.max}</span>
+      </h2>
+      {band && (
+        <p className="result-band">
+          Band: <strong>{band.label}</strong>{' '}
+          <span className="muted small">
+            ({band.min}–{band.max})
+          </span>
+        </p>
+      )}
+      {response.instrument === 'who5' && (
+        <p className="small muted">Raw score {response.raw} of 25, multiplied by 4.</p>
+      )}
+      {response.change && (
+        <p>
+          Since {formatDate(response.change.since)}: {response.change.change > 0 ? '+' : ''}
+          {response.change.change} points
+          {response.change.meaningful
+            ? ' — a change of 10 points or more counts as meaningful.'
+            : ' — less than the 10 points that count as a meaningful change.'}
+        </p>
+      )}
+      {instrument.difficulty && response.difficulty != null && (
+        <p className="small">
+          How difficult these problems made things:{' '}
+          {instrument.difficulty.options.find((o) => o.value === response.difficulty)?.label}
+        </p>
+      )}
+      <ScaleBar instrument={response.instrument as InstrumentId} score={response.score ?? 0} />
+      <p className="notice notice-info">{response.notADiagnosis}</p>
+      <p className="small muted">
+        {instrument.citation.text} doi:
+        <a href={`https://doi.org/${instrument.citation.doi}`} target="_blank" rel="noreferrer">
+          {instrument.citation.doi}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** The bands laid out along the score range with a marker at the score. */
+function ScaleBar({ instrument, score }: { instrument: InstrumentId; score: number }) {
+  const inst = INSTRUMENTS[instrument];
+  const span = inst.scoreRange.max - inst.scoreRange.min;
+  return (
+    <div className="bandbar" aria-hidden="true">
+      {inst.bands.map((b) => (
+        <div
+          key={b.key}
+          className={`bandbar-seg${score >= b.min && score <= b.max ? ' current' : ''}`}
+          style={{ flexGrow: b.max - b.min + 1 }}
+        >
+          <span>{b.label}</span>
+        </div>
+      ))}
+      <div className="bandbar-marker" style={{ left: `${((score - inst.scoreRange.min) / span) * 100}%` }} />
+    </div>
+  );
+}
+
+function SignalsResult({ response }: { response: ResponseView }) {
+  const reflection = response.reflection;
+  return (
+    <section className="card result" aria-labelledby="result-heading" data-testid="signals-result">
+      <p className="eyebrow">Signals check · {formatDate(response.date)}</p>
+      <h2 id="result-heading">What your answers touch</h2>
+      <p className="notice notice-info">{reflection?.caution}</p>
+      {reflection && reflection.systems.length === 0 && (
+        <p>You did not tick any of the signals. Nothing here points to one system or another.</p>
+      )}
+      {reflection?.systems.map((s) => (
+        <article key={s.neurotransmitter} className="reflection-system">
+          <h3>
+            <Link to={`/learn/${s.neurotransmitter}`}>{s.name}</Link>{' '}
+            <span className="muted small">{s.signals.length} of 4 signals the article links to it</span>
+          </h3>
+          {s.summary && <p className="small">{s.summary}</p>}
+          <ul className="small">
+            {s.signals.map((sig) => (
+              <li key={sig.id}>{sig.label}</li>
+            ))}
+          </ul>
+          {s.links.map((l) => (
+            <p key={l.nodeId} className="small muted">
+              How solid is this link? <span className={`grade grade-${l.grade}`}>{l.gradeLabel}</span>{' '}
+              {l.note}
+            </p>
+          ))}
+          {s.supports.length > 0 ? (
+            <>
+              <p className="small">What the knowledge graph says supports {s.name}:</p>
+              <ul className="reflection-supports">
+                {s.supports.map((x) => (
+                  <li key={x.nodeId}>
+                    <Link to={`/learn/${x.nodeId}`}>{x.name}</Link> {x.relation} {s.name}{' '}
+                    <span className={`grade grade-${x.grade}`}>{x.gradeLabel}</span>
+                    <div className="small muted">
+                      {x.note}{' '}
+                      {x.references.map((r) => (
+                        <a key={r.doi} href={`https://doi.org/${r.doi}`} target="_blank" rel="noreferrer">
+                          {r.citation}
+                        </a>
+                      ))}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="small muted">
+              The knowledge graph has no graded everyday supports for {s.name} yet.
+            </p>
+          )}
+        </article>
+      ))}
+      <p className="small muted">
+        This is an educational reflection, not a diagnosis, and not advice to take any supplement or medicine.
+      </p>
+    </section>
+  );
+}
+
+/** A submission's or a stored response's outcome, support screen first. */
+export function ChecksOutcome({ outcome }: { outcome: OutcomeAnswer }) {
+  const { support, response } = outcome;
+  return (
+    <SupportGate support={support} acknowledgeLabel="I’ve read this — show my answers">
+      {isInstrumentId(response.instrument) ? (
+        <ScoreResult response={response} />
+      ) : (
+        <SignalsResult response={response} />
+      )}
+    </SupportGate>
+  );
+}

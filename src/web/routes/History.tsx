@@ -1,0 +1,117 @@
+/** History: the days logged, newest first, and a mood and energy chart over 30, 90 or 365 days. */
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Checkin } from '../../core/checkin/checkin.ts';
+import { addDays } from '../../core/dates.ts';
+import { api } from '../api.ts';
+import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
+import { formatDate, useToday } from '../useToday.ts';
+
+const MoodEnergyChart = lazy(() => import('../charts/MoodEnergyChart.tsx'));
+
+interface Day {
+  date: string;
+  checkin: Checkin;
+  derived: { sleepHours?: number; energyAverage?: number; gutComfort?: number };
+}
+
+const RANGES = [30, 90, 365] as const;
+
+export default function History() {
+  const today = useToday();
+  const [params, setParams] = useSearchParams();
+  const range = RANGES.find((r) => String(r) === params.get('days')) ?? 30;
+  const from = addDays(today, -(range - 1));
+  const q = useQuery({
+    queryKey: ['checkins', from, today],
+    queryFn: () => api.get<{ days: Day[] }>(`/api/checkins?from=${from}&to=${today}`),
+  });
+
+  return (
+    <div className="history">
+      <header className="page-head">
+        <div>
+          <h1>History</h1>
+          <p className="muted">Your check-ins, newest first.</p>
+        </div>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Range</legend>
+          {RANGES.map((r) => (
+            <button
+              key={r}
+              type="button"
+              className={r === range ? 'selected' : ''}
+              aria-pressed={r === range}
+              onClick={() => setParams({ days: String(r) })}
+            >
+              {r} days
+            </button>
+          ))}
+        </fieldset>
+      </header>
+      {q.isPending && <Loading label="Loading your history…" />}
+      {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
+      {q.data && q.data.days.length === 0 && (
+        <EmptyState
+          title={`No check-ins in the last ${range} days`}
+          action={
+            <Link className="button" to="/today">
+              Start today’s check-in
+            </Link>
+          }
+        >
+          A check-in takes under 30 seconds: tap your mood, energy and anything else you want to track. Your
+          days will appear here with a chart of mood and energy over time.
+          {/* HISTORY EMPTY: capabilities add more ways to start below this line. */}
+        </EmptyState>
+      )}
+      {q.data && q.data.days.length > 0 && (
+        <>
+          <section className="card">
+            <h2 className="card-title">Mood and energy</h2>
+            <Suspense fallback={<Loading label="Drawing the chart…" />}>
+              <MoodEnergyChart
+                from={from}
+                to={today}
+                points={q.data.days.map((d) => ({
+                  date: d.date,
+                  mood: d.checkin.mood,
+                  energy: d.derived.energyAverage,
+                }))}
+              />
+            </Suspense>
+          </section>
+          <ol className="day-list">
+            {q.data.days.map((d) => (
+              <li key={d.date}>
+                <Link
+                  className="day card"
+                  to={`/today?date=${d.date}`}
+                  aria-label={`Edit ${formatDate(d.date)}`}
+                >
+                  <span className="day-date">{formatDate(d.date)}</span>
+                  <span className="chips">
+                    {d.checkin.mood !== undefined && (
+                      <span className="chip chip-mood">Mood {d.checkin.mood}</span>
+                    )}
+                    {d.derived.energyAverage !== undefined && (
+                      <span className="chip">Energy {d.derived.energyAverage.toFixed(1)}</span>
+                    )}
+                    {d.derived.sleepHours !== undefined && (
+                      <span className="chip">Sleep {d.derived.sleepHours.toFixed(1)} h</span>
+                    )}
+                    {d.derived.gutComfort !== undefined && (
+                      <span className="chip">Gut comfort {d.derived.gutComfort.toFixed(1)}</span>
+                    )}
+                  </span>
+                  {d.checkin.note && <span className="day-note muted">{d.checkin.note}</span>}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

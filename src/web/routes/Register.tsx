@@ -1,0 +1,86 @@
+/** Create an account: email, password (8–128 characters), display name; the browser's time zone. */
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, api } from '../api.ts';
+import { Field } from '../components/Field.tsx';
+import { Notice } from '../components/States.tsx';
+import { type Person, useSessionRefresh } from '../session.tsx';
+
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+export default function Register() {
+  const [form, setForm] = useState({ email: '', password: '', displayName: '' });
+  const timeZone = browserTimeZone();
+  const refresh = useSessionRefresh();
+  const navigate = useNavigate();
+  const register = useMutation({
+    mutationFn: () => api.send<{ person: Person }>('POST', '/api/auth/register', { ...form, timeZone }),
+    onSuccess: async (res) => {
+      await refresh(res.person);
+      navigate('/today', { replace: true });
+    },
+  });
+  const err = register.error instanceof ApiError ? register.error : undefined;
+  const fieldError = (f: string) => (err?.field === f ? err.message : undefined);
+  const tooShort = form.password.length > 0 && form.password.length < 8;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    register.mutate();
+  };
+  return (
+    <div className="auth">
+      <h1>Create your account</h1>
+      <p className="muted">Your data stays on this server. You can export or delete it at any time.</p>
+      <form className="card form" onSubmit={submit} noValidate>
+        <Field
+          label="Name to show"
+          autoComplete="nickname"
+          required
+          maxLength={80}
+          value={form.displayName}
+          error={fieldError('displayName')}
+          onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+        />
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          error={fieldError('email')}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+        />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={128}
+          hint="8 to 128 characters. A short sentence is easy to remember."
+          value={form.password}
+          error={fieldError('password') ?? (tooShort ? 'At least 8 characters.' : undefined)}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+        />
+        <p className="muted small">
+          Time zone: <strong>{timeZone}</strong> (from this browser; change it later in Settings).
+        </p>
+        {err && !err.field && <Notice kind="error">{err.message}</Notice>}
+        {err?.field && <Notice kind="error">{err.message}</Notice>}
+        <button className="button" type="submit" disabled={register.isPending}>
+          {register.isPending ? 'Creating…' : 'Create account'}
+        </button>
+      </form>
+      <p className="auth-alt">
+        Already have an account? <Link to="/login">Log in</Link>
+      </p>
+    </div>
+  );
+}

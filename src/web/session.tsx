@@ -1,0 +1,62 @@
+/** The signed-in person, shared through React context; null while signed out. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext } from 'react';
+import { ApiError, api } from './api.ts';
+
+export interface Person {
+  id: string;
+  email: string;
+  displayName: string;
+  timeZone: string;
+  role: string;
+}
+
+interface SessionState {
+  person: Person | null;
+  loading: boolean;
+}
+
+const SessionContext = createContext<SessionState>({ person: null, loading: true });
+
+export const SESSION_KEY = ['session'] as const;
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const q = useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: async () => {
+      try {
+        return (await api.get<{ person: Person }>('/api/auth/session')).person;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+    retry: false,
+  });
+  return (
+    <SessionContext.Provider value={{ person: q.data ?? null, loading: q.isPending }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  return useContext(SessionContext);
+}
+
+/** The signed-in person; only for pages behind the RequireSession guard. */
+export function usePerson(): Person {
+  const { person } = useSession();
+  if (!person) throw new Error('usePerson outside a signed-in page');
+  return person;
+}
+
+/** After login/register/logout: refresh who is signed in and drop everyone else's cached data. */
+export function useSessionRefresh() {
+  const qc = useQueryClient();
+  return async (person: Person | null) => {
+    qc.setQueryData(SESSION_KEY, person);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+  };
+}

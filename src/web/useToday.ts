@@ -1,0 +1,29 @@
+/** The person's "today" in their own time zone (not the browser's), refreshed each minute. */
+import { useEffect, useState } from 'react';
+import { localDateAt } from '../core/dates.ts';
+import { useSession } from './session.tsx';
+
+export function useToday(): string {
+  const { person } = useSession();
+  const zone = person?.timeZone ?? 'UTC';
+  const [today, setToday] = useState(() => localDateAt(new Date(), zone));
+  useEffect(() => {
+    setToday(localDateAt(new Date(), zone));
+    const t = setInterval(() => setToday(localDateAt(new Date(), zone)), 60_000);
+    return () => clearInterval(t);
+  }, [zone]);
+  return today;
+}
+
+/** 'Mon 9 Mar 2026' for a local date, in the browser's language. */
+export function formatDate(date: string, opts: Intl.DateTimeFormatOptions = {}): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+    ...opts,
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}

@@ -1,0 +1,117 @@
+/**
+ * Browser tests against a real server: starts `gutbrain serve` as a child process on a free port
+ * (SQLite in a temp folder, or a fresh PostgreSQL database), and launches Debian's Chromium through
+ * playwright-core.
+ *
+ * @example
+ * const server = await startServer('sqlite'); const browser = await launchBrowser();
+ * const page = await browser.newPage({ viewport: PHONE }); await registerViaUi(page, server.url);
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Engine } from '../../src/store/open.ts';
+import { createTestDatabase } from './db.ts';
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+export interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(
+  engine: Engine = 'sqlite',
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  const db = await createTestDatabase(engine);
+  const dataDir = mkdtempSync(join(tmpdir(), 'gutbrain-e2e-'));
+  const child = spawn(process.execPath, ['bin/gutbrain.mjs', 'serve'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: db.databaseUrl ?? '',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    out += d;
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const onData = () => {
+      const m = /Gutbrain is running at (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1].replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  return {
+    url,
+    process: child,
+    output: () => out,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+let people = 0;
+
+/** Registers a new person through the form and waits for Today. Returns the email and password. */
+export async function registerViaUi(page: Page, baseUrl: string, name = 'Robin') {
+  people += 1;
+  const email = `e2e-${people}-${Date.now()}@example.com`;
+  const password = 'a long enough password';
+  await page.goto(`${baseUrl}/register`);
+  await page.getByLabel('Name to show').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Today’s check-in' }).waitFor();
+  return { email, password };
+}
+
+/** Saves a full-page screenshot under test-results/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = join('test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
