@@ -87,6 +87,42 @@ export interface ExperimentTable {
   updated_at: string;
 }
 
+export interface MicrobiomeSampleTable {
+  id: string;
+  person_id: string;
+  /** Collection date, the person's local `YYYY-MM-DD`. */
+  date: string;
+  /** The sample's name in the uploaded file. */
+  label: string;
+  /** Taxonomic profile's format and rank (null until a profile is uploaded). */
+  format: string | null;
+  rank: string | null;
+  /** JSON of core/microbiome `SampleAnalysis`. */
+  analysis: string | null;
+  /** JSON of module results, when a KO table was uploaded for this date. */
+  module_format: string | null;
+  modules: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MicrobiomeTaxonomyTable {
+  id: string;
+  person_id: string;
+  /** JSON object: feature id → taxonomy string (a QIIME 2 taxonomy.tsv). */
+  entries: string;
+  feature_count: number;
+  created_at: string;
+}
+
+export interface MicrobiomeModuleFileTable {
+  person_id: string;
+  /** JSON of the parsed module definitions (GBM format). */
+  definitions: string;
+  module_count: number;
+  updated_at: string;
+}
+
 export interface MigrationMarker {
   id: Generated<number>;
 }
@@ -99,4 +135,7 @@ export interface Database {
   screener_response: ScreenerResponseTable;
   safety_dismissal: SafetyDismissalTable;
   experiment: ExperimentTable;
+  microbiome_sample: MicrobiomeSampleTable;
+  microbiome_taxonomy: MicrobiomeTaxonomyTable;
+  microbiome_module_file: MicrobiomeModuleFileTable;
 }

@@ -5,6 +5,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0003 from './0003_screeners.ts';
+import * as m0005 from './0005_microbiome.ts';
 import * as m0006 from './0006_insights.ts';
 import * as m0007 from './0007_ownership.ts';
 
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '0003_screeners': m0003,
   '0006_insights': m0006,
   '0007_ownership': m0007,
+  '0005_microbiome': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {
