@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../../src/core/foods/derive.ts';
+import '../../src/core/habits/habits.ts';
+import { type DemoDataset, demoMatrix } from '../../src/core/demo/generate.ts';
+import { computeAssociations } from '../../src/core/insights/associations.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { Store } from '../../src/store/open.ts';
+import { client, registerClient, type TestClient } from '../support/api.ts';
+import { openTestStore, testEngines } from '../support/db.ts';
+import { insertDemoData } from '../support/demo-data.ts';
+
+describe.each(testEngines())('insights on %s', (engine) => {
+  let store: Store;
+  let app: FastifyInstance;
+  let alice: TestClient;
+  let bob: TestClient;
+  let demo: DemoDataset;
+  // Noon in Dublin on 2026-03-31: Alice's today is the last demo day.
+  const now = new Date('2026-03-31T12:00:00Z');
+
+  beforeAll(async () => {
+    store = await openTestStore(engine);
+    app = await buildApp({ store, now: () => now });
+    alice = await registerClient(app, { timeZone: 'Europe/Dublin' });
+    bob = await registerClient(app, { timeZone: 'Europe/Dublin' });
+    demo = await insertDemoData(store, alice.personId as string, '2026-03-31', { seed: 1 });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('answers 401 without a session', async () => {
+    expect((await client(app).get('/api/insights/associations')).statusCode).toBe(401);
+  });
+
+  it('computes on the person’s own matrix: the same numbers as the engine, clear ones first', async () => {
+    const res = await alice.get('/api/insights/associations');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ from: demo.from, to: demo.to, days: 180 });
+    expect(body.note).toMatch(/not causes/);
+    const expected = computeAssociations(demoMatrix(demo.observations)).associations;
+    expect(body.associations).toHaveLength(expected.length);
+    const key = (a: { factor: string; outcome: string; lag: number }) => `${a.factor}|${a.outcome}|${a.lag}`;
+    const byKey = new Map(expected.map((a) => [key(a), a]));
+    for (const a of body.associations) {
+      const e = byKey.get(key(a));
+      expect(a.status).toBe(e?.status);
+      expect(a.sentence).toBe(e?.sentence);
+      if (a.status === 'shown' && e?.status === 'shown') expect(a.q).toBeCloseTo(e.q, 12);
+    }
+    expect(body.counts.clear).toBeGreaterThan(5);
+    expect(body.associations.slice(0, body.counts.clear).every((a: { clear: boolean }) => a.clear)).toBe(
+      true,
+    );
+    const social = body.associations.find(
+      (a: { factor: string; outcome: string; lag: number }) => key(a) === 'social_connection|mood|0',
+    );
+    expect(social).toMatchObject({ status: 'shown', method: 'difference', clear: true });
+    expect(social.sentence).toMatch(
+      /^Days with meaningful conversation: mood \d\.\d vs \d\.\d, \+\d\.\d \[\d\.\d, \d\.\d\], \d+ days$/,
+    );
+  });
+
+  it('never shows one person’s data to another', async () => {
+    const res = await bob.get('/api/insights/associations');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ days: 0, associations: [], counts: { shown: 0, clear: 0 } });
+  });
+
+  it('limits to a date range, and says how many more days a short range needs', async () => {
+    const res = await alice.get(`/api/insights/associations?from=${demo.from}&to=2025-10-12`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.days).toBe(10);
+    expect(body.counts.shown).toBe(0);
+    const mood = body.associations.find(
+      (a: { factor: string; outcome: string; lag: number }) =>
+        a.factor === 'sleep_hours' && a.outcome === 'mood' && a.lag === 0,
+    );
+    expect(mood.status).toBe('not_enough_data');
+    expect(mood.moreDaysNeeded).toBe(14 - mood.pairedDays);
+    expect(mood.sentence).toBe(`Sleep and mood: not enough data yet: ${mood.moreDaysNeeded} more days`);
+  });
+
+  it('rejects a bad range with 400 naming the field', async () => {
+    const cases: [string, string][] = [
+      ['/api/insights/associations?from=2026-02-30', 'from'],
+      ['/api/insights/associations?to=yesterday', 'to'],
+      ['/api/insights/associations?from=2026-03-10&to=2026-03-01', 'from'],
+      ['/api/insights/associations?person=someone', 'person'],
+    ];
+    for (const [url, field] of cases) {
+      const res = await alice.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.field).toBe(field);
+    }
+  });
+});
