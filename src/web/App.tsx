@@ -22,6 +22,11 @@ const Settings = lazy(() => import('./routes/Settings.tsx'));
 const Login = lazy(() => import('./routes/Login.tsx'));
 const Register = lazy(() => import('./routes/Register.tsx'));
 const NotFound = lazy(() => import('./routes/NotFound.tsx'));
+const Checks = lazy(() => import('./routes/Checks.tsx'));
+const ChecksQuestionnaire = lazy(() => import('./routes/ChecksQuestionnaire.tsx'));
+const ChecksSignals = lazy(() => import('./routes/ChecksSignals.tsx'));
+const ChecksResult = lazy(() => import('./routes/ChecksResult.tsx'));
+const Support = lazy(() => import('./routes/Support.tsx'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -65,9 +70,14 @@ const router = createBrowserRouter([
           { path: '/history', element: page(<History />) },
           { path: '/settings', element: page(<Settings />) },
           // ROUTES: capabilities add their signed-in pages below this line.
+          { path: '/checks', element: page(<Checks />) },
+          { path: '/checks/signals', element: page(<ChecksSignals />) },
+          { path: '/checks/responses/:id', element: page(<ChecksResult />) },
+          { path: '/checks/:instrument', element: page(<ChecksQuestionnaire />) },
         ],
       },
       // PUBLIC ROUTES: pages anyone may open (the support screen, Learn) go below this line.
+      { path: '/support', element: page(<Support />) },
       { path: '*', element: page(<NotFound />) },
     ],
   },

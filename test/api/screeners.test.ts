@@ -244,6 +244,15 @@ describe.each(testEngines())('screeners on %s', (engine) => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.today).toBe('2026-03-24');
+    // Red flags were answered today: the support screen stays in front of the scores.
+    expect(Object.keys(body)[0]).toBe('support');
+    expect(body.support.triggers[0].code).toBe('red_flag');
+    const carol = await registerClient(app);
+    expect((await carol.get('/api/screeners/overview')).json()).toMatchObject({
+      support: null,
+      scores: [],
+      reminders: [],
+    });
     expect(body.mood).toEqual([{ date: '2026-03-20', mood: 6 }]);
     expect(body.scores.some((s: { instrument: string }) => s.instrument === 'signals')).toBe(false);
     // PHQ-9 last taken 2026-03-10: due on 2026-03-24. WHO-5 was taken today: not due.

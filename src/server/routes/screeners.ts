@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { localDateAt } from '../../core/dates.ts';
+import { addDays, localDateAt } from '../../core/dates.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import type { KnowledgeGraph } from '../../core/knowledge/index.ts';
 import {
@@ -16,6 +16,7 @@ import {
   NOT_A_DIAGNOSIS,
   parseSignalsAnswers,
   RED_FLAGS,
+  REPEAT_EVERY_DAYS,
   repeatReminders,
   type SafetyTrigger,
   SIGNAL_GROUPS,
@@ -225,7 +226,15 @@ export function registerScreenerRoutes(app: FastifyInstance, ctx: AppContext): v
     const person = await getPerson(db, personId);
     const today = localDateAt(ctx.now(), person.time_zone);
     const rows = (await listScreenerResponses(db, personId, q)).filter((r) => isInstrumentId(r.instrument));
+    // A trigger in the questionnaires' own window (the last 2 weeks) keeps the support screen in
+    // front of the scores; `support` comes first.
+    const windowStart = addDays(today, -(REPEAT_EVERY_DAYS - 1));
+    const recentTriggered = (await listScreenerResponses(db, personId, { from: windowStart }))
+      .filter((r) => r.triggers.length > 0)
+      .at(-1);
+    const support = recentTriggered ? await supportFor(db, personId, req, triggersOf(recentTriggered)) : null;
     return {
+      support,
       today,
       scores: rows.map((r) => ({
         id: r.id,

@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { to: '/today', label: 'Today', icon: '☀' },
   { to: '/history', label: 'History', icon: '▤' },
   // NAV: capabilities add their entries below this line.
+  { to: '/checks', label: 'Checks', icon: '✓' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ];
 

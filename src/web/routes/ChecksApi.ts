@@ -54,6 +54,8 @@ export interface OutcomeAnswer {
 }
 
 export interface OverviewAnswer {
+  /** Set while a questionnaire in the last 2 weeks raised a trigger: shown before the scores. */
+  support: SupportScreen | null;
   today: string;
   scores: {
     id: string;

@@ -1,0 +1,120 @@
+/**
+ * Get help now: open to anyone, signed in or not. The crisis line and emergency number for the
+ * chosen region (a signed-in person's setting, otherwise the browser's languages), and the kinds of
+ * professional help. Choosing a region here saves it to the person's settings.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { regionFromLocales } from '../../core/safety/locale.ts';
+import type { RegionId } from '../../core/safety/regions.ts';
+import { api } from '../api.ts';
+import { ErrorState, Loading, Notice } from '../components/States.tsx';
+import { RegionNumbers } from '../components/SupportScreen.tsx';
+import { useSession } from '../session.tsx';
+import { KEYS, type RegionsAnswer, type SafetyStatus } from './ChecksApi.ts';
+import './checks.css';
+
+export default function Support() {
+  const { person } = useSession();
+  const qc = useQueryClient();
+  const regions = useQuery({
+    queryKey: KEYS.regions,
+    queryFn: () => api.get<RegionsAnswer>('/api/safety/regions'),
+  });
+  const status = useQuery({
+    queryKey: KEYS.status,
+    queryFn: () => api.get<SafetyStatus>('/api/safety/status'),
+    enabled: Boolean(person),
+  });
+  const [chosen, setChosen] = useState<RegionId | null>(null);
+  const save = useMutation({
+    mutationFn: (region: RegionId | null) =>
+      api.send<{ region: SafetyStatus['region'] }>('PUT', '/api/safety/region', { region }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['safety'] }),
+  });
+
+  if (regions.isPending) return <Loading />;
+  if (regions.error) return <ErrorState error={regions.error} onRetry={() => regions.refetch()} />;
+  const browserRegion = regionFromLocales(typeof navigator === 'undefined' ? [] : navigator.languages);
+  const regionId: RegionId = chosen ?? status.data?.region.id ?? browserRegion;
+  const region = regions.data.regions.find((r) => r.id === regionId) ?? regions.data.regions.at(-1);
+  const fromSettings = !chosen && status.data?.region.source === 'settings';
+
+  function choose(id: RegionId) {
+    setChosen(id);
+    if (person) save.mutate(id);
+  }
+
+  return (
+    <div className="checks support-page">
+      <header className="page-head">
+        <div>
+          <p className="eyebrow">Support</p>
+          <h1>Get help now</h1>
+        </div>
+      </header>
+      <p>
+        If you are in danger or might act on thoughts of harming yourself, call the emergency number now. If
+        you need to talk, a crisis line is free, confidential and there any time.
+      </p>
+      {region && (
+        <section className="card support" aria-label="Numbers">
+          <RegionNumbers region={region} />
+        </section>
+      )}
+      <section className="card" id="region" aria-labelledby="region-heading">
+        <h2 id="region-heading" className="card-title">
+          Your region
+        </h2>
+        <div className="field">
+          <label htmlFor="region-select">Show numbers for</label>
+          <select id="region-select" value={regionId} onChange={(e) => choose(e.target.value as RegionId)}>
+            {regions.data.regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="small muted">
+          {person
+            ? fromSettings
+              ? 'Saved in your settings.'
+              : chosen
+                ? 'Saved in your settings.'
+                : 'Chosen from your browser’s language settings. Pick one to save it.'
+            : 'Chosen from your browser’s language settings.'}
+        </p>
+        {save.isSuccess && <Notice kind="success">Region saved.</Notice>}
+        {save.error && <Notice kind="error">{save.error.message}</Notice>}
+        {region && (
+          <p className="small muted">
+            Numbers checked {region.reviewed} against:{' '}
+            {region.sources.map((s, i) => (
+              <span key={s}>
+                {i > 0 && ', '}
+                <a href={s} target="_blank" rel="noreferrer">
+                  {s.replace(/^https:\/\/(www\.)?/, '')}
+                </a>
+              </span>
+            ))}
+          </p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="help-heading">
+        <h2 id="help-heading" className="card-title">
+          People who can help
+        </h2>
+        <ul className="support-professionals">
+          {regions.data.professionals.map((p) => (
+            <li key={p.id}>
+              <Link to={`/learn/${p.id}`}>{p.name}</Link>
+              <span className="small muted"> — {p.description}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
