@@ -74,7 +74,9 @@ describe('the support screen comes before any PHQ-9 result', () => {
 
   it('the gate has no way around it: children are absent while support stands', () => {
     const support = supportScreen([{ code: 'phq9_item9', message: 'm' }], 'US');
-    const html = render(createElement(SupportGate, { support }, createElement('p', null, 'SCORE-27')));
+    const html = render(
+      createElement(SupportGate, { support, children: createElement('p', null, 'SCORE-27') }),
+    );
     expect(html).not.toContain('SCORE-27');
     expect(html).toContain('988');
   });
