@@ -1,0 +1,37 @@
+/**
+ * The baseline for `bench:load`: a bare Fastify app doing the same database work as Gutbrain's
+ * routes — one transaction replacing a day's check-in rows, one select of a year of rows — with no
+ * sessions, validation, CSRF or security headers. argv: <sqliteFile> <port>
+ */
+import { randomUUID } from 'node:crypto';
+import SQLite from 'better-sqlite3';
+import Fastify from 'fastify';
+
+const [file = '', port = '0'] = process.argv.slice(2);
+const db = new SQLite(file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+const del = db.prepare("delete from observation where person_id = ? and date = ? and source = 'checkin'");
+const ins = db.prepare(
+  "insert into observation (id, person_id, date, measure, value, text, source, created_at, updated_at) values (?, ?, ?, ?, ?, null, 'checkin', ?, ?)",
+);
+const sel = db.prepare(
+  "select date, measure, value, text from observation where person_id = ? and source = 'checkin' and date >= ? and date <= ? order by date desc, measure",
+);
+const save = db.transaction((person: string, date: string, body: Record<string, number>) => {
+  del.run(person, date);
+  const now = new Date().toISOString();
+  for (const [k, v] of Object.entries(body)) ins.run(randomUUID(), person, date, k, v, now, now);
+});
+
+const app = Fastify();
+app.put<{ Params: { person: string; date: string }; Body: Record<string, number> }>('/bare/:person/:date', async (req) => {
+  save(req.params.person, req.params.date, req.body);
+  return { ok: true };
+});
+app.get<{ Params: { person: string }; Querystring: { from: string; to: string } }>('/bare/:person', async (req) => {
+  return { rows: sel.all(req.params.person, req.query.from, req.query.to) };
+});
+await app.listen({ port: Number(port), host: '127.0.0.1' });
+const address = app.server.address();
+console.log(`bare listening ${typeof address === 'object' && address ? address.port : port}`);

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:load`: autocannon against Gutbrain on 127.0.0.1 — saving a check-in and reading a
+ * year of History data, for 200 people with a year of data each — and against a bare Fastify route
+ * doing the same inserts and select, in the same run. `SOAK_SECONDS=300 npm run bench:load -- --soak`
+ * runs the Gutbrain load that long and prints the server's RSS at start and end.
+ *
+ * Last line: `load: <req/s> req/s, p99 <ms> ms, bare: <req/s> req/s, ratio <gutbrain ÷ bare>`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { addDays } from '../src/core/dates.ts';
+import { type LoadFixture, makeLoadFixture } from './load-fixture.ts';
+
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+const DURATION = Number(process.env.DURATION ?? 15);
+const soak = process.argv.includes('--soak');
+
+function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = ready.exec(out);
+      if (m?.[1]) resolve({ child, port: Number(m[1]) });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (d) => {
+      out += d.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`child exited ${code}: ${out}`)));
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)] as T;
+
+function checkinBody() {
+  const r = () => 1 + Math.floor(Math.random() * 10);
+  return { mood: r(), energyMorning: r(), energyMidday: r(), energyEvening: r(), focus: r(), stress: r(), sleepQuality: r() };
+}
+
+async function runGutbrain(fx: LoadFixture, port: number, seconds: number) {
+  const from = addDays(fx.today, -364);
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
+          const p = pick(fx.people);
+          ctx.p = p;
+          return {
+            ...req,
+            path: `/api/checkins/${addDays(fx.today, -Math.floor(Math.random() * 365))}`,
+            headers: { cookie: `gb_session=${p.token}`, 'x-csrf-token': p.csrf, 'content-type': 'application/json' },
+            body: JSON.stringify(checkinBody()),
+          };
+        },
+      },
+      {
+        method: 'GET',
+        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
+          const p = ctx.p as LoadFixture['people'][number];
+          return { ...req, path: `/api/checkins?from=${from}&to=${fx.today}`, headers: { cookie: `gb_session=${p.token}` } };
+        },
+      },
+    ],
+  });
+}
+
+async function runBare(fx: LoadFixture, port: number, seconds: number) {
+  const from = addDays(fx.today, -364);
+  const body = () => {
+    const b = checkinBody();
+    return {
+      mood: b.mood,
+      energy_morning: b.energyMorning,
+      energy_midday: b.energyMidday,
+      energy_evening: b.energyEvening,
+      focus: b.focus,
+      stress: b.stress,
+      sleep_quality: b.sleepQuality,
+    };
+  };
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
+          const p = pick(fx.people);
+          ctx.p = p;
+          return {
+            ...req,
+            path: `/bare/${p.id}/${addDays(fx.today, -Math.floor(Math.random() * 365))}`,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body()),
+          };
+        },
+      },
+      {
+        method: 'GET',
+        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
+          const p = ctx.p as LoadFixture['people'][number];
+          return { ...req, path: `/bare/${p.id}?from=${from}&to=${fx.today}` };
+        },
+      },
+    ],
+  });
+}
+
+const fx = await makeLoadFixture(200, 365);
+console.log(`fixture: ${fx.people.length} people × 365 days in ${fx.file}`);
+const server = await startChild(
+  ['bin/gutbrain.mjs', 'serve'],
+  { PORT: '0', HOST: '127.0.0.1', DATA_DIR: fx.dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+  /running at http:\/\/localhost:(\d+)/,
+);
+
+if (soak) {
+  const seconds = Number(process.env.SOAK_SECONDS ?? 300);
+  await runGutbrain(fx, server.port, 5); // warm-up
+  const start = rssMb(server.child.pid as number);
+  const r = await runGutbrain(fx, server.port, seconds);
+  const end = rssMb(server.child.pid as number);
+  server.child.kill('SIGTERM');
+  console.log(`soak: ${seconds} s, ${r.requests.average.toFixed(0)} req/s, errors ${r.errors}, non-2xx ${r.non2xx}`);
+  console.log(`soak: RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${(end - start).toFixed(1)} MB`);
+  process.exit(0);
+}
+
+await runGutbrain(fx, server.port, 3); // warm-up
+const g = await runGutbrain(fx, server.port, DURATION);
+server.child.kill('SIGTERM');
+await new Promise((r) => server.child.once('exit', r));
+
+const bare = await startChild(['--import', 'tsx', 'bench/bare-server.ts', fx.file, '0'], {}, /bare listening (\d+)/);
+await runBare(fx, bare.port, 3);
+const b = await runBare(fx, bare.port, DURATION);
+bare.child.kill('SIGTERM');
+
+console.log(
+  `gutbrain: ${g.requests.average.toFixed(0)} req/s, p50 ${g.latency.p50} ms, p99 ${g.latency.p99} ms, errors ${g.errors}, non-2xx ${g.non2xx}`,
+);
+console.log(`bare:     ${b.requests.average.toFixed(0)} req/s, p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, non-2xx ${b.non2xx}`);
+console.log(
+  `load: ${g.requests.average.toFixed(0)} req/s, p99 ${g.latency.p99} ms, bare: ${b.requests.average.toFixed(0)} req/s, ratio ${(g.requests.average / b.requests.average).toFixed(2)}`,
+);
+process.exit(0);
