@@ -19,6 +19,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
+import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
 
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSafetyRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
+  registerMicrobiomeRoutes(app, ctx);
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
