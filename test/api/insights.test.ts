@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import '../../src/core/foods/derive.ts';
-import '../../src/core/habits/habits.ts';
 import { type DemoDataset, demoMatrix } from '../../src/core/demo/generate.ts';
 import { computeAssociations } from '../../src/core/insights/associations.ts';
 import { buildApp } from '../../src/server/app.ts';

@@ -27,6 +27,8 @@ import { type DayTable, dayTable, OUTCOMES, outcomeColumn } from './table.ts';
 import { welchFromMoments } from './welch.ts';
 import {
   ASSOCIATION_NOTE,
+  type Comparative,
+  comparativeFor,
   correlationSentence,
   differenceSentence,
   notEnoughSentence,
@@ -243,12 +245,12 @@ function correlationPair(
     clear: false,
     sentence: '',
   };
-  if (factor.measureKind === 'time') timeFactors.add(shown);
+  comparatives.set(shown, comparativeFor(factor.measureKind));
   return shown;
 }
 
-/** Correlations whose factor is a time of day, worded "a later bedtime" rather than "more bedtime". */
-const timeFactors = new WeakSet<Association>();
+/** How each correlation's factor is compared: "higher mood", "more sleep", "a later bedtime". */
+const comparatives = new WeakMap<Association, Comparative>();
 
 function adjustAcrossShown(all: Association[]): void {
   const shown = all.filter((a): a is ShownDifference | ShownCorrelation => a.status === 'shown');
@@ -273,7 +275,7 @@ function adjustAcrossShown(all: Association[]): void {
             a.factorLabel,
             a.outcomeLabel,
             a.lag,
-            timeFactors.has(a),
+            comparatives.get(a) ?? 'more',
             a.rho,
             a.low,
             a.high,

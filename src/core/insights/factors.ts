@@ -61,7 +61,11 @@ function presenceColumn(table: DayTable, raw: Float64Array): Float64Array {
 }
 
 export function labelOf(key: string, measure: Measure | undefined): string {
-  return (measure?.label ?? key.replaceAll('_', ' ')).toLowerCase();
+  const label = (measure?.label ?? key.replaceAll('_', ' ')).toLowerCase();
+  // "Days with fermented (live cultures) food", not "… servings": the day is with or without it.
+  return measure?.unit === 'servings' && (measure.kind === 'number' || measure.kind === 'count')
+    ? label.replace(/ servings$/, ' food')
+    : label;
 }
 
 /** Every measure of the table as a factor, in key order. */

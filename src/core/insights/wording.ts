@@ -40,18 +40,26 @@ export function differenceSentence(
   );
 }
 
+export type Comparative = 'higher' | 'more' | 'a later';
+
+/** Scales read "higher", times of day "a later", amounts (hours, minutes, servings) "more". */
+export function comparativeFor(measureKind: string | undefined): Comparative {
+  if (measureKind === 'scale') return 'higher';
+  if (measureKind === 'time') return 'a later';
+  return 'more';
+}
+
 export function correlationSentence(
   factorLabel: string,
   outcomeLabel: string,
   lag: 0 | 1,
-  later: boolean,
+  more: Comparative,
   rho: number,
   low: number,
   high: number,
   days: number,
   clear: boolean,
 ): string {
-  const more = later ? 'a later' : 'more';
   const when = lag === 0 ? `Days with ${more} ${factorLabel}` : `The day after ${more} ${factorLabel}`;
   const trend = clear
     ? `${outcomeLabel} tended to be ${rho > 0 ? 'higher' : 'lower'}`

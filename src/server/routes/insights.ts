@@ -4,6 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+// Imported for their measure registrations: the engine reads each factor's kind (yes/no, count,
+// servings, minutes…) from the registry, whichever route modules happen to be mounted.
+import '../../core/foods/derive.ts';
+import '../../core/habits/habits.ts';
 import { localDateAt } from '../../core/dates.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { displayOrder } from '../../core/insights/association-types.ts';
