@@ -47,7 +47,8 @@ function checkinBody() {
 }
 
 async function runGutbrain(fx: LoadFixture, port: number, seconds: number) {
-  const from = addDays(fx.today, -364);
+  // The History page opens on the last 30 days.
+  const from = addDays(fx.today, -29);
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
@@ -78,7 +79,8 @@ async function runGutbrain(fx: LoadFixture, port: number, seconds: number) {
 }
 
 async function runBare(fx: LoadFixture, port: number, seconds: number) {
-  const from = addDays(fx.today, -364);
+  // The History page opens on the last 30 days.
+  const from = addDays(fx.today, -29);
   const body = () => {
     const b = checkinBody();
     return {
