@@ -78,13 +78,11 @@ export default function Support() {
           </select>
         </div>
         <p className="small muted">
-          {person
-            ? fromSettings
-              ? 'Saved in your settings.'
-              : chosen
-                ? 'Saved in your settings.'
-                : 'Chosen from your browser’s language settings. Pick one to save it.'
-            : 'Chosen from your browser’s language settings.'}
+          {person && (fromSettings || chosen)
+            ? 'Saved in your settings.'
+            : person
+              ? 'Chosen from your browser’s language settings. Pick one to save it.'
+              : 'Chosen from your browser’s language settings.'}
         </p>
         {save.isSuccess && <Notice kind="success">Region saved.</Notice>}
         {save.error && <Notice kind="error">{save.error.message}</Notice>}
