@@ -20,6 +20,7 @@ import { registerCheckinRoutes } from './routes/checkins.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
+import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
 
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSafetyRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
+  registerOwnershipRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
 
   const webRoot = options.webRoot;

@@ -93,6 +93,8 @@ export interface TableImport {
 export interface ImportOptions {
   /** Preview only: check and count, write nothing. */
   dryRun?: boolean;
+  /** The caller already holds a transaction on `store.db`: do not open another. */
+  nested?: boolean;
   /** Test seam: runs after each table is written, inside the transaction. */
   afterTable?: (table: string) => void | Promise<void>;
 }
@@ -213,6 +215,6 @@ export async function importTables(
     return report;
   };
 
-  if (options.dryRun) return run(store.db);
+  if (options.dryRun || options.nested) return run(store.db);
   return store.db.transaction().execute((trx) => run(trx));
 }

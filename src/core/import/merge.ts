@@ -4,7 +4,7 @@
  * already has recognised and left alone — so importing the same file twice adds nothing.
  *
  * A row is "the same thing" when it matches an existing row on a unique key of its table (other
- * than the id), or, for tables without one, on every column but the id and `updated_at`.
+ * than a replaced id; a kept primary key counts, so a one-per-person table matches its one row), or, for tables without one, on every column but the id and `updated_at`.
  *
  * @example mergeRows({ shapes, incoming: doc.tables, existing, newId: () => crypto.randomUUID() })
  */
@@ -48,7 +48,9 @@ export function linksOtherAccounts(shape: TableShape): boolean {
 }
 
 function identityColumns(shape: TableShape, pk: string | undefined): string[] {
-  const unique = shape.uniques.find((u) => (pk ? !u.includes(pk) : true) && u.some((c) => c !== OWNER));
+  // A primary key that import keeps (person_id alone, or person_id + a name) is a unique key too.
+  const keys = [...(pk || shape.primaryKey.length === 0 ? [] : [shape.primaryKey]), ...shape.uniques];
+  const unique = keys.find((u) => !pk || !u.includes(pk));
   if (unique) return unique.filter((c) => c !== OWNER);
   return shape.columns.map((c) => c.name).filter((c) => c !== pk && c !== OWNER && c !== 'updated_at');
 }

@@ -108,7 +108,8 @@ export function planImport(
     }
   >();
   for (const item of parsed.items) {
-    const target = choices.targets?.[item.ref] ?? item.suggested;
+    const chosen = choices.targets?.[item.ref];
+    const target = chosen ?? item.suggested;
     const mine = parsed.values.filter((v) => v.ref === item.ref);
     let scale: { min: number; max: number } | undefined;
     // Daylio's moods already arrive as 1–10 through the mood table; other ratings need a scale.
@@ -138,6 +139,24 @@ export function planImport(
       continue;
     }
     const measure = measureByKey(target.key);
+    if (!measure && !chosen && item.kind !== 'text') {
+      // The suggested measure is not on this server (its capability is absent): keep the values
+      // as a custom measure of the same name rather than refusing the file.
+      const kind = item.kind === 'yesno' ? 'yesno' : item.kind === 'rating' ? 'scale' : 'number';
+      const unit = kind === 'number' ? (item.unit ?? 'units') : undefined;
+      (mappings[mappings.length - 1] as ImportPlan['mappings'][number]).target = {
+        to: 'custom',
+        name: item.label,
+        kind,
+        unit,
+      };
+      const ref = customRef(item.label);
+      if (!customs.has(ref)) customs.set(ref, { name: item.label, kind, unit });
+      const range =
+        kind === 'scale' ? { min: 1, max: 10 } : kind === 'yesno' ? { min: 0, max: 1 } : undefined;
+      resolved.set(item.ref, { measure: ref, range, scale, item });
+      continue;
+    }
     if (!measure)
       throw new ValidationError(
         `targets.${item.ref}`,
