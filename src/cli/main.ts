@@ -1,10 +1,12 @@
 /** Entry point of the `gutbrain` command: `gutbrain <command> [options]`. */
+import { microbiomeCommand } from './microbiome.ts';
 import { serve } from './serve.ts';
 
 const USAGE = `Usage: gutbrain <command>
 
 Commands:
   serve        start the web app (PORT, DATA_DIR, DATABASE_URL configure it)
+  microbiome   analyse a microbiome report: microbiome analyse FILE [--rank genus] [--json]
   help         show this message`;
 
 async function main(argv: string[]): Promise<number> {
@@ -13,6 +15,8 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve();
       return -1;
+    case 'microbiome':
+      return microbiomeCommand(argv.slice(1));
     case 'help':
     case '--help':
     case '-h':
