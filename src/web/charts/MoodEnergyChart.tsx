@@ -48,7 +48,7 @@ export default function MoodEnergyChart({
       color: { domain: ['Mood', 'Energy (mean)'], range: ['var(--chart-1)', 'var(--chart-2)'], legend: true },
       marks: [
         Plot.line(rows, { x: 'date', y: 'value', stroke: 'series', strokeWidth: 2, curve: 'monotone-x' }),
-        Plot.dot(rows, { x: 'date', y: 'value', fill: 'series', r: 2.5, symbol: 'series' }),
+        Plot.dot(rows, { x: 'date', y: 'value', fill: 'series', r: 2.5 }),
         Plot.tip(
           rows,
           Plot.pointerX({
