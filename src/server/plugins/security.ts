@@ -5,10 +5,12 @@
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './errors.ts';
+import { recordRoutes } from './route-table.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
+  recordRoutes(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
