@@ -71,7 +71,9 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
     const dow = new Date(`${date}T12:00:00Z`).getUTCDay();
     const weekend = dow === 0 || dow === 6;
     // Slow-moving wellbeing: good and bad stretches, so days are not independent.
+    // plus a slow wave over about four months, so charts show better and worse spells.
     wellbeing = 0.6 * wellbeing + 0.6 * normalDraw(rand);
+    const mood0 = wellbeing + 0.6 * Math.sin((2 * Math.PI * i) / 120);
     const push = (source: DemoSource, measure: string, value: number | null, text: string | null = null) =>
       out.push({ date, source, measure, value, text });
 
