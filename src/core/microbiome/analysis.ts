@@ -3,7 +3,7 @@
  * mood-associated taxa, and (given a KO table and module definitions) gut–brain modules; plus the
  * change between two successive samples.
  */
-import { type AlphaDiversity, alphaDiversity, brayCurtis } from './diversity.ts';
+import { type AlphaDiversity, alphaDiversity, brayCurtis, type SparseSample } from './diversity.ts';
 import type { KoTable } from './humann.ts';
 import { type ModuleDefinition, type ModuleResult, scoreModules } from './modules.ts';
 import { findMoodTaxa, type MoodTaxonFinding } from './signatures.ts';
@@ -119,4 +119,28 @@ export function compareSamples(before: SampleAnalysis, after: SampleAnalysis, to
     observed: after.diversity.observed - before.diversity.observed,
     biggestShifts: shifts,
   };
+}
+
+/** Every sample as a sparse vector over the table's taxa (the transpose of the taxon rows). */
+export function sparseSamples(table: AbundanceTable): SparseSample[] {
+  const n = table.sampleIds.length;
+  const counts = new Uint32Array(n);
+  for (const t of table.taxa) for (let k = 0; k < t.samples.length; k++) counts[t.samples[k]!]!++;
+  const out: SparseSample[] = Array.from({ length: n }, (_, s) => ({
+    taxa: new Uint32Array(counts[s]!),
+    values: new Float64Array(counts[s]!),
+    total: 0,
+  }));
+  const fill = new Uint32Array(n);
+  table.taxa.forEach((t, i) => {
+    for (let k = 0; k < t.samples.length; k++) {
+      const s = t.samples[k]!;
+      const o = out[s]!;
+      const at = fill[s]!++;
+      o.taxa[at] = i;
+      o.values[at] = t.values[k]!;
+      o.total += t.values[k]!;
+    }
+  });
+  return out;
 }
