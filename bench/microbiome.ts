@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     // Timed: the same work as scikit-bio's side, from the parsed table.
     const runs: number[] = [];
     let alpha: ReturnType<typeof alphaDiversity>[] = [];
-    let pairs = new Float64Array(0);
+    let pairs: Float64Array = new Float64Array(0);
     for (let r = 0; r < 3; r++) {
       const start = performance.now();
       const samples = sparseSamples(table);
