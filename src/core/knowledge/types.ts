@@ -58,6 +58,7 @@ export const RELATIONS = {
   reduces: { label: 'reduces', inverse: 'is reduced by' },
   disrupts: { label: 'disrupts', inverse: 'is disrupted by' },
   associated_with: { label: 'is associated with', inverse: 'is associated with' },
+  lower_in: { label: 'is found at lower levels in', inverse: 'has lower levels of' },
   linked_to: { label: 'is linked by the articles to', inverse: 'is linked by the articles to' },
   part_of: { label: 'is part of', inverse: 'includes' },
   connects: { label: 'connects', inverse: 'is connected by' },
