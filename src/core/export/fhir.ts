@@ -11,6 +11,7 @@
  *
  * @example buildFhirBundle({ person, observations, screeners, exportedAt, measure: measureByKey })
  */
+import { sleepHoursBetween } from '../checkin/checkin.ts';
 import { timeFromMinutes } from '../dates.ts';
 import { INSTRUMENTS, type InstrumentId } from '../screeners/instruments.ts';
 import type { Measure } from '../tracking/measures.ts';
@@ -174,6 +175,45 @@ function questionnaireResources(s: ScreenerValue, subject: object, newId: () => 
   return [response, total];
 }
 
+/**
+ * Sleep duration for days with a bedtime and a wake time but no sleep hours written down, derived
+ * the way the check-in derives it, pointing at the two observations it came from.
+ */
+function derivedSleep(observations: readonly DiaryValue[], subject: object, newId: () => string): Resource[] {
+  const byDay = new Map<string, Map<string, DiaryValue>>();
+  for (const o of observations) {
+    const day = byDay.get(o.date) ?? new Map<string, DiaryValue>();
+    day.set(o.measure, o);
+    byDay.set(o.date, day);
+  }
+  const out: Resource[] = [];
+  for (const [date, day] of byDay) {
+    const bed = day.get('bedtime');
+    const wake = day.get('wake_time');
+    if (day.has('sleep_hours') || bed?.value == null || wake?.value == null) continue;
+    const hours = sleepHoursBetween(timeFromMinutes(bed.value), timeFromMinutes(wake.value));
+    const loinc = MEASURE_LOINC.sleep_hours as { code: string; display: string; ucum: string };
+    out.push({
+      resourceType: 'Observation',
+      id: newId(),
+      status: 'final',
+      category: [{ coding: [{ system: CATEGORY, code: 'survey', display: 'Survey' }] }],
+      code: {
+        coding: [
+          { system: LOINC, code: loinc.code, display: loinc.display },
+          { system: GUTBRAIN_MEASURE, code: 'sleep_hours', display: 'Sleep' },
+        ],
+        text: 'Sleep (from bedtime and wake time)',
+      },
+      subject,
+      effectiveDateTime: date,
+      valueQuantity: { value: hours, unit: loinc.ucum, system: UCUM, code: loinc.ucum },
+      derivedFrom: [{ reference: `urn:uuid:${bed.id}` }, { reference: `urn:uuid:${wake.id}` }],
+    });
+  }
+  return out;
+}
+
 export function buildFhirBundle(input: BundleInput): Record<string, unknown> {
   const subject = { reference: `urn:uuid:${input.person.id}`, display: input.person.displayName };
   const patient: Resource = {
@@ -186,6 +226,7 @@ export function buildFhirBundle(input: BundleInput): Record<string, unknown> {
     const r = diaryObservation(o, input.measure(o.measure), subject);
     if (r) resources.push(r);
   }
+  resources.push(...derivedSleep(input.observations, subject, input.newId));
   for (const s of input.screeners) resources.push(...questionnaireResources(s, subject, input.newId));
   return {
     resourceType: 'Bundle',
