@@ -18,9 +18,13 @@ import { registerSecurity } from './plugins/security.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
+import { registerFoodRoutes } from './routes/foods.ts';
+import { registerHabitRoutes } from './routes/habits.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
+import { registerMeasureRoutes } from './routes/measures.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
+import { registerProgramRoutes } from './routes/programs.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
 
@@ -69,6 +73,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSafetyRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
+  registerFoodRoutes(app, ctx);
+  registerHabitRoutes(app, ctx);
+  registerMeasureRoutes(app, ctx);
+  registerProgramRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
 

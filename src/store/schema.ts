@@ -127,6 +127,82 @@ export interface MigrationMarker {
   id: Generated<number>;
 }
 
+export interface FoodEntryTable {
+  id: string;
+  person_id: string;
+  date: string;
+  meal: string;
+  /** A catalogue id, or `custom:<id>` for the person's own food. */
+  food_id: string;
+  servings: number;
+  logged_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CustomFoodTable {
+  id: string;
+  person_id: string;
+  name: string;
+  /** Category keys separated by spaces. */
+  categories: string;
+  plant: string | null;
+  plant_kind: string | null;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface FavouriteFoodTable {
+  person_id: string;
+  food_id: string;
+  created_at: string;
+}
+
+export interface CustomMeasureTable {
+  id: string;
+  person_id: string;
+  name: string;
+  kind: string;
+  unit: string | null;
+  created_at: string;
+  archived_at: string | null;
+}
+
+export interface ProgramEnrolmentTable {
+  id: string;
+  person_id: string;
+  program_id: string;
+  start_date: string;
+  status: string;
+  ended_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgramPauseTable {
+  id: string;
+  person_id: string;
+  enrolment_id: string;
+  from_date: string;
+  to_date: string | null;
+}
+
+export interface ProgramGoalTickTable {
+  person_id: string;
+  enrolment_id: string;
+  date: string;
+  goal_id: string;
+  created_at: string;
+}
+
+export interface ProgramGoalChoiceTable {
+  person_id: string;
+  enrolment_id: string;
+  goal_id: string;
+  choice: string;
+  created_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -138,4 +214,12 @@ export interface Database {
   microbiome_sample: MicrobiomeSampleTable;
   microbiome_taxonomy: MicrobiomeTaxonomyTable;
   microbiome_module_file: MicrobiomeModuleFileTable;
+  food_entry: FoodEntryTable;
+  custom_food: CustomFoodTable;
+  favourite_food: FavouriteFoodTable;
+  custom_measure: CustomMeasureTable;
+  program_enrolment: ProgramEnrolmentTable;
+  program_pause: ProgramPauseTable;
+  program_goal_tick: ProgramGoalTickTable;
+  program_goal_choice: ProgramGoalChoiceTable;
 }

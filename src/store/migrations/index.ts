@@ -5,6 +5,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0003 from './0003_screeners.ts';
+import * as m0004 from './0004_tracking.ts';
 import * as m0005 from './0005_microbiome.ts';
 import * as m0006 from './0006_insights.ts';
 import * as m0007 from './0007_ownership.ts';
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0006_insights': m0006,
   '0007_ownership': m0007,
   '0005_microbiome': m0005,
+  '0004_tracking': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {
