@@ -47,8 +47,9 @@ async function writeTable(
     for (let s = 0; s < samples; s++) {
       cells.push(rand() < prevalence ? String(1 + Math.floor(Math.exp(rand() * 7))) : '0');
     }
+    const g = t % 700; // each genus has one lineage, as in a real reference taxonomy
     if (withTaxonomy)
-      cells.push(`k__Bacteria; p__P${t % 9}; c__C${t % 17}; o__O${t % 31}; f__F${t % 67}; g__G${t % 700}`);
+      cells.push(`k__Bacteria; p__P${g % 9}; c__C${g % 17}; o__O${g % 31}; f__F${g % 67}; g__G${g}`);
     await write(`${cells.join('\t')}\n`);
   }
   await new Promise<void>((r) => out.end(r));
