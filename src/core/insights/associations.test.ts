@@ -136,6 +136,19 @@ describe('minimum data', () => {
     expect(a?.status).toBe('no_variation');
   });
 
+  it('groups that each never vary are "no variation", even with fractional outcomes', () => {
+    // Energy = mean of three readings: 16/3 on walk days, 13/3 on the others, every time.
+    const r = computeAssociations(
+      days(30, (i) =>
+        i % 2
+          ? { walk: 1, energy_morning: 5, energy_midday: 5, energy_evening: 6 }
+          : { walk: 0, energy_morning: 4, energy_midday: 4, energy_evening: 5 },
+      ),
+    );
+    const a = r.associations.find((x) => x.factor === 'walk' && x.outcome === 'energy' && x.lag === 0);
+    expect(a?.status).toBe('no_variation');
+  });
+
   it('an empty matrix gives no associations', () => {
     expect(computeAssociations(new Map())).toMatchObject({ days: 0, from: null, associations: [] });
   });

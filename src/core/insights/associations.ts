@@ -132,6 +132,12 @@ function noVariation(base: Base, method: PairBase['method'], paired: number): No
   };
 }
 
+/** Sum of squared deviations from shifted sums; rounding noise around zero counts as no spread. */
+function spread(sumSquares: number, sum: number, n: number): number {
+  const m2 = sumSquares - (sum * sum) / n;
+  return m2 > 1e-9 * (sumSquares + 1) ? m2 : 0;
+}
+
 function differencePair(
   base: Base,
   x: Float64Array,
@@ -139,30 +145,36 @@ function differencePair(
   days: number,
   level: number,
 ): Association {
-  // One pass, Welford's update per group: mean and variance without a second walk.
+  // One pass of shifted sums per group (shifting by a typical value keeps the variance exact
+  // enough for 1–10 scales without Welford's division per day).
   let nW = 0;
-  let meanW = 0;
-  let m2W = 0;
+  let sW = 0;
+  let ssW = 0;
   let nO = 0;
-  let meanO = 0;
-  let m2O = 0;
+  let sO = 0;
+  let ssO = 0;
   const lag = base.lag;
+  let shift = Number.NaN;
   for (let d = 0; d + lag < days; d++) {
     const xv = x[d] as number;
     const yv = y[d + lag] as number;
     if (Number.isNaN(xv) || Number.isNaN(yv)) continue;
+    if (Number.isNaN(shift)) shift = yv;
+    const v = yv - shift;
     if (xv > 0) {
       nW++;
-      const delta = yv - meanW;
-      meanW += delta / nW;
-      m2W += delta * (yv - meanW);
+      sW += v;
+      ssW += v * v;
     } else {
       nO++;
-      const delta = yv - meanO;
-      meanO += delta / nO;
-      m2O += delta * (yv - meanO);
+      sO += v;
+      ssO += v * v;
     }
   }
+  const meanW = sW / nW + shift;
+  const meanO = sO / nO + shift;
+  const m2W = spread(ssW, sW, nW);
+  const m2O = spread(ssO, sO, nO);
   const paired = nW + nO;
   const more = Math.max(MIN_PAIRED_DAYS - paired, MIN_GROUP_DAYS - nW, MIN_GROUP_DAYS - nO, 0);
   if (more > 0) return notEnough(base, 'difference', paired, more);

@@ -6,12 +6,60 @@
  * @example averageRanks([10, 20, 20, 5]) // → [2, 3.5, 3.5, 1]
  */
 
-/** Indices of the non-missing (non-NaN) entries of `column`, sorted by value (stable). */
+/**
+ * Indices of the non-missing (non-NaN) entries of `column`, sorted by value (ties in index order).
+ * Diary measures mostly take few distinct values (1–10 scales, yes/no, servings), so those are
+ * bucketed by value (a counting sort) instead of sorted with a comparator.
+ */
 export function sortedOrder(column: ArrayLike<number>): Int32Array {
-  const idx: number[] = [];
-  for (let i = 0; i < column.length; i++) if (!Number.isNaN(column[i] as number)) idx.push(i);
-  idx.sort((a, b) => (column[a] as number) - (column[b] as number) || a - b);
-  return Int32Array.from(idx);
+  const n = column.length;
+  let present = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(column[i] as number)) present++;
+  const values = new Float64Array(present);
+  for (let i = 0, k = 0; i < n; i++)
+    if (!Number.isNaN(column[i] as number)) values[k++] = column[i] as number;
+  values.sort();
+  let distinct = 0;
+  for (let k = 0; k < present; k++)
+    if (k === 0 || values[k] !== values[k - 1]) values[distinct++] = values[k] as number;
+  if (distinct > 64) return comparatorOrder(column, present);
+  const levels = values.subarray(0, distinct);
+  const start = new Int32Array(distinct + 1);
+  const level = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = column[i] as number;
+    if (Number.isNaN(v)) continue;
+    const l = levelOf(levels, v);
+    level[i] = l;
+    start[l + 1] = (start[l + 1] as number) + 1;
+  }
+  for (let l = 0; l < distinct; l++) start[l + 1] = (start[l + 1] as number) + (start[l] as number);
+  const out = new Int32Array(present);
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(column[i] as number)) continue;
+    const l = level[i] as number;
+    out[start[l] as number] = i;
+    start[l] = (start[l] as number) + 1;
+  }
+  return out;
+}
+
+/** Position of `v` among the sorted distinct `levels` (binary search; `v` is one of them). */
+function levelOf(levels: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = levels.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((levels[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function comparatorOrder(column: ArrayLike<number>, present: number): Int32Array {
+  const idx = new Int32Array(present);
+  for (let i = 0, k = 0; i < column.length; i++) if (!Number.isNaN(column[i] as number)) idx[k++] = i;
+  return idx.sort((a, b) => (column[a] as number) - (column[b] as number) || a - b);
 }
 
 /**

@@ -127,3 +127,16 @@ describe('benjaminiHochberg (vs scipy.stats.false_discovery_control, method bh)'
     expect(benjaminiHochberg([])).toEqual([]);
   });
 });
+
+describe('sortedOrder on many distinct values (comparator path) and few (counting path)', () => {
+  // Definition of the average rank: 1 + (number smaller) + (number of others equal) / 2.
+  const naive = (xs: number[]) =>
+    xs.map((x) => 1 + xs.filter((y) => y < x).length + (xs.filter((y) => y === x).length - 1) / 2);
+  it('agrees with the definition either way', () => {
+    const many = Array.from({ length: 300 }, (_, i) => ((i * 37) % 101) + (i % 3) / 4);
+    const few = Array.from({ length: 300 }, (_, i) => (i * 7) % 10);
+    expect([...averageRanks(many)]).toEqual(naive(many));
+    expect([...averageRanks(few)]).toEqual(naive(few));
+    expect(new Set(many).size).toBeGreaterThan(64);
+  });
+});
