@@ -86,7 +86,7 @@ export function lowMoodTrigger(days: readonly MoodDay[]): SafetyTrigger[] {
   return [
     {
       code: 'low_mood_pattern',
-      message: `Your mood has been 3 or lower on ${p.lowDays} of your last ${p.loggedDays} logged days. That sounds hard. Talking to someone can help.`,
+      message: `Your mood has been 3 or lower on ${p.lowDays} of your last ${p.loggedDays} logged days. That sounds hard, and you don’t have to carry it alone.`,
     },
   ];
 }

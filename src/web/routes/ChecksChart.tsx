@@ -4,6 +4,7 @@
  * with the instrument's bands shaded. Loaded lazily: Observable Plot is only fetched here.
  */
 import { useMemo } from 'react';
+import { addDays } from '../../core/dates.ts';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '../../core/screeners/instruments.ts';
 import { Plot, PlotFigure } from '../charts/PlotFigure.tsx';
 import type { OverviewAnswer } from './ChecksApi.ts';
@@ -32,7 +33,7 @@ function Panel({
         marginLeft: 40,
         marginBottom: 28,
         x: { type: 'utc', domain, label: null },
-        y: { domain: yDomain, label: title, grid: true, ticks: 4 },
+        y: { domain: yDomain, label: null, grid: true, ticks: 4 },
         marks: [
           ...(bands
             ? [
@@ -61,18 +62,26 @@ function Panel({
 
 export default function ChecksChart({ overview }: { overview: OverviewAnswer }) {
   const dates = [...overview.scores.map((s) => s.date), ...overview.mood.map((m) => m.date)].sort();
-  const first = dates[0] ?? overview.today;
+  // At least four weeks wide, so a first result does not sit alone on a zero-width axis.
+  const fourWeeksAgo = addDays(overview.today, -27);
+  const first = dates[0] && dates[0] < fourWeeksAgo ? dates[0] : fourWeeksAgo;
   const domain: [Date, Date] = [day(first), day(overview.today)];
   const mood = overview.mood.map((m) => ({ date: day(m.date), value: m.mood }));
   return (
     <div className="checks-chart">
-      <Panel
-        title="Mood (diary, 1–10)"
-        rows={mood}
-        domain={domain}
-        yDomain={[1, 10]}
-        summary={`Diary mood on ${mood.length} days.`}
-      />
+      {mood.length > 0 ? (
+        <Panel
+          title="Mood (diary, 1–10)"
+          rows={mood}
+          domain={domain}
+          yDomain={[1, 10]}
+          summary={`Diary mood on ${mood.length} days.`}
+        />
+      ) : (
+        <p className="small muted">
+          No diary mood logged in this time yet: your daily check-ins will appear here.
+        </p>
+      )}
       {INSTRUMENT_IDS.map((id) => {
         const inst = INSTRUMENTS[id];
         const rows = overview.scores

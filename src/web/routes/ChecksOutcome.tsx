@@ -74,7 +74,10 @@ function ScaleBar({ instrument, score }: { instrument: InstrumentId; score: numb
           <span>{b.label}</span>
         </div>
       ))}
-      <div className="bandbar-marker" style={{ left: `${((score - inst.scoreRange.min) / span) * 100}%` }} />
+      <div
+        className="bandbar-marker"
+        style={{ left: `${((score - inst.scoreRange.min + 0.5) / (span + 1)) * 100}%` }}
+      />
     </div>
   );
 }
