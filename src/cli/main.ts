@@ -1,4 +1,5 @@
 /** Entry point of the `gutbrain` command: `gutbrain <command> [options]`. */
+import { backupCommand } from './backup.ts';
 import { microbiomeCommand } from './microbiome.ts';
 import { serve } from './serve.ts';
 
@@ -7,6 +8,8 @@ const USAGE = `Usage: gutbrain <command>
 Commands:
   serve        start the web app (PORT, DATA_DIR, DATABASE_URL configure it)
   microbiome   analyse a microbiome report: microbiome analyse FILE [--rank genus] [--json]
+  backup       copy the SQLite database while the server runs: backup FILE [--force]
+  restore      restore a backup (refuses to replace newer data): restore FILE [--force]
   help         show this message`;
 
 async function main(argv: string[]): Promise<number> {
@@ -17,6 +20,9 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case 'microbiome':
       return microbiomeCommand(argv.slice(1));
+    case 'backup':
+    case 'restore':
+      return backupCommand(command, argv.slice(1));
     case 'help':
     case '--help':
     case '-h':
