@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseKnowledge } from '../../src/core/knowledge/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/open.ts';
 import { client, registerClient, type TestClient } from '../support/api.ts';
@@ -268,5 +269,45 @@ describe.each(testEngines())('screeners on %s', (engine) => {
     const [first] = (await alice.get('/api/screeners/responses?instrument=who5')).json().responses;
     expect((await alice.delete(`/api/screeners/responses/${first.id}`)).statusCode).toBe(204);
     expect((await alice.get(`/api/screeners/responses/${first.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('signals reflection through the API reads the knowledge graph', () => {
+  it('lists graded everyday supports and leaves out strains and medicines', async () => {
+    const knowledge = parseKnowledge([
+      {
+        name: 'fixture.yaml',
+        text: `
+topics:
+  - { id: t, title: T, summary: S, order: 1 }
+references:
+  - { id: r1, doi: 10.1000/one, citation: "One et al. 2020", year: 2020, design: trial }
+nodes:
+  - { id: gaba, kind: neurotransmitter, name: GABA, topic: t, summary: Calming messenger., text: x }
+  - { id: breathing, kind: practice, name: Slow breathing, topic: t, summary: s, text: x }
+  - { id: lactobacillus_rhamnosus_jb1, kind: microbe, name: L. rhamnosus JB-1, topic: t, summary: s, text: x }
+edges:
+  - { from: breathing, relation: supports, to: gaba, grade: human_trials, note: "Small trials.", refs: [r1] }
+  - { from: lactobacillus_rhamnosus_jb1, relation: produces, to: gaba, grade: preclinical, note: "Mice.", refs: [r1] }
+`,
+      },
+    ]);
+    const store = await openTestStore('sqlite');
+    const app = await buildApp({ store, knowledge });
+    try {
+      const c = await registerClient(app);
+      const answers = Object.fromEntries(
+        [...SIGNAL_IDS, ...RED_FLAG_IDS].map((id) => [id, id === 'signal_muscle_tension']),
+      );
+      const res = await c.post('/api/screeners/signals', { answers });
+      const [gaba] = res.json().response.reflection.systems;
+      expect(gaba.summary).toBe('Calming messenger.');
+      expect(gaba.supports).toEqual([
+        expect.objectContaining({ nodeId: 'breathing', grade: 'human_trials', gradeLabel: 'Human trials' }),
+      ]);
+    } finally {
+      await app.close();
+      await store.close();
+    }
   });
 });
