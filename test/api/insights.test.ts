@@ -62,6 +62,36 @@ describe.each(testEngines())('insights on %s', (engine) => {
     );
   });
 
+  it('reads the person’s own custom measures with their names and kinds', async () => {
+    const created = await alice.post('/api/measures/custom', {
+      name: 'Morning walk with the dog',
+      kind: 'yesno',
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().measure.id;
+    for (let i = 0; i < 30; i++) {
+      const date = new Date(Date.UTC(2026, 2, 2 + i)).toISOString().slice(0, 10);
+      expect(
+        (await alice.put(`/api/measures/custom/${id}/values/${date}`, { value: i % 3 === 0 })).statusCode,
+      ).toBe(200);
+    }
+    const body = (await alice.get('/api/insights/associations')).json();
+    const walk = body.associations.find(
+      (a: { factor: string; outcome: string; lag: number }) =>
+        a.factor === `custom_${id}` && a.outcome === 'mood' && a.lag === 0,
+    );
+    expect(walk).toMatchObject({
+      status: 'shown',
+      method: 'difference',
+      factorLabel: 'morning walk with the dog',
+    });
+    // Paired with those of the 30 days that have a mood check-in.
+    const moodDays = demo.observations.filter((o) => o.measure === 'mood' && o.date >= '2026-03-02').length;
+    expect(walk.pairedDays).toBe(moodDays);
+    expect(walk.sentence).toMatch(/^Days with morning walk with the dog: mood /);
+    await alice.delete(`/api/measures/custom/${id}`);
+  });
+
   it('never shows one person’s data to another', async () => {
     const res = await bob.get('/api/insights/associations');
     expect(res.statusCode).toBe(200);

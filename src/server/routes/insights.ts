@@ -10,8 +10,11 @@ import '../../core/foods/derive.ts';
 import '../../core/habits/habits.ts';
 import { localDateAt } from '../../core/dates.ts';
 import { ValidationError } from '../../core/errors.ts';
+import { customMeasureKey, customMeasureToMeasure } from '../../core/habits/custom-measures.ts';
 import { displayOrder } from '../../core/insights/association-types.ts';
 import { computeAssociations } from '../../core/insights/associations.ts';
+import { measureByKey } from '../../core/tracking/measures.ts';
+import { listCustomMeasures } from '../../store/custom-measures.ts';
 import { dayMeasureMatrix } from '../../store/observations.ts';
 import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
@@ -33,7 +36,15 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: AppContext): vo
     const to = q.to ?? localDateAt(ctx.now(), person.time_zone);
     const from = q.from ?? BEGINNING;
     if (from > to) throw new ValidationError('from', 'from must not be after to');
-    const report = computeAssociations(await dayMeasureMatrix(db, personId, from, to));
+    // The person's own measures read with their own names and kinds ("Coffee cups", yes/no…).
+    const custom = new Map(
+      (await listCustomMeasures(db, personId)).map((m) => [
+        customMeasureKey(m.id),
+        customMeasureToMeasure(m),
+      ]),
+    );
+    const lookup = (key: string) => measureByKey(key) ?? custom.get(key);
+    const report = computeAssociations(await dayMeasureMatrix(db, personId, from, to), { lookup });
     const associations = [...report.associations].sort(displayOrder);
     const count = (status: string) => associations.filter((a) => a.status === status).length;
     return {
