@@ -50,7 +50,7 @@ function Panel({
           Plot.dot(rows, { x: 'date', y: 'value', fill: 'var(--chart-1)', r: 3 }),
         ],
       }) as Plot.PlotOptions,
-    [rows, domain, yDomain, bands, title],
+    [rows, domain, yDomain, bands],
   );
   return (
     <div className="checks-panel">

@@ -75,7 +75,11 @@ describe('the support screen comes before any PHQ-9 result', () => {
   it('the gate has no way around it: children are absent while support stands', () => {
     const support = supportScreen([{ code: 'phq9_item9', message: 'm' }], 'US');
     const html = render(
-      createElement(SupportGate, { support, children: createElement('p', null, 'SCORE-27') }),
+      createElement(
+        SupportGate,
+        { support } as Parameters<typeof SupportGate>[0],
+        createElement('p', null, 'SCORE-27'),
+      ),
     );
     expect(html).not.toContain('SCORE-27');
     expect(html).toContain('988');
