@@ -47,6 +47,8 @@ export interface ShownCorrelation extends PairBase {
 export interface NotEnoughData extends PairBase {
   status: 'not_enough_data';
   moreDaysNeeded: number;
+  /** What is short: paired days overall, or days with / without a yes-no factor. */
+  needs: 'days' | 'with' | 'without';
 }
 
 export interface NoVariation extends PairBase {

@@ -113,7 +113,12 @@ describe('minimum data', () => {
     const next = r.associations.find(
       (x) => x.factor === 'sleep_hours' && x.outcome === 'mood' && x.lag === 1,
     );
-    expect(same).toMatchObject({ status: 'not_enough_data', pairedDays: 10, moreDaysNeeded: 4 });
+    expect(same).toMatchObject({
+      status: 'not_enough_data',
+      pairedDays: 10,
+      moreDaysNeeded: 4,
+      needs: 'days',
+    });
     expect(next).toMatchObject({ status: 'not_enough_data', pairedDays: 9, moreDaysNeeded: 5 });
     expect(same?.sentence).toBe('Sleep and mood: not enough data yet: 4 more days');
   });

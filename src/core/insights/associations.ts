@@ -111,14 +111,21 @@ function lastDate(table: DayTable): string {
 
 type Base = Pick<PairBase, 'factor' | 'factorLabel' | 'outcome' | 'outcomeLabel' | 'lag'>;
 
-function notEnough(base: Base, method: PairBase['method'], paired: number, more: number): NotEnoughData {
+function notEnough(
+  base: Base,
+  method: PairBase['method'],
+  paired: number,
+  more: number,
+  needs: NotEnoughData['needs'] = 'days',
+): NotEnoughData {
   return {
     ...base,
     method,
     status: 'not_enough_data',
     pairedDays: paired,
     moreDaysNeeded: more,
-    sentence: notEnoughSentence(base.factorLabel, base.outcomeLabel, base.lag, more),
+    needs,
+    sentence: notEnoughSentence(base.factorLabel, base.outcomeLabel, base.lag, more, needs),
   };
 }
 
@@ -176,8 +183,12 @@ function differencePair(
   const m2W = spread(ssW, sW, nW);
   const m2O = spread(ssO, sO, nO);
   const paired = nW + nO;
-  const more = Math.max(MIN_PAIRED_DAYS - paired, MIN_GROUP_DAYS - nW, MIN_GROUP_DAYS - nO, 0);
-  if (more > 0) return notEnough(base, 'difference', paired, more);
+  const short = { days: MIN_PAIRED_DAYS - paired, with: MIN_GROUP_DAYS - nW, without: MIN_GROUP_DAYS - nO };
+  const more = Math.max(short.days, short.with, short.without, 0);
+  if (more > 0) {
+    const needs = short.days === more ? 'days' : short.with === more ? 'with' : 'without';
+    return notEnough(base, 'difference', paired, more, needs);
+  }
   const r = welchFromMoments(
     { n: nW, mean: meanW, variance: m2W / (nW - 1) },
     { n: nO, mean: meanO, variance: m2O / (nO - 1) },

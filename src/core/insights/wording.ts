@@ -72,12 +72,14 @@ export function notEnoughSentence(
   outcomeLabel: string,
   lag: 0 | 1,
   more: number,
+  needs: 'days' | 'with' | 'without' = 'days',
 ): string {
   const what =
     lag === 0
       ? `${capitalise(factorLabel)} and ${outcomeLabel}`
       : `${capitalise(factorLabel)} and next-day ${outcomeLabel}`;
-  return `${what}: not enough data yet: ${more} more ${more === 1 ? 'day' : 'days'}`;
+  const kind = needs === 'days' ? '' : ` ${needs} ${factorLabel}`;
+  return `${what}: not enough data yet: ${more} more ${more === 1 ? 'day' : 'days'}${kind}`;
 }
 
 export function noVariationSentence(factorLabel: string, outcomeLabel: string): string {
