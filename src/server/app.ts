@@ -17,6 +17,7 @@ import { registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
+import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
 import { registerHabitRoutes } from './routes/habits.ts';
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerAuthRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
+  registerKnowledgeRoutes(app, ctx);
   registerScreenerRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
   registerInsightRoutes(app, ctx);

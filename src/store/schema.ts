@@ -203,6 +203,24 @@ export interface ProgramGoalChoiceTable {
   created_at: string;
 }
 
+export interface QuizAttemptTable {
+  id: string;
+  person_id: string;
+  taken_at: string;
+  score: number;
+  total: number;
+}
+
+export interface QuizAnswerTable {
+  attempt_id: string;
+  person_id: string;
+  position: number;
+  question_id: string;
+  option_id: string;
+  /** 1 when the chosen option was the right one, else 0 (integers work the same on both engines). */
+  correct: number;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -222,4 +240,6 @@ export interface Database {
   program_pause: ProgramPauseTable;
   program_goal_tick: ProgramGoalTickTable;
   program_goal_choice: ProgramGoalChoiceTable;
+  quiz_attempt: QuizAttemptTable;
+  quiz_answer: QuizAnswerTable;
 }

@@ -32,5 +32,28 @@ export {
   referencesForNode,
   supportingEdgesFor,
 } from './queries.ts';
+export {
+  generateQuiz,
+  pickQuizQuestions,
+  type QuizAssertion,
+  type QuizCitation,
+  type QuizOption,
+  type QuizQuestion,
+  quizQuestionById,
+  scoreQuizAnswer,
+} from './quiz.ts';
 export { normaliseForSearch, type SearchHit, searchKnowledge } from './search.ts';
 export * from './types.ts';
+export {
+  type ClaimView,
+  claimView,
+  type EdgeView,
+  edgeView,
+  type NodeEdgeView,
+  type NodePage,
+  type NodeSummary,
+  nodePage,
+  nodeSummary,
+  type ReferenceView,
+  referenceView,
+} from './views.ts';

@@ -4,6 +4,7 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_knowledge.ts';
 import * as m0003 from './0003_screeners.ts';
 import * as m0004 from './0004_tracking.ts';
 import * as m0005 from './0005_microbiome.ts';
@@ -12,6 +13,7 @@ import * as m0007 from './0007_ownership.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_knowledge': m0002,
   '0003_screeners': m0003,
   '0006_insights': m0006,
   '0007_ownership': m0007,
