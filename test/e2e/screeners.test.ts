@@ -154,7 +154,7 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
         const result = page.getByTestId('signals-result');
         await result.waitFor();
         expect(await result.getByText(/These symptoms can have many causes/).count()).toBe(1);
-        expect(await result.getByRole('link', { name: 'GABA' }).count()).toBe(1);
+        expect(await result.locator('h3').getByRole('link', { name: 'GABA', exact: true }).count()).toBe(1);
         await shot(page, 'signals-result-phone');
       }
     }
