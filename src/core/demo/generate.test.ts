@@ -4,6 +4,7 @@ import '../foods/derive.ts';
 import '../habits/habits.ts';
 import { checkinSchema, observationsToCheckin } from '../checkin/checkin.ts';
 import { type Association, computeAssociations } from '../insights/associations.ts';
+import { lowMoodPattern } from '../screeners/safety.ts';
 import { measureByKey } from '../tracking/measures.ts';
 import { NOISE_FACTORS, PLANTED_EFFECTS } from './effects.ts';
 import { demoMatrix, generateDemoData } from './generate.ts';
@@ -61,6 +62,17 @@ describe('generateDemoData', () => {
       expect(m, o.measure).toBeDefined();
       if (o.value !== null && m?.min !== undefined) expect(o.value).toBeGreaterThanOrEqual(m.min);
       if (o.value !== null && m?.max !== undefined) expect(o.value).toBeLessThanOrEqual(m.max);
+    }
+  });
+
+  it('never shows the low-mood support pattern at any point, whatever the seed', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const moods = generateDemoData({ seed, endDate: '2026-03-31' })
+        .observations.filter((o) => o.measure === 'mood')
+        .map((o) => ({ date: o.date, mood: o.value as number }));
+      for (let end = 14; end <= moods.length; end++) {
+        expect(lowMoodPattern(moods.slice(end - 14, end)).fires).toBe(false);
+      }
     }
   });
 

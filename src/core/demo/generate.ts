@@ -70,8 +70,8 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
     const date = addDays(from, i);
     const dow = new Date(`${date}T12:00:00Z`).getUTCDay();
     const weekend = dow === 0 || dow === 6;
-    // Slow-moving wellbeing: good and bad stretches, so days are not independent.
-    // plus a slow wave over about four months, so charts show better and worse spells.
+    // Slow-moving wellbeing (good and bad stretches, so days are not independent), and for mood a
+    // wave over about four months on top, so charts show better and worse spells.
     wellbeing = 0.6 * wellbeing + 0.6 * normalDraw(rand);
     const mood0 = wellbeing + 0.6 * Math.sin((2 * Math.PI * i) / 120);
     const push = (source: DemoSource, measure: string, value: number | null, text: string | null = null) =>
@@ -141,7 +141,7 @@ export function generateDemoData(options: DemoOptions): DemoDataset {
     const stress = scale(5 - 0.8 * wellbeing - (meditated ? 1 : 0) - (weekend ? 0.8 : 0) + normalDraw(rand));
     const mood =
       5.2 +
-      wellbeing +
+      mood0 +
       (sun ? 1.2 : 0) +
       (fermented > 0 ? 0.8 : 0) +
       (social ? 0.8 : 0) +
