@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { registerServiceWorker } from './pwa/register.ts';
 import { SessionProvider } from './session.tsx';
 import './styles.css';
 
@@ -21,3 +22,5 @@ if (root) {
     </StrictMode>,
   );
 }
+
+registerServiceWorker();

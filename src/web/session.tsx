@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { ApiError, api } from './api.ts';
+import { forgetLastPerson, lastPerson, rememberLastPerson } from './offline/lastPerson.ts';
 
 export interface Person {
   id: string;
@@ -25,9 +26,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: SESSION_KEY,
     queryFn: async () => {
       try {
-        return (await api.get<{ person: Person }>('/api/auth/session')).person;
+        return rememberLastPerson((await api.get<{ person: Person }>('/api/auth/session')).person);
       } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
+        if (e instanceof ApiError && e.status === 401) return forgetLastPerson();
+        // Offline: the app shell opened from the service worker; carry on as the last person seen.
+        if (e instanceof ApiError && e.status === 0) return lastPerson<Person>() ?? null;
         throw e;
       }
     },
@@ -56,6 +59,8 @@ export function usePerson(): Person {
 export function useSessionRefresh() {
   const qc = useQueryClient();
   return async (person: Person | null) => {
+    if (person) rememberLastPerson(person);
+    else forgetLastPerson();
     qc.setQueryData(SESSION_KEY, person);
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   };

@@ -4,6 +4,7 @@
  */
 import { Link, NavLink, Outlet } from 'react-router';
 import { useSession } from '../session.tsx';
+import { Everyday } from './Everyday.tsx';
 
 export interface NavItem {
   to: string;
@@ -45,6 +46,7 @@ export function Layout() {
           </nav>
         )}
       </header>
+      {person && <Everyday person={person} />}
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>

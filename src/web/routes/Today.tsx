@@ -11,6 +11,7 @@ import { ApiError, api } from '../api.ts';
 import { BristolPicker } from '../components/BristolPicker.tsx';
 import { ScalePicker } from '../components/ScalePicker.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
+import { pendingBody, sendOrQueue } from '../offline/queue.ts';
 import { usePerson } from '../session.tsx';
 import { formatDate, useToday } from '../useToday.ts';
 
@@ -20,7 +21,12 @@ interface DayAnswer {
   date: string;
   checkin: Checkin;
   derived: { sleepHours?: number; energyAverage?: number; gutComfort?: number };
+  /** Saved on this device while offline and not yet synced. */
+  queued?: boolean;
 }
+
+/** The offline queue's key for a day's check-in: a later save of the same day replaces it. */
+const checkinKey = (date: string) => `checkin:${date}`;
 
 const SCALES_MIND: [keyof Checkin, string, [string, string]][] = [
   ['focus', 'Focus', ['scattered', 'sharp']],
@@ -54,11 +60,16 @@ export default function Today() {
 
   const day = useQuery({
     queryKey: ['checkin', date],
-    queryFn: async () => {
+    queryFn: async (): Promise<DayAnswer | null> => {
+      // A check-in saved offline and not yet synced is newer than anything the server has.
+      const queued = pendingBody(person.id, checkinKey(date));
+      if (queued) return { date, checkin: queued as Checkin, derived: {}, queued: true };
       try {
         return await api.get<DayAnswer>(`/api/checkins/${date}`);
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) return null;
+        // Offline with nothing queued: an empty form; saving keeps it on this device.
+        if (e instanceof ApiError && e.status === 0) return null;
         throw e;
       }
     },
@@ -66,6 +77,7 @@ export default function Today() {
 
   const [draft, setDraft] = useState<Draft>({});
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [savedOffline, setSavedOffline] = useState(false);
   useEffect(() => {
     if (day.data !== undefined) setDraft({ ...(day.data?.checkin ?? {}) });
   }, [day.data]);
@@ -78,10 +90,21 @@ export default function Today() {
   };
 
   const save = useMutation({
-    mutationFn: () => api.send<DayAnswer>('PUT', `/api/checkins/${date}`, toBody(draft)),
-    onSuccess: (saved) => {
+    mutationFn: () =>
+      sendOrQueue<DayAnswer>(person.id, {
+        method: 'PUT',
+        path: `/api/checkins/${date}`,
+        body: toBody(draft),
+        key: checkinKey(date),
+        label: `Check-in · ${formatDate(date)}`,
+      }),
+    onSuccess: (outcome) => {
+      const saved: DayAnswer = outcome.queued
+        ? { date, checkin: outcome.write.body as Checkin, derived: {}, queued: true }
+        : outcome.answer;
       qc.setQueryData(['checkin', date], saved);
       qc.invalidateQueries({ queryKey: ['checkins'] });
+      setSavedOffline(outcome.queued);
       setSavedAt(new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
     },
   });
@@ -246,7 +269,13 @@ export default function Today() {
 
         <div className="save-bar">
           {err && <Notice kind="error">{err.message}</Notice>}
-          {savedAt && <Notice kind="success">Saved at {savedAt}.</Notice>}
+          {savedAt && !savedOffline && <Notice kind="success">Saved at {savedAt}.</Notice>}
+          {savedAt && savedOffline && (
+            <Notice kind="info">Saved offline at {savedAt} — it will sync when you are back online.</Notice>
+          )}
+          {!savedAt && day.data?.queued && (
+            <Notice kind="info">This day was saved offline and is waiting to sync.</Notice>
+          )}
           <div className="save-actions">
             {day.data && (
               <button

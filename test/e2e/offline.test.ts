@@ -1,0 +1,109 @@
+/**
+ * The installable app offline: the manifest and icons are served, the page carries no inline
+ * script, the service worker opens Today without a network, and a check-in logged offline is
+ * queued, shown as "saved offline", and saved exactly once when the connection comes back.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, PHONE, type RunningServer, registerViaUi, startServer } from '../support/browser.ts';
+
+describe('installable and offline in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer('sqlite');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('serves a manifest with PNG icons, and index.html has no inline script under a self-only CSP', async () => {
+    const index = await fetch(`${server.url}/today`);
+    const html = await index.text();
+    const csp = index.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest">');
+    // Every script tag points at a file; none carries code.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, attrs, body] of scripts) {
+      expect(attrs).toMatch(/\bsrc=/);
+      expect(body?.trim()).toBe('');
+    }
+
+    const manifest = (await (await fetch(`${server.url}/manifest.webmanifest`)).json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string; type: string; purpose: string }[];
+    };
+    expect(manifest).toMatchObject({ name: 'Gutbrain', start_url: '/today', display: 'standalone' });
+    const pngs = manifest.icons.filter((i) => i.type === 'image/png');
+    expect(pngs.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(pngs.some((i) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of pngs) {
+      const res = await fetch(`${server.url}${icon.src}`);
+      expect(res.status).toBe(200);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      // PNG signature, then the IHDR width and height (big-endian) match the declared size.
+      expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      const view = new DataView(bytes.buffer);
+      expect(`${view.getUint32(16)}x${view.getUint32(20)}`).toBe(icon.sizes);
+    }
+    const sw = await fetch(`${server.url}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('content-type')).toMatch(/javascript/);
+  });
+
+  it('opens Today offline, queues a check-in, and saves it exactly once when back online', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await registerViaUi(page, server.url);
+    // The worker installs after load and takes control of the page (clients.claim).
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Today’s check-in' }).waitFor();
+    expect(await page.getByText('You are offline.').isVisible()).toBe(true);
+
+    const mood = page.getByRole('group', { name: /^Mood/ });
+    await mood.getByRole('radio', { name: /^7 of 10/ }).click();
+    await page.getByLabel('Note').fill('Logged on the train');
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await page.getByText(/^Saved offline at/).waitFor();
+    await page.getByText('1 entry saved offline').waitFor();
+
+    // Saved twice while offline is still one waiting write (the same day).
+    await mood.getByRole('radio', { name: /^8 of 10/ }).click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('1 entry saved offline').waitFor();
+
+    // A reload offline still shows what is waiting.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Today’s check-in' }).waitFor();
+    expect(await mood.getByRole('radio', { checked: true }).getAttribute('value')).toBe('8');
+    expect(await page.getByText('This day was saved offline and is waiting to sync.').isVisible()).toBe(true);
+
+    const writes: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() !== 'GET' && r.url().includes('/api/checkins/')) writes.push(r.method());
+    });
+    await context.setOffline(false);
+    await page.getByText('Synced 1 entry saved while offline.').waitFor();
+    expect(await page.getByText(/saved offline —/).count()).toBe(0);
+
+    const { days } = (await (await page.request.get(`${server.url}/api/checkins`)).json()) as {
+      days: { checkin: { mood?: number; note?: string } }[];
+    };
+    expect(days).toHaveLength(1);
+    expect(days[0]?.checkin).toMatchObject({ mood: 8, note: 'Logged on the train' });
+    expect(writes).toEqual(['PUT']);
+    expect(await page.evaluate(() => localStorage.getItem('gutbrain.pending-writes'))).toBeNull();
+    await context.close();
+  });
+});
