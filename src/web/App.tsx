@@ -27,6 +27,8 @@ const ChecksQuestionnaire = lazy(() => import('./routes/ChecksQuestionnaire.tsx'
 const ChecksSignals = lazy(() => import('./routes/ChecksSignals.tsx'));
 const ChecksResult = lazy(() => import('./routes/ChecksResult.tsx'));
 const Support = lazy(() => import('./routes/Support.tsx'));
+const Log = lazy(() => import('./routes/Log.tsx'));
+const Programs = lazy(() => import('./routes/Programs.tsx'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -70,6 +72,8 @@ const router = createBrowserRouter([
           { path: '/history', element: page(<History />) },
           { path: '/settings', element: page(<Settings />) },
           // ROUTES: capabilities add their signed-in pages below this line.
+          { path: '/log', element: page(<Log />) },
+          { path: '/programs', element: page(<Programs />) },
           { path: '/checks', element: page(<Checks />) },
           { path: '/checks/signals', element: page(<ChecksSignals />) },
           { path: '/checks/responses/:id', element: page(<ChecksResult />) },

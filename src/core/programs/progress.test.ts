@@ -230,7 +230,8 @@ describe('end report', () => {
     ]);
   });
 
-  it('is not final before day 30', () => {
+  it('is not final before day 30, and not there at all before week 4 begins', () => {
     expect(endReport(challenge, days, '2026-03-25', m)?.final).toBe(false);
+    expect(endReport(challenge, days, '2026-03-22', m)).toBeUndefined();
   });
 });

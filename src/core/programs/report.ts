@@ -59,7 +59,7 @@ const LINES: [ReportLine['measure'], string][] = [
 
 /**
  * Week 1 against the last week: the program's last week for a fixed program (week 4 of the
- * challenge), else the latest week whose days have all passed. Undefined before there are two weeks.
+ * challenge), else the latest week whose days have all passed. Undefined until that week has begun.
  */
 export function endReport(
   program: Program,
@@ -79,6 +79,8 @@ export function endReport(
     lastIndex = complete.length ? Math.max(...complete) : 0;
   }
   if (lastIndex < 1) return undefined;
+  // Nothing to compare until the last week has begun.
+  if (!elapsed.some((d) => d.weekIndex === lastIndex)) return undefined;
   const dates = (wi: number) => elapsed.filter((d) => d.weekIndex === wi).map((d) => d.date);
   const measures = LINES.map(([measure, label]): ReportLine => {
     const first = average(matrix, dates(0), measure);

@@ -11,6 +11,7 @@ import { ApiError, api } from '../api.ts';
 import { BristolPicker } from '../components/BristolPicker.tsx';
 import { ScalePicker } from '../components/ScalePicker.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
+import { TodayGoals } from '../components/TodayGoals.tsx';
 import { pendingBody, sendOrQueue } from '../offline/queue.ts';
 import { usePerson } from '../session.tsx';
 import { formatDate, useToday } from '../useToday.ts';
@@ -297,6 +298,7 @@ export default function Today() {
         </div>
       </form>
       {/* TODAY: capabilities add panels below this line. */}
+      <TodayGoals date={date} />
       <p className="muted small center">
         <Link to="/history">See your history</Link>
       </p>

@@ -1,0 +1,71 @@
+/** Shapes of the food, habit and program API answers, as the web app reads them. */
+import type { Food } from '../../core/foods/catalogue.ts';
+import type { Meal } from '../../core/foods/derive.ts';
+import type { PlantCount } from '../../core/foods/plants.ts';
+import type { Habits } from '../../core/habits/habits.ts';
+import type {
+  CalendarDay,
+  DayProgress,
+  EndReport,
+  Enrolment,
+  Program,
+  Streaks,
+  WeekCompletion,
+} from '../../core/programs/index.ts';
+
+export type { Food, Meal };
+
+export interface FoodDay {
+  date: string;
+  entries: { id: string; date: string; meal: Meal; servings: number; food: Food }[];
+  measures: Record<string, number | null>;
+  plants: PlantCount[];
+  plantPoints: number;
+  plantPointsWeek: number;
+  weeklyPlantGoal: number;
+}
+
+export interface RecentFood {
+  food: Food;
+  lastDate: string;
+  lastMeal: Meal;
+  lastServings: number;
+}
+
+export interface HabitDay {
+  date: string;
+  habits: Habits;
+  wakeTimeLogged: boolean;
+  sunlightWithinTwoHoursOfWaking: boolean | null;
+}
+
+export type EnrolmentState = 'upcoming' | 'active' | 'paused' | 'left' | 'completed';
+
+export interface ProgramSummary {
+  id: string;
+  title: string;
+  openEnded: boolean;
+  lengthDays: number | null;
+}
+
+export interface Progress {
+  enrolment: Enrolment;
+  program: ProgramSummary;
+  state: EnrolmentState;
+  today: string;
+  day: DayProgress | null;
+  calendar: CalendarDay[];
+  streaks: Streaks;
+  weeks: WeekCompletion[];
+  report: EndReport | null;
+}
+
+export interface TodayPrograms {
+  date: string;
+  programs: Pick<Progress, 'enrolment' | 'program' | 'state' | 'day' | 'streaks'>[];
+}
+
+export type ProgramDefinition = Program & { lengthDays: number | null };
+
+/** Query keys other pages invalidate after logging, so goals tick without a reload. */
+export const GOAL_KEYS = [['enrolments-today'], ['enrolment']] as const;
