@@ -17,17 +17,18 @@ import { registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
-import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
 import { registerHabitRoutes } from './routes/habits.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
+import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerMeasureRoutes } from './routes/measures.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
+import { registerSharingRoutes } from './routes/sharing.ts';
 
 export interface AppOptions {
   store: Store;
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMeasureRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
+  registerSharingRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
 
   const webRoot = options.webRoot;

@@ -9,7 +9,9 @@ import * as m0003 from './0003_screeners.ts';
 import * as m0004 from './0004_tracking.ts';
 import * as m0005 from './0005_microbiome.ts';
 import * as m0006 from './0006_insights.ts';
+import * as m0007b from './0007_b_sharing.ts';
 import * as m0007 from './0007_ownership.ts';
+import * as m0008 from './0008_offline.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -17,8 +19,10 @@ export const migrations: Record<string, Migration> = {
   '0003_screeners': m0003,
   '0006_insights': m0006,
   '0007_ownership': m0007,
+  '0007_b_sharing': m0007b,
   '0005_microbiome': m0005,
   '0004_tracking': m0004,
+  '0008_offline': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
