@@ -21,8 +21,9 @@ import type {
 } from './association-types.ts';
 import { type Factor, factorsOf, type MeasureLookup } from './factors.ts';
 import { benjaminiHochberg } from './fdr.ts';
-import { ranksAlongOrder, sortedOrder } from './ranks.ts';
+import { sortedOrder } from './ranks.ts';
 import { spearmanInference } from './spearman.ts';
+import { MissingPatterns, SubsetRanks } from './subset-ranks.ts';
 import { type DayTable, dayTable, OUTCOMES, outcomeColumn } from './table.ts';
 import { welchFromMoments } from './welch.ts';
 import {
@@ -57,24 +58,37 @@ export function computeAssociations(
 
 interface Scratch {
   included: Uint8Array;
-  factorRanks: Float64Array;
-  outcomeRanks: Float64Array;
+}
+
+/** A column with what Spearman pairs need: its sort, its missing-pattern id and cached subset ranks. */
+interface RankedColumn {
+  column: Float64Array;
+  pattern: number;
+  ranks: SubsetRanks;
 }
 
 export function associationsOfTable(table: DayTable, options: AssociationOptions = {}): AssociationReport {
   const level = options.level ?? 0.95;
   const factors = factorsOf(table, options.lookup);
-  const scratch: Scratch = {
-    included: new Uint8Array(table.days + 1),
-    factorRanks: new Float64Array(table.days),
-    outcomeRanks: new Float64Array(table.days),
-  };
+  const scratch: Scratch = { included: new Uint8Array(table.days + 1) };
+  const patterns = new MissingPatterns();
+  const ranked = new Map<Factor, RankedColumn>();
+  for (const f of factors) {
+    if (f.kind === 'continuous') {
+      ranked.set(f, {
+        column: f.column,
+        pattern: patterns.of(f.column),
+        ranks: new SubsetRanks(f.column, f.order as Int32Array),
+      });
+    }
+  }
   const out: Association[] = [];
   for (const outcome of OUTCOMES) {
     const y = outcomeColumn(table, outcome);
     const yOrder = sortedOrder(y);
     // An outcome never recorded has nothing to say yet: no row per factor for it.
     if (yOrder.length === 0) continue;
+    const yRanked: RankedColumn = { column: y, pattern: patterns.of(y), ranks: new SubsetRanks(y, yOrder) };
     for (const factor of factors) {
       if (outcome.measures.includes(factor.key)) continue;
       for (const lag of [0, 1] as const) {
@@ -88,7 +102,15 @@ export function associationsOfTable(table: DayTable, options: AssociationOptions
         out.push(
           factor.kind === 'presence'
             ? differencePair(base, factor.column, y, table.days, level)
-            : correlationPair(base, factor, y, yOrder, table.days, level, scratch),
+            : correlationPair(
+                base,
+                factor,
+                ranked.get(factor) as RankedColumn,
+                yRanked,
+                table.days,
+                level,
+                scratch,
+              ),
         );
       }
     }
@@ -218,13 +240,14 @@ function differencePair(
 function correlationPair(
   base: Base,
   factor: Factor,
-  y: Float64Array,
-  yOrder: Int32Array,
+  xr: RankedColumn,
+  yr: RankedColumn,
   days: number,
   level: number,
   s: Scratch,
 ): Association {
-  const x = factor.column;
+  const x = xr.column;
+  const y = yr.column;
   const lag = base.lag;
   const included = s.included;
   included.fill(0);
@@ -238,17 +261,18 @@ function correlationPair(
     }
   }
   if (paired < MIN_PAIRED_DAYS) return notEnough(base, 'spearman', paired, MIN_PAIRED_DAYS - paired);
-  // Ranks of the paired subset, read off each column's single sort; y's day d+lag pairs with d.
-  ranksAlongOrder(x, factor.order as Int32Array, included, 0, s.factorRanks);
-  ranksAlongOrder(y, yOrder, included, -lag, s.outcomeRanks);
+  // Ranks of the paired subset, read off each column's single sort (cached by the partner's missing
+  // pattern); y's day d+lag pairs with d.
+  const xRanks = xr.ranks.over(`${lag}|${yr.pattern}`, included, 0);
+  const yRanks = yr.ranks.over(`${lag}|${xr.pattern}`, included, -lag);
   const mid = (paired + 1) / 2;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
   for (let d = 0; d + lag < days; d++) {
     if (included[d] !== 1) continue;
-    const a = (s.factorRanks[d] as number) - mid;
-    const b = (s.outcomeRanks[d + lag] as number) - mid;
+    const a = (xRanks[d] as number) - mid;
+    const b = (yRanks[d + lag] as number) - mid;
     sxy += a * b;
     sxx += a * a;
     syy += b * b;
