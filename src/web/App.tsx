@@ -27,6 +27,9 @@ const ChecksQuestionnaire = lazy(() => import('./routes/ChecksQuestionnaire.tsx'
 const ChecksSignals = lazy(() => import('./routes/ChecksSignals.tsx'));
 const ChecksResult = lazy(() => import('./routes/ChecksResult.tsx'));
 const Support = lazy(() => import('./routes/Support.tsx'));
+const Learn = lazy(() => import('./routes/Learn.tsx'));
+const LearnNode = lazy(() => import('./routes/LearnNode.tsx'));
+const Quiz = lazy(() => import('./routes/Quiz.tsx'));
 const Log = lazy(() => import('./routes/Log.tsx'));
 const Programs = lazy(() => import('./routes/Programs.tsx'));
 
@@ -72,6 +75,7 @@ const router = createBrowserRouter([
           { path: '/history', element: page(<History />) },
           { path: '/settings', element: page(<Settings />) },
           // ROUTES: capabilities add their signed-in pages below this line.
+          { path: '/learn/quiz', element: page(<Quiz />) },
           { path: '/log', element: page(<Log />) },
           { path: '/programs', element: page(<Programs />) },
           { path: '/checks', element: page(<Checks />) },
@@ -82,6 +86,8 @@ const router = createBrowserRouter([
       },
       // PUBLIC ROUTES: pages anyone may open (the support screen, Learn) go below this line.
       { path: '/support', element: page(<Support />) },
+      { path: '/learn', element: page(<Learn />) },
+      { path: '/learn/:id', element: page(<LearnNode />) },
       { path: '*', element: page(<NotFound />) },
     ],
   },

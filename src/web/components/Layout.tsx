@@ -20,6 +20,7 @@ export const NAV: NavItem[] = [
   { to: '/log', label: 'Log', icon: '✚' },
   { to: '/programs', label: 'Programs', icon: '◷' },
   { to: '/checks', label: 'Checks', icon: '✓' },
+  { to: '/learn', label: 'Learn', icon: '✦' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ];
 

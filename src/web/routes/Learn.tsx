@@ -1,0 +1,139 @@
+/**
+ * Learn: the knowledge graph by topic, with full-text search and the evidence grades explained.
+ * The search term stays in the page (sent in a POST body), never in the address bar.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api.ts';
+import { EvidenceLegend } from '../components/EvidenceBadge.tsx';
+import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
+import { useSession } from '../session.tsx';
+import { KEYS, type KnowledgeOverview, type NodeSummary, type SearchAnswer } from './LearnApi.ts';
+import './learn.css';
+
+export default function Learn() {
+  const { person } = useSession();
+  const overview = useQuery({
+    queryKey: KEYS.overview,
+    queryFn: () => api.get<KnowledgeOverview>('/api/knowledge'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const nodes = useQuery({
+    queryKey: KEYS.nodes,
+    queryFn: () => api.get<{ nodes: NodeSummary[] }>('/api/knowledge/nodes'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+  return (
+    <div className="learn">
+      <header className="page-head">
+        <div>
+          <p className="eyebrow">The gut–brain connection</p>
+          <h1>Learn</h1>
+        </div>
+        {person && (
+          <Link to="/learn/quiz" className="button">
+            Take the quiz
+          </Link>
+        )}
+      </header>
+      <p className="learn-intro">
+        Every health sentence in Gutbrain comes from this map of what research says, with how strong the
+        evidence is and the studies behind it. It is for learning, not for diagnosing anything.
+      </p>
+      <Search />
+      {overview.isPending || nodes.isPending ? (
+        <Loading />
+      ) : overview.error || nodes.error ? (
+        <ErrorState
+          error={overview.error ?? nodes.error}
+          onRetry={() => {
+            overview.refetch();
+            nodes.refetch();
+          }}
+        />
+      ) : (
+        <section aria-labelledby="topics-heading">
+          <h2 id="topics-heading" className="visually-hidden">
+            Topics
+          </h2>
+          {overview.data.topics.map((topic) => (
+            <article key={topic.id} className="card learn-topic" id={`topic-${topic.id}`}>
+              <h3 className="card-title">{topic.title}</h3>
+              <p className="muted small">{topic.summary}</p>
+              <ul className="learn-node-list">
+                {nodes.data.nodes
+                  .filter((n) => n.topic === topic.id)
+                  .map((n) => (
+                    <li key={n.id}>
+                      <Link to={`/learn/${n.id}`}>{n.name}</Link>
+                    </li>
+                  ))}
+              </ul>
+            </article>
+          ))}
+        </section>
+      )}
+      <details className="card learn-grades">
+        <summary>How to read the evidence badges</summary>
+        <EvidenceLegend />
+      </details>
+    </div>
+  );
+}
+
+function Search() {
+  const [draft, setDraft] = useState('');
+  const [term, setTerm] = useState('');
+  const results = useQuery({
+    queryKey: KEYS.search(term),
+    queryFn: () => api.send<SearchAnswer>('POST', '/api/knowledge/search', { q: term }),
+    enabled: term.length > 0,
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTerm(draft.trim());
+  };
+  return (
+    <search className="learn-search">
+      <form onSubmit={submit} className="learn-search-form">
+        <label htmlFor="learn-q" className="visually-hidden">
+          Search the knowledge graph
+        </label>
+        <input
+          id="learn-q"
+          type="search"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          placeholder="Search: butyrate, sleep, vagus nerve…"
+          maxLength={200}
+          autoComplete="off"
+        />
+        <button type="submit" className="button">
+          Search
+        </button>
+      </form>
+      {term &&
+        (results.isPending ? (
+          <Loading label="Searching…" />
+        ) : results.error ? (
+          <ErrorState error={results.error} onRetry={() => results.refetch()} />
+        ) : results.data.hits.length === 0 ? (
+          <EmptyState title={`Nothing found for “${term}”`}>Try a shorter or different word.</EmptyState>
+        ) : (
+          <ol className="learn-results" aria-label={`Results for ${term}`}>
+            {results.data.hits.map((h) => (
+              <li key={h.node.id} className="learn-result">
+                <Link to={`/learn/${h.node.id}`} className="learn-result-name">
+                  {h.node.name}
+                </Link>{' '}
+                <span className="chip">{h.node.kindLabel}</span>
+                <p className="small muted">{h.excerpt}</p>
+              </li>
+            ))}
+          </ol>
+        ))}
+    </search>
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * Learn and the quiz through the browser: search "butyrate", open its page with the neighbourhood
+ * picture, follow a study's DOI link, then take a whole quiz and see it in the history.
+ * doi.org is answered locally (the test machine has no internet), so following the link proves the
+ * browser really went to https://doi.org/<doi>.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type RunningServer,
+  registerViaUi,
+  screenshot,
+  startServer,
+} from '../support/browser.ts';
+import { testEngines } from '../support/db.ts';
+
+describe.each(testEngines())('Learn and the quiz in Chromium on %s', (engine) => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer(engine);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const viewports =
+    engine === 'sqlite'
+      ? ([
+          ['phone', PHONE],
+          ['desktop', DESKTOP],
+        ] as const)
+      : ([['phone', PHONE]] as const);
+  for (const [viewport, size] of viewports) {
+    it(`searches, opens a node, follows a DOI link and takes the quiz (${viewport})`, async () => {
+      const shot = (name: string) =>
+        engine === 'sqlite' ? screenshot(page, `${name}-${viewport}`) : Promise.resolve('');
+      const context = await browser.newContext({ viewport: size });
+      await context.route('https://doi.org/**', (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<title>doi.org</title><p>Resolved</p>',
+        }),
+      );
+      const page = await context.newPage();
+      await registerViaUi(page, server.url);
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' }).click();
+      await page.getByRole('heading', { name: 'Learn', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'The gut–brain axis' }).waitFor();
+      await shot('learn');
+
+      await page.getByLabel('Search the knowledge graph').fill('butyrate');
+      await page.getByRole('button', { name: 'Search' }).click();
+      const results = page.getByRole('list', { name: 'Results for butyrate' });
+      await results.waitFor();
+      expect(await results.getByRole('listitem').count()).toBeGreaterThan(3);
+      await shot('learn-search');
+      await results.getByRole('link', { name: 'Butyrate', exact: true }).click();
+
+      await page.getByRole('heading', { name: 'Butyrate', level: 1 }).waitFor();
+      // The neighbourhood picture is drawn by the lazily loaded cytoscape chunk.
+      await page.locator('.learn-graph-canvas canvas').first().waitFor();
+      await expect(page.getByText('Faecalibacterium', { exact: true }).first().isVisible()).resolves.toBe(
+        true,
+      );
+      await shot('learn-node');
+
+      const study = page.getByRole('link', { name: 'doi:10.1038/s41575-019-0157-3' });
+      expect(await study.getAttribute('href')).toBe('https://doi.org/10.1038/s41575-019-0157-3');
+      const [popup] = await Promise.all([context.waitForEvent('page'), study.click()]);
+      await popup.waitForLoadState();
+      expect(popup.url()).toBe('https://doi.org/10.1038/s41575-019-0157-3');
+      await popup.close();
+
+      await page.goto(`${server.url}/learn`);
+      await page.getByRole('link', { name: 'Take the quiz' }).click();
+      await page.getByRole('heading', { name: 'Quiz', level: 1 }).waitFor();
+      await page.getByText('No quizzes yet').waitFor();
+      await page.getByRole('button', { name: 'Start the quiz' }).click();
+
+      let right = 0;
+      for (let i = 1; i <= 10; i += 1) {
+        await page.getByText(`Question ${i} of 10`).waitFor();
+        await page
+          .locator('.quiz-option')
+          .nth(i % 4)
+          .click();
+        await page.getByRole('button', { name: 'Check answer' }).click();
+        const feedback = page.locator('.quiz-feedback');
+        await feedback.waitFor();
+        const verdict = (await feedback.locator('.notice').textContent()) ?? '';
+        expect(verdict).toMatch(/^(Right\.|Not quite\.) .{20,}/);
+        if (verdict.startsWith('Right.')) right += 1;
+        const source = feedback.getByRole('link').first();
+        expect(await source.getAttribute('href')).toMatch(/^https:\/\/doi\.org\/10\.\d{4,9}\//);
+        if (i === 1) await shot('quiz-feedback');
+        await page.getByRole('button', { name: i === 10 ? 'See my score' : 'Next question' }).click();
+      }
+      await expect(
+        page.getByRole('status').filter({ hasText: 'You scored' }).textContent(),
+      ).resolves.toContain(`You scored ${right} out of 10`);
+      const history = page.locator('.quiz-history li');
+      await history.first().waitFor();
+      expect(await history.count()).toBe(1);
+      expect(await history.first().textContent()).toContain(`${right} / 10`);
+      await shot('quiz-history');
+      await context.close();
+    });
+  }
+});
