@@ -20,6 +20,17 @@ function periods(seed: number, phi: number, shift: number) {
 }
 
 describe('moving-block bootstrap', () => {
+  // Exact values from bootstrap.reference.py (NumPy): the MBB variance of the mean with blocks of 4,
+  // and the i.i.d. bootstrap variance (blocks of 1), for this 24-day series.
+  const series = [5, 6, 6, 7, 5, 4, 4, 5, 6, 8, 8, 7, 6, 5, 5, 4, 6, 7, 7, 8, 6, 5, 4, 4];
+  const flat = new Array(24).fill(5);
+  it('its resampling variance converges to the exact moving-block variance (Künsch 1989)', () => {
+    const blocks = blockBootstrapDifference(series, flat, { seed: 1, replicates: 40000, blockLength: 4 });
+    expect(blocks.standardError ** 2 / 0.11866969009826152).toBeCloseTo(1, 1);
+    const single = blockBootstrapDifference(series, flat, { seed: 1, replicates: 40000, blockLength: 1 });
+    expect(single.standardError ** 2 / 0.0703125).toBeCloseTo(1, 1);
+  });
+
   it('is reproducible for a seed and differs between seeds', () => {
     const { before, after } = periods(1, 0.5, 0);
     const a = blockBootstrapDifference(after, before, { seed: 11 });
