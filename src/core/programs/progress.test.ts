@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates.ts';
 import { type Enrolment, leaveEnrolment, pauseEnrolment, programDays, resumeEnrolment } from './calendar.ts';
 import { programById } from './index.ts';
-import { dayProgress, type Marks, programCalendar, streaks, weeklyCompletion } from './progress.ts';
+import {
+  dayProgress,
+  type Marks,
+  programCalendar,
+  programStreaks,
+  streaks,
+  weeklyCompletion,
+} from './progress.ts';
 import { endReport } from './report.ts';
 import { matrixOf } from './test-matrix.ts';
 
@@ -155,7 +162,7 @@ describe('streaks and weekly completion', () => {
       'partial',
     ]);
     expect(cal[8]?.state).toBe('future');
-    expect(streaks(cal, today)).toEqual({ current: 1, best: 5 });
+    expect(streaks(cal, today)).toEqual({ current: 1, best: 5, unit: 'days' });
   });
 
   it('streak helper: a finished today extends the run; a gap resets it', () => {
@@ -163,9 +170,15 @@ describe('streaks and weekly completion', () => {
       date,
       state: complete ? ('complete' as const) : ('partial' as const),
     });
-    expect(streaks([c('a1', true), c('a2', true), c('a3', true)], 'a3')).toEqual({ current: 3, best: 3 });
-    expect(streaks([c('a1', true), c('a2', false), c('a3', false)], 'a3')).toEqual({ current: 0, best: 1 });
-    expect(streaks([], 'a3')).toEqual({ current: 0, best: 0 });
+    expect(streaks([c('a1', true), c('a2', true), c('a3', true)], 'a3')).toMatchObject({
+      current: 3,
+      best: 3,
+    });
+    expect(streaks([c('a1', true), c('a2', false), c('a3', false)], 'a3')).toMatchObject({
+      current: 0,
+      best: 1,
+    });
+    expect(streaks([], 'a3')).toMatchObject({ current: 0, best: 0 });
   });
 
   it('week 1 is 27 of 28 goal-days (96 %); week 2 so far counts its weekly goals too', () => {
@@ -233,5 +246,59 @@ describe('end report', () => {
   it('is not final before day 30, and not there at all before week 4 begins', () => {
     expect(endReport(challenge, days, '2026-03-25', m)?.final).toBe(false);
     expect(endReport(challenge, days, '2026-03-22', m)).toBeUndefined();
+  });
+});
+
+describe('the three-level guide', () => {
+  const e = { ...enrolment, programId: guide.id };
+  const days = programDays(guide, e, addDays(START, 40));
+
+  it('opens level 2 on day 15 and level 3 on day 29, keeping earlier goals', () => {
+    const ids = (d: string) => dayProgress(guide, days, d, matrixOf({}), noMarks)!.goals.map((g) => g.id);
+    expect(ids(addDays(START, 13))).toHaveLength(3); // day 14: level 1
+    expect(ids(addDays(START, 14))).toContain('fermented_most_days'); // day 15: level 2
+    expect(ids(addDays(START, 14))).toHaveLength(8);
+    expect(ids(addDays(START, 28))).toHaveLength(13); // day 29: level 3
+  });
+
+  it('a "4 days a week" goal is met on the fourth qualifying day of that week, not before', () => {
+    const m = matrixOf(Object.fromEntries([0, 2, 3, 5].map((i) => [addDays(START, i), { movement: 25 }])));
+    const move = (d: string) =>
+      dayProgress(guide, days, d, m, noMarks)!.goals.find((g) => g.id === 'movement_most_days');
+    expect(move(addDays(START, 4))).toMatchObject({ status: 'not_met', value: 3, target: 4 });
+    expect(move(addDays(START, 5))).toMatchObject({ status: 'met', value: 4, target: 4 });
+    // The next week starts again from zero.
+    expect(move(addDays(START, 7))).toMatchObject({ status: 'not_met', value: 0 });
+  });
+
+  it('has weekly goals only, so its calendar marks what was done each day and its streak counts weeks', () => {
+    // Week 1: sunlight never logged → incomplete. Week 2 (days 8–14): every level-1 goal met 4 times.
+    const all: Record<string, Record<string, number>> = {};
+    for (let i = -14; i < 14; i++) all[addDays(START, i)] = { bedtime: 1380 };
+    const full = {
+      bedtime: 1380,
+      wake_time: 420,
+      morning_sunlight: 10,
+      morning_sunlight_time: 450,
+      movement: 20,
+    };
+    for (const i of [0, 1]) Object.assign(all[addDays(START, i)] as object, { movement: 20 });
+    for (const i of [7, 8, 9, 10]) all[addDays(START, i)] = { ...full };
+    const m = matrixOf(all);
+    const today = addDays(START, 13);
+    const cal = programCalendar(guide, days, today, m, noMarks);
+    expect(cal[0]).toMatchObject({
+      state: 'partial',
+      met: ['movement_most_days', 'steady_bedtime_most_days'],
+    });
+    expect(cal[2]).toMatchObject({ state: 'partial', met: ['steady_bedtime_most_days'] });
+    expect(cal.every((c) => c.state !== 'complete')).toBe(true);
+    const weeks = weeklyCompletion(guide, days, today, m, noMarks);
+    expect(weeks.slice(0, 2).map((w) => [w.goalsMet, w.goalsDue])).toEqual([
+      [1, 3], // only the bedtime goal (7 nights) in week 1
+      [3, 3],
+    ]);
+    expect(programStreaks(guide, cal, weeks, today)).toEqual({ current: 1, best: 1, unit: 'weeks' });
+    expect(programStreaks(challenge, cal, weeks, today).unit).toBe('days');
   });
 });

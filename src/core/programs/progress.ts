@@ -35,6 +35,8 @@ export interface GoalResult extends RuleResult {
   node?: string;
   /** Counts towards the day's completion, streaks and weekly completion. */
   required: boolean;
+  /** Something towards this goal was done on this very day (for the calendar). */
+  doneThisDay: boolean;
 }
 
 export interface DayProgress {
@@ -61,20 +63,32 @@ function evaluateGoal(
   days: readonly ProgramDay[],
   matrix: DayMatrix,
   marks: Marks,
-): RuleResult {
+): RuleResult & { doneThisDay: boolean } {
   const rule = goal.rule;
   const dates = goal.period === 'day' ? [pd.date] : weekDates(days, pd.weekIndex, pd.date);
   if (rule.type === 'manual') {
     const ticked = marks.ticks.some((t) => t.goalId === goal.id && dates.includes(t.date));
-    return { status: ticked ? 'met' : 'not_met' };
+    const today = marks.ticks.some((t) => t.goalId === goal.id && t.date === pd.date);
+    return { status: ticked ? 'met' : 'not_met', doneThisDay: today };
   }
   if (rule.type === 'below_baseline') {
-    return evaluateBaselineRule(rule, dates, weekDates(days, rule.baselineWeek - 1), matrix);
+    return {
+      ...evaluateBaselineRule(rule, dates, weekDates(days, rule.baselineWeek - 1), matrix),
+      doneThisDay: false,
+    };
   }
-  if (goal.period === 'day') return evaluateDayRule(rule, pd.date, matrix);
+  if (goal.period === 'day') {
+    const r = evaluateDayRule(rule, pd.date, matrix);
+    return { ...r, doneThisDay: r.status === 'met' };
+  }
   const times = goal.timesPerWeek ?? 1;
-  const met = dates.filter((d) => evaluateDayRule(rule, d, matrix).status === 'met').length;
-  return { status: met >= times ? 'met' : 'not_met', value: met, target: times };
+  const metOn = dates.filter((d) => evaluateDayRule(rule, d, matrix).status === 'met');
+  return {
+    status: metOn.length >= times ? 'met' : 'not_met',
+    value: metOn.length,
+    target: times,
+    doneThisDay: metOn.includes(pd.date),
+  };
 }
 
 /** The goals of one program day with their state. `date` must be one of `days`. */
@@ -91,8 +105,10 @@ export function dayProgress(
     const choice = marks.choices.get(g.id) ?? null;
     const optional = g.optional === true;
     // An optional goal is only evaluated once accepted; it never counts towards completion.
-    const result: RuleResult =
-      optional && choice !== 'accepted' ? { status: 'not_met' } : evaluateGoal(g, pd, days, matrix, marks);
+    const result =
+      optional && choice !== 'accepted'
+        ? { status: 'not_met' as const, doneThisDay: false }
+        : evaluateGoal(g, pd, days, matrix, marks);
     return {
       ...result,
       id: g.id,
@@ -123,9 +139,11 @@ export function dayProgress(
 }
 
 export interface Streaks {
-  /** Complete days in a row ending today, or yesterday while today is still under way. */
+  /** Complete days (or weeks) in a row ending now, or before the day (week) under way. */
   current: number;
   best: number;
+  /** Days for programs with daily goals; weeks for programs of weekly goals only (the guide). */
+  unit: 'days' | 'weeks';
 }
 
 /** Streaks over the elapsed program days, in date order; paused dates are not program days. */
@@ -146,7 +164,42 @@ export function streaks(calendar: readonly Pick<CalendarDay, 'date' | 'state'>[]
     current += 1;
     i -= 1;
   }
-  return { current, best };
+  return { current, best, unit: 'days' };
+}
+
+/**
+ * Streaks of complete weeks (every required goal met) for programs whose goals are all weekly.
+ * The week under way counts once complete; until then the streak runs to the week before.
+ */
+export function weekStreaks(weeks: readonly WeekCompletion[]): Streaks {
+  const started = weeks.filter((w) => w.daysElapsed > 0);
+  const complete = started.map((w) => w.goalsDue > 0 && w.goalsMet === w.goalsDue);
+  let best = 0;
+  let run = 0;
+  for (const c of complete) {
+    run = c ? run + 1 : 0;
+    best = Math.max(best, run);
+  }
+  let i = complete.length - 1;
+  const last = started[i];
+  if (last && last.daysElapsed < last.daysInWeek && !complete[i]) i -= 1;
+  let current = 0;
+  while (i >= 0 && complete[i]) {
+    current += 1;
+    i -= 1;
+  }
+  return { current, best, unit: 'weeks' };
+}
+
+/** Day streaks when the program has daily goals, else week streaks. */
+export function programStreaks(
+  program: Program,
+  calendar: readonly Pick<CalendarDay, 'date' | 'state'>[],
+  weeks: readonly WeekCompletion[],
+  today: string,
+): Streaks {
+  const hasDaily = program.weeks.some((w) => w.adds.some((g) => g.period === 'day' && !g.optional));
+  return hasDaily ? streaks(calendar, today) : weekStreaks(weeks);
 }
 
 export interface WeekCompletion {
@@ -209,7 +262,7 @@ export interface CalendarDay {
   day: number;
   week: number;
   state: CalendarState;
-  /** Ids of the goals met that day (daily goals, and weekly goals met by that day). */
+  /** Ids of the goals something was done towards that day (daily goals met, weekly goals' days). */
   met: string[];
 }
 
@@ -224,14 +277,9 @@ export function programCalendar(
   return days.map((d) => {
     if (d.date > today) return { date: d.date, day: d.day, week: d.weekIndex + 1, state: 'future', met: [] };
     const p = dayProgress(program, days, d.date, matrix, marks) as DayProgress;
-    const state: CalendarState = p.complete ? 'complete' : p.dailyMet > 0 ? 'partial' : 'none';
-    return {
-      date: d.date,
-      day: d.day,
-      week: d.weekIndex + 1,
-      state,
-      met: p.goals.filter((g) => g.status === 'met').map((g) => g.id),
-    };
+    const met = p.goals.filter((g) => g.doneThisDay).map((g) => g.id);
+    const state: CalendarState = p.complete ? 'complete' : met.length > 0 ? 'partial' : 'none';
+    return { date: d.date, day: d.day, week: d.weekIndex + 1, state, met };
   });
 }
 

@@ -18,8 +18,8 @@ import {
   programCalendar,
   programDays,
   programLength,
+  programStreaks,
   resumeEnrolment,
-  streaks,
   weeklyCompletion,
 } from '../../core/programs/index.ts';
 import { dayMeasureMatrix } from '../../store/observations.ts';
@@ -95,6 +95,7 @@ export function registerProgramRoutes(app: FastifyInstance, ctx: AppContext): vo
     const matrix = await dayMeasureMatrix(db, personId, addDays(e.startDate, -14), matrixTo);
     const marks = await getMarks(db, personId, e.id);
     const calendar = programCalendar(program, days, today, matrix, marks);
+    const weeks = weeklyCompletion(program, days, today, matrix, marks);
     return {
       enrolment: e,
       program: {
@@ -107,8 +108,8 @@ export function registerProgramRoutes(app: FastifyInstance, ctx: AppContext): vo
       today,
       day: date <= today ? (dayProgress(program, days, date, matrix, marks) ?? null) : null,
       calendar,
-      streaks: streaks(calendar, today),
-      weeks: weeklyCompletion(program, days, today, matrix, marks),
+      streaks: programStreaks(program, calendar, weeks, today),
+      weeks,
       report: endReport(program, days, today, matrix) ?? null,
     };
   }

@@ -51,9 +51,12 @@ export function TodayGoals({ date }: { date: string }) {
             <>
               <GoalList enrolmentId={p.enrolment.id} date={q.data.date} goals={p.day.goals} />
               <p className="muted small">
-                {p.day.dailyMet} of {p.day.dailyRequired} daily goals done · streak {p.streaks.current}{' '}
-                {p.streaks.current === 1 ? 'day' : 'days'} · <Link to="/log">Log food and habits</Link> ·{' '}
-                <Link to="/programs">Calendar</Link>
+                {p.day.dailyRequired > 0
+                  ? `${p.day.dailyMet} of ${p.day.dailyRequired} daily goals done`
+                  : `${p.day.goals.filter((g) => g.required && g.status === 'met').length} of ${p.day.goals.filter((g) => g.required).length} weekly goals met`}{' '}
+                · streak {p.streaks.current}{' '}
+                {p.streaks.current === 1 ? p.streaks.unit.slice(0, -1) : p.streaks.unit} ·{' '}
+                <Link to="/log">Log food and habits</Link> · <Link to="/programs">Calendar</Link>
               </p>
             </>
           ) : (

@@ -193,16 +193,18 @@ export function ProgramProgress({ enrolmentId }: { enrolmentId: string }) {
           <div className="streaks">
             <span>
               <strong>{p.streaks.current}</strong>
-              <span className="muted small">current streak</span>
+              <span className="muted small">current streak ({p.streaks.unit})</span>
             </span>
             <span>
               <strong>{p.streaks.best}</strong>
-              <span className="muted small">best streak</span>
+              <span className="muted small">best streak ({p.streaks.unit})</span>
             </span>
           </div>
           <Calendar p={p} />
           <p className="muted small">
-            A day is complete when every daily goal is done; paused days are skipped.
+            {p.streaks.unit === 'days'
+              ? 'A day is complete when every daily goal is done; paused days are skipped.'
+              : 'Each day shows how many goals you did something towards; a week is complete when every weekly goal is met.'}
           </p>
         </section>
         <section className="card" aria-labelledby="weeks-title">
