@@ -1,6 +1,6 @@
 /**
  * "What goes with my better days": every factor × outcome pair, same day and next day.
- * Yes/no and count factors compare the outcome on days with vs without (Welch CI); continuous
+ * Yes/no, count and food-serving factors compare the outcome on days with vs without (Welch CI); continuous
  * factors give Spearman's ρ (Fieller CI). Benjamini–Hochberg runs across every pair shown. Pairs
  * resting on fewer than 14 paired days, or fewer than 5 days in either group, are not shown: they
  * say how many more days are needed instead.
