@@ -26,6 +26,7 @@ import { registerMeasureRoutes } from './routes/measures.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
+import { registerReminderRoutes } from './routes/reminders.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
 import { registerSharingRoutes } from './routes/sharing.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOwnershipRoutes(app, ctx);
   registerSharingRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
+  registerReminderRoutes(app, ctx);
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));

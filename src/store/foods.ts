@@ -149,6 +149,8 @@ export interface NewFoodEntry {
   servings: number;
   foodId: string;
   loggedAt: string | null;
+  /** The browser's id for this entry (offline queue); a repeat is refused by a unique index. */
+  clientId?: string | null;
 }
 
 export async function addFoodEntry(
@@ -170,6 +172,7 @@ export async function addFoodEntry(
         food_id: e.foodId,
         servings: e.servings,
         logged_at: e.loggedAt,
+        client_id: e.clientId ?? null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
       })

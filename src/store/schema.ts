@@ -138,6 +138,8 @@ export interface FoodEntryTable {
   logged_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The id the browser made the entry with (offline queue); unique per person (migration 0008). */
+  client_id: string | null;
 }
 
 export interface CustomFoodTable {
@@ -221,6 +223,20 @@ export interface QuizAnswerTable {
   correct: number;
 }
 
+/** Reminders a person has turned on (all off by default); 0/1 flags, local HH:MM times. */
+export interface ReminderSettingTable {
+  person_id: string;
+  checkin_enabled: number;
+  checkin_time: string;
+  questionnaire_enabled: number;
+  program_enabled: number;
+  program_time: string;
+  checkin_dismissed_on: string | null;
+  questionnaire_dismissed_on: string | null;
+  program_dismissed_on: string | null;
+  updated_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -242,4 +258,5 @@ export interface Database {
   program_goal_choice: ProgramGoalChoiceTable;
   quiz_attempt: QuizAttemptTable;
   quiz_answer: QuizAnswerTable;
+  reminder_setting: ReminderSettingTable;
 }

@@ -23,6 +23,8 @@ export const foodEntryInputSchema = z.strictObject({
   /** The local date; when absent, the local date at `loggedAt` (or now) in the person's zone. */
   date: localDate.optional(),
   loggedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }).optional(),
+  /** The browser's own id for the entry: sending it again answers the entry already made. */
+  clientId: z.uuid({ error: 'must be a UUID' }).optional(),
 });
 export type FoodEntryInput = z.infer<typeof foodEntryInputSchema>;
 

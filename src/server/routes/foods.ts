@@ -30,6 +30,7 @@ import {
   updateFoodEntry,
 } from '../../store/foods.ts';
 import { getDayObservations } from '../../store/observations.ts';
+import { foodEntryByClientId } from '../../store/offline.ts';
 import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
@@ -123,6 +124,13 @@ export function registerFoodRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post('/api/food-entries', async (req, reply) => {
     const personId = requirePerson(req);
     const input = parseInput(foodEntryInputSchema, req.body, 'body');
+    // A repeat of an entry already made (a retry, the offline queue) answers that entry: 200, not 201.
+    const repeat = async () => {
+      const made = input.clientId ? await foodEntryByClientId(db, personId, input.clientId) : undefined;
+      return made && reply.code(200).send({ id: made.id, day: await foodDay(personId, made.date) });
+    };
+    const answered = await repeat();
+    if (answered) return answered;
     const { today, timeZone } = await todayFor(personId);
     const date = entryDate(input, timeZone, ctx.now());
     if (date > today)
@@ -130,18 +138,27 @@ export function registerFoodRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (!(await resolveFood(db, personId, input.foodId))) {
       throw new ValidationError('foodId', 'foodId is not a food in the catalogue or one of your own');
     }
-    const id = await addFoodEntry(
-      db,
-      personId,
-      {
-        date,
-        meal: input.meal,
-        servings: input.servings,
-        foodId: input.foodId,
-        loggedAt: input.loggedAt ?? null,
-      },
-      ctx.now(),
-    );
+    let id: string;
+    try {
+      id = await addFoodEntry(
+        db,
+        personId,
+        {
+          date,
+          meal: input.meal,
+          servings: input.servings,
+          foodId: input.foodId,
+          loggedAt: input.loggedAt ?? null,
+          clientId: input.clientId ?? null,
+        },
+        ctx.now(),
+      );
+    } catch (e) {
+      // Two copies of the same write at once: the unique index let one in; answer that one.
+      const raced = await repeat();
+      if (raced) return raced;
+      throw e;
+    }
     return reply.code(201).send({ id, day: await foodDay(personId, date) });
   });
 
