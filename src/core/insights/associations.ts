@@ -21,6 +21,17 @@ import type {
 } from './association-types.ts';
 import { type Factor, factorsOf, type MeasureLookup } from './factors.ts';
 import { benjaminiHochberg } from './fdr.ts';
+import {
+  type GroupSums,
+  groupSums,
+  markPairedDays,
+  type PreparedOutcome,
+  type PreparedPresence,
+  prepareOutcome,
+  preparePresence,
+  presentMask,
+  rankCorrelation,
+} from './kernels.ts';
 import { sortedOrder } from './ranks.ts';
 import { spearmanInference } from './spearman.ts';
 import { MissingPatterns, SubsetRanks } from './subset-ranks.ts';
@@ -60,9 +71,9 @@ interface Scratch {
   included: Uint8Array;
 }
 
-/** A column with what Spearman pairs need: its sort, its missing-pattern id and cached subset ranks. */
+/** A column with what Spearman pairs need: where it is recorded, its missing-pattern id and cached subset ranks. */
 interface RankedColumn {
-  column: Float64Array;
+  mask: Uint8Array;
   pattern: number;
   ranks: SubsetRanks;
 }
@@ -73,13 +84,16 @@ export function associationsOfTable(table: DayTable, options: AssociationOptions
   const scratch: Scratch = { included: new Uint8Array(table.days + 1) };
   const patterns = new MissingPatterns();
   const ranked = new Map<Factor, RankedColumn>();
+  const presence = new Map<Factor, PreparedPresence>();
   for (const f of factors) {
     if (f.kind === 'continuous') {
       ranked.set(f, {
-        column: f.column,
+        mask: presentMask(f.column),
         pattern: patterns.of(f.column),
         ranks: new SubsetRanks(f.column, f.order as Int32Array),
       });
+    } else {
+      presence.set(f, preparePresence(f.column));
     }
   }
   const out: Association[] = [];
@@ -88,7 +102,12 @@ export function associationsOfTable(table: DayTable, options: AssociationOptions
     const yOrder = sortedOrder(y);
     // An outcome never recorded has nothing to say yet: no row per factor for it.
     if (yOrder.length === 0) continue;
-    const yRanked: RankedColumn = { column: y, pattern: patterns.of(y), ranks: new SubsetRanks(y, yOrder) };
+    const prepared = prepareOutcome(y);
+    const yRanked: RankedColumn = {
+      mask: prepared.mask,
+      pattern: patterns.of(y),
+      ranks: new SubsetRanks(y, yOrder),
+    };
     for (const factor of factors) {
       if (outcome.measures.includes(factor.key)) continue;
       for (const lag of [0, 1] as const) {
@@ -101,7 +120,12 @@ export function associationsOfTable(table: DayTable, options: AssociationOptions
         };
         out.push(
           factor.kind === 'presence'
-            ? differencePair(base, factor.column, y, table.days, level)
+            ? differencePair(
+                base,
+                groupSums(presence.get(factor) as PreparedPresence, prepared, lag, table.days),
+                prepared,
+                level,
+              )
             : correlationPair(
                 base,
                 factor,
@@ -167,43 +191,14 @@ function spread(sumSquares: number, sum: number, n: number): number {
   return m2 > 1e-9 * (sumSquares + 1) ? m2 : 0;
 }
 
-function differencePair(
-  base: Base,
-  x: Float64Array,
-  y: Float64Array,
-  days: number,
-  level: number,
-): Association {
-  // One pass of shifted sums per group (shifting by a typical value keeps the variance exact
-  // enough for 1–10 scales without Welford's division per day).
-  let nW = 0;
-  let sW = 0;
-  let ssW = 0;
-  let nO = 0;
-  let sO = 0;
-  let ssO = 0;
-  const lag = base.lag;
-  let shift = Number.NaN;
-  for (let d = 0; d + lag < days; d++) {
-    const xv = x[d] as number;
-    const yv = y[d + lag] as number;
-    if (Number.isNaN(xv) || Number.isNaN(yv)) continue;
-    if (Number.isNaN(shift)) shift = yv;
-    const v = yv - shift;
-    if (xv > 0) {
-      nW++;
-      sW += v;
-      ssW += v * v;
-    } else {
-      nO++;
-      sO += v;
-      ssO += v * v;
-    }
-  }
-  const meanW = sW / nW + shift;
-  const meanO = sO / nO + shift;
-  const m2W = spread(ssW, sW, nW);
-  const m2O = spread(ssO, sO, nO);
+function differencePair(base: Base, g: GroupSums, y: PreparedOutcome, level: number): Association {
+  const nW = g.nWith;
+  const nO = g.nWithout;
+  // Sums are of values shifted by the outcome's mean, which keeps the variances exact.
+  const meanW = g.sumWith / nW + y.shift;
+  const meanO = g.sumWithout / nO + y.shift;
+  const m2W = spread(g.squaresWith, g.sumWith, nW);
+  const m2O = spread(g.squaresWithout, g.sumWithout, nO);
   const paired = nW + nO;
   const short = { days: MIN_PAIRED_DAYS - paired, with: MIN_GROUP_DAYS - nW, without: MIN_GROUP_DAYS - nO };
   const more = Math.max(short.days, short.with, short.without, 0);
@@ -246,39 +241,16 @@ function correlationPair(
   level: number,
   s: Scratch,
 ): Association {
-  const x = xr.column;
-  const y = yr.column;
   const lag = base.lag;
-  const included = s.included;
-  included.fill(0);
-  let paired = 0;
-  for (let d = 0; d + lag < days; d++) {
-    const xv = x[d] as number;
-    const yv = y[d + lag] as number;
-    if (!Number.isNaN(xv) && !Number.isNaN(yv)) {
-      included[d] = 1;
-      paired++;
-    }
-  }
+  const paired = markPairedDays(xr.mask, yr.mask, lag, days, s.included);
   if (paired < MIN_PAIRED_DAYS) return notEnough(base, 'spearman', paired, MIN_PAIRED_DAYS - paired);
   // Ranks of the paired subset, read off each column's single sort (cached by the partner's missing
   // pattern); y's day d+lag pairs with d.
-  const xRanks = xr.ranks.over(`${lag}|${yr.pattern}`, included, 0);
-  const yRanks = yr.ranks.over(`${lag}|${xr.pattern}`, included, -lag);
-  const mid = (paired + 1) / 2;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let d = 0; d + lag < days; d++) {
-    if (included[d] !== 1) continue;
-    const a = (xRanks[d] as number) - mid;
-    const b = (yRanks[d + lag] as number) - mid;
-    sxy += a * b;
-    sxx += a * a;
-    syy += b * b;
-  }
-  if (!(sxx > 0 && syy > 0)) return noVariation(base, 'spearman', paired);
-  const r = spearmanInference(sxy / Math.sqrt(sxx * syy), paired, level);
+  const xRanks = xr.ranks.over(`${lag}|${yr.pattern}`, s.included, 0);
+  const yRanks = yr.ranks.over(`${lag}|${xr.pattern}`, s.included, -lag);
+  const rho = rankCorrelation(xRanks, yRanks, s.included, lag, days, paired);
+  if (Number.isNaN(rho)) return noVariation(base, 'spearman', paired);
+  const r = spearmanInference(rho, paired, level);
   const shown: ShownCorrelation = {
     ...base,
     method: 'spearman',

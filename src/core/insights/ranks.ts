@@ -8,10 +8,52 @@
 
 /**
  * Indices of the non-missing (non-NaN) entries of `column`, sorted by value (ties in index order).
- * Diary measures mostly take few distinct values (1–10 scales, yes/no, servings), so those are
- * bucketed by value (a counting sort) instead of sorted with a comparator.
+ * Diary measures are mostly whole numbers in a narrow range (1–10 scales, minutes, servings) or take
+ * few distinct values (hours in quarters), so those are counting-sorted instead of sorted with a
+ * comparator.
  */
 export function sortedOrder(column: ArrayLike<number>): Int32Array {
+  return integerOrder(column) ?? levelOrder(column);
+}
+
+/** Widest range of whole numbers sorted by direct counting (minutes in a day, 1–10 scales…). */
+const MAX_INTEGER_RANGE = 4096;
+
+/** Counting sort for whole-number columns with a narrow range; undefined for any other column. */
+function integerOrder(column: ArrayLike<number>): Int32Array | undefined {
+  const n = column.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let present = 0;
+  for (let i = 0; i < n; i++) {
+    const v = column[i] as number;
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v)) return undefined;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    present++;
+  }
+  if (present === 0) return new Int32Array(0);
+  if (max - min > MAX_INTEGER_RANGE) return undefined;
+  const start = new Int32Array(max - min + 2);
+  for (let i = 0; i < n; i++) {
+    const v = column[i] as number;
+    if (!Number.isNaN(v)) start[v - min + 1] = (start[v - min + 1] as number) + 1;
+  }
+  for (let l = 1; l < start.length; l++) start[l] = (start[l] as number) + (start[l - 1] as number);
+  const out = new Int32Array(present);
+  for (let i = 0; i < n; i++) {
+    const v = column[i] as number;
+    if (Number.isNaN(v)) continue;
+    const l = v - min;
+    out[start[l] as number] = i;
+    start[l] = (start[l] as number) + 1;
+  }
+  return out;
+}
+
+/** Counting sort over the distinct values when there are few of them, else a comparator sort. */
+function levelOrder(column: ArrayLike<number>): Int32Array {
   const n = column.length;
   let present = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(column[i] as number)) present++;
@@ -72,7 +114,7 @@ export function ranksAlongOrder(
   order: Int32Array,
   included: Uint8Array,
   shift: number,
-  out: Float64Array,
+  out: Float64Array | Float32Array,
 ): number {
   let rank = 0;
   let k = 0;

@@ -128,15 +128,19 @@ describe('benjaminiHochberg (vs scipy.stats.false_discovery_control, method bh)'
   });
 });
 
-describe('sortedOrder on many distinct values (comparator path) and few (counting path)', () => {
+describe('sortedOrder on every path: whole numbers, few values, many values, a wide range', () => {
   // Definition of the average rank: 1 + (number smaller) + (number of others equal) / 2.
   const naive = (xs: number[]) =>
     xs.map((x) => 1 + xs.filter((y) => y < x).length + (xs.filter((y) => y === x).length - 1) / 2);
   it('agrees with the definition either way', () => {
     const many = Array.from({ length: 300 }, (_, i) => ((i * 37) % 101) + (i % 3) / 4);
     const few = Array.from({ length: 300 }, (_, i) => (i * 7) % 10);
+    const quarters = Array.from({ length: 300 }, (_, i) => ((i * 5) % 8) * 0.25 + 0.5);
+    const wide = Array.from({ length: 300 }, (_, i) => ((i * 13) % 7) * 1000 - 3000);
     expect([...averageRanks(many)]).toEqual(naive(many));
     expect([...averageRanks(few)]).toEqual(naive(few));
+    expect([...averageRanks(quarters)]).toEqual(naive(quarters));
+    expect([...averageRanks(wide)]).toEqual(naive(wide));
     expect(new Set(many).size).toBeGreaterThan(64);
   });
 });

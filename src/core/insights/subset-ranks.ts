@@ -38,7 +38,8 @@ function patternKey(column: Float64Array): string {
 }
 
 export class SubsetRanks {
-  private readonly cache = new Map<string, Float64Array>();
+  // Float32 holds every rank (whole or half numbers below 2^23) exactly, in half the memory.
+  private readonly cache = new Map<string, Float32Array>();
 
   constructor(
     private readonly column: Float64Array,
@@ -49,10 +50,10 @@ export class SubsetRanks {
    * Average ranks of the entries `i` with `included[i + shift] === 1`; `key` must identify that
    * included set (the lag and the other column's missing pattern).
    */
-  over(key: string, included: Uint8Array, shift: number): Float64Array {
+  over(key: string, included: Uint8Array, shift: number): Float32Array {
     let ranks = this.cache.get(key);
     if (!ranks) {
-      ranks = new Float64Array(this.column.length);
+      ranks = new Float32Array(this.column.length);
       ranksAlongOrder(this.column, this.order, included, shift, ranks);
       this.cache.set(key, ranks);
     }

@@ -48,10 +48,11 @@ export function dayTable(matrix: ReadonlyMap<string, ReadonlyMap<string, number>
   const days = dates.length ? daysBetween(firstDate, dates[dates.length - 1] as string) + 1 : 0;
   const tracked = new Uint8Array(days);
   const columns = new Map<string, Float64Array>();
+  const origin = dayNumber(firstDate);
   for (const date of dates) {
     const day = matrix.get(date);
     if (!day || day.size === 0) continue;
-    const i = daysBetween(firstDate, date);
+    const i = dayNumber(date) - origin;
     tracked[i] = 1;
     for (const [measure, value] of day) {
       let col = columns.get(measure);
@@ -63,6 +64,14 @@ export function dayTable(matrix: ReadonlyMap<string, ReadonlyMap<string, number>
     }
   }
   return { firstDate, days, tracked, columns };
+}
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date (the loop-friendly twin of daysBetween). */
+function dayNumber(date: string): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Date.UTC(y, m - 1, d) / 86_400_000;
 }
 
 export function dateAt(table: DayTable, index: number): string {
