@@ -109,7 +109,7 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     await registerViaUi(page, server.url, 'Lee');
-    await page.goto(`${server.url}/log`);
+    await page.getByRole('link', { name: /Log/ }).click();
     await page.getByLabel('Movement (minutes)').fill('1500');
     await page.getByRole('button', { name: 'Save habits' }).click();
     await page
