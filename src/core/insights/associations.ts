@@ -1,7 +1,7 @@
 /**
  * "What goes with my better days": every factor × outcome pair, same day and next day.
- * Yes/no, count and food-serving factors compare the outcome on days with vs without (Welch CI); continuous
- * factors give Spearman's ρ (Fieller CI). Benjamini–Hochberg runs across every pair shown. Pairs
+ * Yes/no, count and food-serving factors compare the outcome on days with vs without (Welch CI);
+ * continuous factors give Spearman's ρ (Fieller CI). Benjamini–Hochberg runs across every pair shown. Pairs
  * resting on fewer than 14 paired days, or fewer than 5 days in either group, are not shown: they
  * say how many more days are needed instead.
  *
@@ -71,7 +71,7 @@ interface Scratch {
   included: Uint8Array;
 }
 
-/** A column with what Spearman pairs need: where it is recorded, its missing-pattern id and cached subset ranks. */
+/** What Spearman pairs need of a column: where it is recorded, its missing-pattern id, cached ranks. */
 interface RankedColumn {
   mask: Uint8Array;
   pattern: number;
