@@ -58,10 +58,12 @@ export default function Learn() {
           <h2 id="topics-heading" className="visually-hidden">
             Topics
           </h2>
-          {overview.data.topics.map((topic) => (
-            <article key={topic.id} className="card learn-topic" id={`topic-${topic.id}`}>
-              <h3 className="card-title">{topic.title}</h3>
-              <p className="muted small">{topic.summary}</p>
+          {overview.data.topics.map((topic, i) => (
+            <details key={topic.id} className="card learn-topic" id={`topic-${topic.id}`} open={i === 0}>
+              <summary>
+                <h3 className="learn-topic-title">{topic.title}</h3>
+                <span className="muted small">{topic.summary}</span>
+              </summary>
               <ul className="learn-node-list">
                 {nodes.data.nodes
                   .filter((n) => n.topic === topic.id)
@@ -71,7 +73,7 @@ export default function Learn() {
                     </li>
                   ))}
               </ul>
-            </article>
+            </details>
           ))}
         </section>
       )}
@@ -106,7 +108,7 @@ function Search() {
           type="search"
           value={draft}
           onChange={(e) => setDraft(e.target.value)}
-          placeholder="Search: butyrate, sleep, vagus nerve…"
+          placeholder="e.g. butyrate, sleep"
           maxLength={200}
           autoComplete="off"
         />

@@ -58,10 +58,47 @@ export default function LearnGraph({ nodeId }: { nodeId: string }) {
     const n = trimNeighbourhood(q.data, MAX_NEIGHBOURS);
     const styles = getComputedStyle(document.documentElement);
     const color = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
+    // The centre in the middle, neighbours on a circle, each label on the outside of its node so that
+    // labels do not run into each other or into the centre.
+    const around = n.nodes.filter((x) => x.id !== n.center);
+    // An upright ellipse: labels sit left and right of the nodes, so width is scarcer than height.
+    // Wider boxes (desktop) get a wider ellipse, so labels don't crowd.
+    const aspect = box.current.clientWidth / Math.max(box.current.clientHeight, 1);
+    const ry = 120;
+    const rx = ry * Math.min(Math.max(aspect * 0.7, 0.67), 1.6);
+    const place = (i: number) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(around.length, 1);
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      return {
+        position: { x: rx * cos, y: ry * sin },
+        halign: cos > 0.35 ? 'right' : cos < -0.35 ? 'left' : 'center',
+        // A few pixels between a side label and its node, so the label's backdrop doesn't cover the dot.
+        mx: cos > 0.35 ? 4 : cos < -0.35 ? -4 : 0,
+        // Side labels sit level with their node; only the nodes near the top and bottom get theirs above or below.
+        valign: Math.abs(cos) > 0.35 ? 'center' : sin > 0 ? 'bottom' : 'top',
+      };
+    };
     const cy = cytoscape({
       container: box.current,
       elements: [
-        ...n.nodes.map((x) => ({ data: { id: x.id, label: x.name, center: x.id === n.center ? 1 : 0 } })),
+        {
+          data: {
+            id: n.center,
+            label: n.nodes.find((x) => x.id === n.center)?.name ?? n.center,
+            center: 1,
+            halign: 'center',
+            valign: 'bottom',
+            mx: 0,
+          },
+          position: { x: 0, y: 0 },
+        },
+        ...around.map((x, i) => {
+          const p = place(i);
+          return {
+            data: { id: x.id, label: x.name, center: 0, halign: p.halign, valign: p.valign, mx: p.mx },
+            position: p.position,
+          };
+        }),
         ...n.edges.map((e) => ({
           data: { id: e.id, source: e.from, target: e.to, line: LINE[e.grade as EvidenceGrade] },
         })),
@@ -77,11 +114,15 @@ export default function LearnGraph({ nodeId }: { nodeId: string }) {
           style: {
             label: 'data(label)',
             'text-wrap': 'wrap',
-            'text-max-width': '96px',
-            'font-size': '11px',
+            'text-max-width': '84px',
+            'font-size': '12px',
             color: color('--text', '#1d2623'),
-            'text-valign': 'bottom',
-            'text-margin-y': 3,
+            'text-halign': 'data(halign)' as unknown as 'center',
+            'text-valign': 'data(valign)' as unknown as 'center',
+            'text-margin-x': 'data(mx)' as unknown as number,
+            'text-background-color': color('--surface', '#ffffff'),
+            'text-background-opacity': 0.85,
+            'text-background-padding': '2px',
             width: 14,
             height: 14,
             'background-color': color('--chart-2', '#c7772b'),
@@ -90,8 +131,8 @@ export default function LearnGraph({ nodeId }: { nodeId: string }) {
         {
           selector: 'node[center = 1]',
           style: {
-            width: 24,
-            height: 24,
+            width: 26,
+            height: 26,
             'font-size': '13px',
             'font-weight': 'bold',
             'background-color': color('--primary', '#2f7d6d'),
@@ -105,19 +146,14 @@ export default function LearnGraph({ nodeId }: { nodeId: string }) {
             'target-arrow-color': color('--muted', '#56625d'),
             'target-arrow-shape': 'triangle',
             'arrow-scale': 0.8,
-            'curve-style': 'bezier',
+            'curve-style': 'straight',
             'line-style': 'data(line)' as unknown as 'solid',
           },
         },
       ],
-      layout: {
-        name: 'concentric',
-        concentric: (node: cytoscape.NodeSingular) => (node.data('center') ? 2 : 1),
-        levelWidth: () => 1,
-        minNodeSpacing: 28,
-        padding: 24,
-        animate: false,
-      },
+      layout: { name: 'preset', fit: true, padding: 12 },
+      // A small neighbourhood would otherwise be blown up to fill the box.
+      maxZoom: 1.4,
     });
     cy.on('tap', 'node', (evt) => {
       const id = evt.target.id();

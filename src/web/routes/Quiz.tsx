@@ -136,6 +136,10 @@ function QuizRound({
                 onChange={() => setChoice(o.id)}
               />
               <span>{o.label}</span>
+              {answered && o.id === answered.answerId && <span className="quiz-mark">✓ right answer</span>}
+              {answered && o.id === answered.optionId && !answered.correct && (
+                <span className="quiz-mark">your answer</span>
+              )}
             </label>
           );
         })}
