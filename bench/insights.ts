@@ -43,6 +43,8 @@ const measures = [...table.columns.keys()].sort();
 console.log(
   `data: ${table.days} days × ${measures.length} measures, ${demo.observations.length} observations`,
 );
+// Wall-clock medians: on a busy machine both sides slow down, the ratio much less than the times.
+console.log(`machine: ${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)}`);
 
 // Gutbrain: the whole computation from the store's Map matrix, after a JIT warm-up.
 let report = computeAssociations(matrix);
