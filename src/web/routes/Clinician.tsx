@@ -1,0 +1,216 @@
+/**
+ * The clinician's dashboard: people who shared their data, and for the one chosen a summary of
+ * what they shared — mood and energy over 90 days, questionnaire scores with their bands,
+ * programs, microbiome results — a printable PDF, and a program to suggest. Every opening is
+ * written to that person's access log.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { api } from '../api.ts';
+import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
+import { usePerson } from '../session.tsx';
+import './data.css';
+
+const MoodEnergyChart = lazy(() => import('../charts/MoodEnergyChart.tsx'));
+
+interface SharedPerson {
+  personId: string;
+  displayName: string;
+  kinds: string[];
+  untilDate: string | null;
+}
+
+interface Summary {
+  period: { from: string; to: string };
+  notice: string;
+  diary: {
+    days: { date: string; mood: number | null; energy: number | null; sleepHours: number | null }[];
+    averages: {
+      mood: number | null;
+      energy: number | null;
+      sleepHours: number | null;
+      stress: number | null;
+      daysWithEntries: number;
+    };
+  } | null;
+  questionnaires:
+    | {
+        instrument: string;
+        name: string;
+        scoreLabel: string;
+        points: { date: string; score: number; band: string | null }[];
+      }[]
+    | null;
+  programs: { programId: string; title: string; startDate: string; status: string }[] | null;
+  microbiome: { date: string; label: string; shannonNats: number | null; observed: number | null }[] | null;
+}
+
+function PersonSummary({ person }: { person: SharedPerson }) {
+  const q = useQuery({
+    queryKey: ['clinician', 'summary', person.personId],
+    queryFn: () => api.get<{ summary: Summary }>(`/api/clinician/people/${person.personId}/summary`),
+    retry: false,
+  });
+  const [note, setNote] = useState('');
+  const assign = useMutation({
+    mutationFn: () =>
+      api.send('POST', `/api/clinician/people/${person.personId}/assignments`, {
+        programId: 'gut_brain_30_day',
+        ...(note ? { note } : {}),
+      }),
+  });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const s = q.data.summary;
+  const fmt = (v: number | null, unit = '') => (v === null ? '—' : `${v}${unit}`);
+  return (
+    <article className="card clinician-summary" aria-labelledby="summary-title">
+      <h2 className="card-title" id="summary-title">
+        {person.displayName}
+      </h2>
+      <p className="muted small">
+        {s.period.from} to {s.period.to}. {s.notice}
+      </p>
+      <a className="button secondary" href={`/api/clinician/people/${person.personId}/report.pdf`} download>
+        Printable summary (PDF)
+      </a>
+      {s.diary && (
+        <section>
+          <h3>Daily check-ins</h3>
+          <p>
+            {s.diary.averages.daysWithEntries} {s.diary.averages.daysWithEntries === 1 ? 'day' : 'days'}. Mood{' '}
+            {fmt(s.diary.averages.mood)} · energy {fmt(s.diary.averages.energy)} · sleep{' '}
+            {fmt(s.diary.averages.sleepHours, ' h')} · stress {fmt(s.diary.averages.stress)}
+          </p>
+          <Suspense fallback={<Loading />}>
+            <MoodEnergyChart
+              points={s.diary.days.map((d) => ({
+                date: d.date,
+                mood: d.mood ?? undefined,
+                energy: d.energy ?? undefined,
+              }))}
+              from={s.period.from}
+              to={s.period.to}
+            />
+          </Suspense>
+        </section>
+      )}
+      {s.questionnaires && (
+        <section>
+          <h3>Questionnaires</h3>
+          {s.questionnaires.length === 0 && <p className="muted">None in this period.</p>}
+          {s.questionnaires.map((qn) => (
+            <div key={qn.instrument}>
+              <strong>{qn.name}</strong>{' '}
+              {qn.points.map((p) => (
+                <span key={p.date} className="chip">
+                  {p.date}: {p.score} {p.band}
+                </span>
+              ))}
+            </div>
+          ))}
+        </section>
+      )}
+      {s.programs && (
+        <section>
+          <h3>Programs</h3>
+          {s.programs.length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            s.programs.map((p) => (
+              <p key={p.programId + p.startDate}>
+                {p.title} — from {p.startDate}, {p.status}
+              </p>
+            ))
+          )}
+        </section>
+      )}
+      {s.microbiome && (
+        <section>
+          <h3>Microbiome</h3>
+          {s.microbiome.length === 0 ? (
+            <p className="muted">No samples.</p>
+          ) : (
+            s.microbiome.map((m) => (
+              <p key={m.date + m.label}>
+                {m.date} {m.label}:{' '}
+                {m.shannonNats === null
+                  ? 'no profile'
+                  : `Shannon ${m.shannonNats.toFixed(2)}, ${m.observed} taxa`}
+              </p>
+            ))
+          )}
+        </section>
+      )}
+      <section className="form">
+        <h3>Suggest the 30-day gut–brain challenge</h3>
+        <label className="field">
+          <span>Note (optional)</span>
+          <input value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button className="button" type="button" onClick={() => assign.mutate()} disabled={assign.isPending}>
+          Suggest program
+        </button>
+        {assign.isSuccess && (
+          <Notice kind="success">Suggested. {person.displayName} can start it or say no.</Notice>
+        )}
+        {assign.error && <Notice kind="error">{assign.error.message}</Notice>}
+      </section>
+    </article>
+  );
+}
+
+export default function Clinician() {
+  const me = usePerson();
+  const people = useQuery({
+    queryKey: ['clinician', 'people'],
+    queryFn: () => api.get<{ people: SharedPerson[] }>('/api/clinician/people'),
+    enabled: me.role === 'clinician',
+  });
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (me.role !== 'clinician') {
+    return (
+      <EmptyState title="Not a clinician account">
+        Turn this into a clinician account under Data &amp; sharing.
+      </EmptyState>
+    );
+  }
+  if (people.isPending) return <Loading />;
+  if (people.error) return <ErrorState error={people.error} onRetry={() => people.refetch()} />;
+  const current = people.data.people.find((p) => p.personId === chosen);
+  return (
+    <div className="data-page">
+      <header className="page-head">
+        <div>
+          <h1>People who shared with you</h1>
+          <p className="muted">Each opening is shown to the person in their access log.</p>
+        </div>
+      </header>
+      {people.data.people.length === 0 ? (
+        <EmptyState title="Nobody yet">
+          When someone shares their data with your email, they appear here.
+        </EmptyState>
+      ) : (
+        <section className="card" aria-label="People">
+          <ul className="grant-list">
+            {people.data.people.map((p) => (
+              <li key={p.personId} className="grant">
+                <div>
+                  <strong>{p.displayName}</strong>
+                  <div className="small muted">
+                    {p.kinds.join(', ')}
+                    {p.untilDate ? ` · until ${p.untilDate}` : ''}
+                  </div>
+                </div>
+                <button className="button secondary" type="button" onClick={() => setChosen(p.personId)}>
+                  Open summary
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {current && <PersonSummary key={current.personId} person={current} />}
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * Import from another tracker (Daylio, Bearable, Loop) or a Gutbrain export: choose the file,
+ * look at the preview (rows, dates, what maps to what, moods, what is skipped and why), adjust,
+ * then import. Nothing is stored until "Import"; importing the same file again adds nothing.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type ApiError, api } from '../api.ts';
+import { Notice } from '../components/States.tsx';
+
+type Source = 'gutbrain' | 'daylio' | 'bearable' | 'loop';
+type Target =
+  | { to: 'measure'; key: string }
+  | { to: 'custom'; name: string; kind: string; unit?: string }
+  | { to: 'skip' };
+
+interface Mapping {
+  ref: string;
+  label: string;
+  kind: string;
+  target: Target;
+  values: number;
+}
+
+interface Preview {
+  source: Source;
+  previousImport: string | null;
+  rows?: number;
+  tables?: {
+    table: string;
+    rows: number;
+    added: number;
+    present: number;
+    conflicts: string[];
+    skipped?: string;
+    dateRange?: { from: string; to: string };
+  }[];
+  plan?: {
+    rows: number;
+    days: number;
+    dateRange: { from: string; to: string } | null;
+    mappings: Mapping[];
+    moods?: { label: string; value: number | null; entries: number }[];
+    skipped: { line: number; reason: string }[];
+    problems: { line: number; message: string }[];
+    observationCount: number;
+  };
+  result: {
+    observations: { added: number; present: number; conflicts: string[] };
+    customMeasuresCreated: number;
+  } | null;
+}
+
+const SOURCES: { id: Source; label: string; hint: string }[] = [
+  { id: 'gutbrain', label: 'Gutbrain export (JSON)', hint: 'The file from "Download everything".' },
+  { id: 'daylio', label: 'Daylio (CSV)', hint: 'More → Export entries → CSV.' },
+  { id: 'bearable', label: 'Bearable (CSV)', hint: 'Settings → Export data (the long format).' },
+  {
+    id: 'loop',
+    label: 'Loop Habit Tracker (CSV)',
+    hint: 'Unzip the export and choose Habits.csv and Checkmarks.csv.',
+  },
+];
+
+const describeTarget = (t: Target) =>
+  t.to === 'skip' ? 'Skipped' : t.to === 'measure' ? `Measure: ${t.key}` : `New measure: ${t.name}`;
+
+export function DataImport() {
+  const [source, setSource] = useState<Source>('daylio');
+  const [files, setFiles] = useState<{ name: string; content: string }[]>([]);
+  const [moods, setMoods] = useState<Record<string, number>>({});
+  const [targets, setTargets] = useState<Record<string, Target>>({});
+  const body = () => ({
+    source,
+    files,
+    ...(Object.keys(moods).length ? { moods } : {}),
+    ...(Object.keys(targets).length ? { targets } : {}),
+  });
+  const preview = useMutation({ mutationFn: () => api.send<Preview>('POST', '/api/import/preview', body()) });
+  const commit = useMutation({ mutationFn: () => api.send<Preview>('POST', '/api/import/commit', body()) });
+  const error = (preview.error ?? commit.error) as ApiError | null;
+  const p = preview.data;
+
+  async function choose(list: FileList | null) {
+    const read = await Promise.all(
+      [...(list ?? [])].map(async (f) => ({ name: f.webkitRelativePath || f.name, content: await f.text() })),
+    );
+    setFiles(read);
+    setMoods({});
+    setTargets({});
+    preview.reset();
+    commit.reset();
+  }
+
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <h2 className="card-title" id="import-title">
+        Import
+      </h2>
+      <div className="form">
+        <label className="field">
+          <span>From</span>
+          <select value={source} onChange={(e) => setSource(e.target.value as Source)}>
+            {SOURCES.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          <small className="muted">{SOURCES.find((s) => s.id === source)?.hint}</small>
+        </label>
+        <label className="field">
+          <span>File{source === 'loop' ? 's' : ''}</span>
+          <input
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            multiple={source === 'loop'}
+            onChange={(e) => choose(e.target.files)}
+          />
+        </label>
+        <button
+          className="button secondary"
+          type="button"
+          disabled={files.length === 0 || preview.isPending}
+          onClick={() => preview.mutate()}
+        >
+          Preview
+        </button>
+      </div>
+      {error && <Notice kind="error">{error.message}</Notice>}
+
+      {p && (
+        <div className="import-preview" aria-live="polite">
+          {p.previousImport && (
+            <Notice kind="info">
+              You imported this file on {p.previousImport.slice(0, 10)}. Importing it again adds nothing new.
+            </Notice>
+          )}
+          {p.plan && (
+            <>
+              <p>
+                {p.plan.rows} rows, {p.plan.days} days
+                {p.plan.dateRange && ` from ${p.plan.dateRange.from} to ${p.plan.dateRange.to}`}.{' '}
+                {p.result &&
+                  `${p.result.observations.added} values to add, ${p.result.observations.present} already here.`}
+              </p>
+              {p.plan.moods && (
+                <fieldset className="import-moods">
+                  <legend>Your moods on Gutbrain's 1–10 scale</legend>
+                  {p.plan.moods.map((m) => (
+                    <label key={m.label} className="field inline">
+                      <span>
+                        {m.label} <small className="muted">({m.entries})</small>
+                      </span>
+                      <input
+                        type="number"
+                        min={1}
+                        max={10}
+                        value={moods[m.label] ?? m.value ?? ''}
+                        onChange={(e) => setMoods({ ...moods, [m.label]: Number(e.target.value) })}
+                      />
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+              <table className="import-table">
+                <caption>What goes where</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">In the file</th>
+                    <th scope="col">Values</th>
+                    <th scope="col">In Gutbrain</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.plan.mappings.map((m) => (
+                    <tr key={m.ref}>
+                      <td>{m.label}</td>
+                      <td>{m.values}</td>
+                      <td>
+                        <select
+                          aria-label={`Where ${m.label} goes`}
+                          value={targets[m.ref]?.to === 'skip' ? 'skip' : 'keep'}
+                          onChange={(e) => {
+                            const next = { ...targets };
+                            if (e.target.value === 'skip') next[m.ref] = { to: 'skip' };
+                            else delete next[m.ref];
+                            setTargets(next);
+                          }}
+                        >
+                          <option value="keep">
+                            {describeTarget(
+                              m.target.to === 'skip'
+                                ? { to: 'custom', name: m.label, kind: 'yesno' }
+                                : m.target,
+                            )}
+                          </option>
+                          <option value="skip">Skip</option>
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {p.plan.skipped.length > 0 && (
+                <details>
+                  <summary>{p.plan.skipped.length} entries skipped</summary>
+                  <ul className="small">
+                    {p.plan.skipped.slice(0, 200).map((s) => (
+                      <li key={`${s.line}-${s.reason}`}>
+                        Line {s.line}: {s.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              {p.plan.problems.length > 0 && (
+                <Notice kind="error">
+                  {p.plan.problems.length} problem(s) to fix first: {p.plan.problems[0]?.message}
+                </Notice>
+              )}
+            </>
+          )}
+          {p.tables && (
+            <ul className="small">
+              {p.tables.map((t) => (
+                <li key={t.table}>
+                  {t.table}:{' '}
+                  {t.skipped ? `not imported — ${t.skipped}` : `${t.added} to add, ${t.present} already here`}
+                  {t.conflicts.length > 0 && `, ${t.conflicts.length} kept as you have them`}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button
+            className="button"
+            type="button"
+            disabled={commit.isPending || (p.plan?.problems.length ?? 0) > 0}
+            onClick={() => commit.mutate()}
+          >
+            Import
+          </button>
+          <button className="button secondary" type="button" onClick={() => preview.mutate()}>
+            Update preview
+          </button>
+        </div>
+      )}
+      {commit.data && (
+        <Notice kind="success">
+          Imported.{' '}
+          {commit.data.result
+            ? `${commit.data.result.observations.added} values added, ${commit.data.result.observations.present} were already here.`
+            : `${commit.data.tables?.reduce((n, t) => n + t.added, 0)} rows added.`}
+        </Notice>
+      )}
+    </section>
+  );
+}

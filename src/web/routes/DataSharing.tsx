@@ -1,0 +1,117 @@
+/**
+ * Data & sharing: take everything out (JSON, CSV per kind, FHIR for a clinician's system, a
+ * printable PDF), bring data in from other trackers, and share with a clinician or coach.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../api.ts';
+import { Notice } from '../components/States.tsx';
+import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
+import { DataImport } from './DataImport.tsx';
+import { SharingGrants } from './SharingGrants.tsx';
+import './data.css';
+
+const KIND_NAMES: Record<string, string> = {
+  observation: 'Check-ins, habits and measures',
+  screener_response: 'Questionnaires',
+  food_entry: 'Food log',
+  microbiome_sample: 'Microbiome samples',
+  program_enrolment: 'Programs',
+  custom_measure: 'Your own measures',
+};
+
+function Downloads() {
+  const kinds = useQuery({
+    queryKey: ['export', 'kinds'],
+    queryFn: () => api.get<{ kinds: { kind: string; rows: number }[] }>('/api/export/kinds'),
+  });
+  return (
+    <section className="card" aria-labelledby="download-title">
+      <h2 className="card-title" id="download-title">
+        Download your data
+      </h2>
+      <p className="muted small">
+        Everything you have put into Gutbrain is yours. Files are made on the spot and never cached.
+      </p>
+      <div className="download-buttons">
+        <a className="button" href="/api/export/json" download>
+          Everything (JSON)
+        </a>
+        <a className="button secondary" href="/api/export/fhir" download>
+          For a clinic's system (FHIR)
+        </a>
+        <a className="button secondary" href="/api/sharing/report.pdf" download>
+          Printable summary (PDF)
+        </a>
+      </div>
+      <details>
+        <summary>One kind at a time (CSV)</summary>
+        <ul className="kind-list">
+          {kinds.data?.kinds
+            .filter((k) => k.rows > 0)
+            .map((k) => (
+              <li key={k.kind}>
+                <a href={`/api/export/csv/${k.kind}`} download>
+                  {KIND_NAMES[k.kind] ?? k.kind.replace(/_/g, ' ')}
+                </a>{' '}
+                <span className="muted small">{k.rows} rows</span>
+              </li>
+            ))}
+        </ul>
+      </details>
+    </section>
+  );
+}
+
+function ClinicianAccount() {
+  const person = usePerson();
+  const refresh = useSessionRefresh();
+  const isClinician = person.role === 'clinician';
+  const toggle = useMutation({
+    mutationFn: () => api.send<{ role: string }>('PUT', '/api/sharing/role', { clinician: !isClinician }),
+    onSuccess: (res) => refresh({ ...person, role: res.role } as Person),
+  });
+  return (
+    <section className="card">
+      <h2 className="card-title">Clinician or coach?</h2>
+      {isClinician ? (
+        <p>
+          This is a clinician account. <Link to="/clinician">Open your dashboard</Link> to see the people who
+          shared with you.
+        </p>
+      ) : (
+        <p className="muted small">
+          A clinician account lets people share their data with you. Your own diary keeps working.
+        </p>
+      )}
+      <button
+        className="button secondary"
+        type="button"
+        onClick={() => toggle.mutate()}
+        disabled={toggle.isPending}
+      >
+        {isClinician ? 'Stop being a clinician account' : 'Make this a clinician account'}
+      </button>
+      {toggle.error && <Notice kind="error">{toggle.error.message}</Notice>}
+    </section>
+  );
+}
+
+export default function DataSharing() {
+  return (
+    <div className="data-page">
+      <header className="page-head">
+        <div>
+          <h1>Data &amp; sharing</h1>
+          <p className="muted">
+            Take your data anywhere, bring it from other apps, share it with someone you trust.
+          </p>
+        </div>
+      </header>
+      <Downloads />
+      <DataImport />
+      <SharingGrants />
+      <ClinicianAccount />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type RunningServer,
+  registerViaUi,
+  screenshot,
+  startServer,
+} from '../support/browser.ts';
+import { testEngines } from '../support/db.ts';
+
+const daylio = new URL('../../src/core/import/fixtures/daylio-current.csv', import.meta.url);
+
+describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer(engine);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('import, share with a clinician, clinician reads the summary and PDF, person revokes, clinician cannot', async () => {
+    const drContext = await browser.newContext({ viewport: DESKTOP });
+    const dr = await drContext.newPage();
+    const drAccount = await registerViaUi(dr, server.url, 'Dr Bell');
+    await dr.goto(`${server.url}/data`);
+    await dr.getByRole('heading', { name: 'Data & sharing' }).waitFor();
+    await dr.getByRole('button', { name: 'Make this a clinician account' }).click();
+    await dr.getByRole('link', { name: 'Open your dashboard' }).waitFor();
+
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await registerViaUi(page, server.url, 'Alice');
+    await page
+      .getByRole('group', { name: /^Mood/ })
+      .getByRole('radio', { name: /^7 of 10/ })
+      .click();
+    await page.getByRole('button', { name: 'Save check-in' }).click();
+    await expect.poll(() => page.getByText(/^Saved at/).isVisible()).toBe(true);
+
+    // Import a Daylio export through the preview.
+    await page.goto(`${server.url}/data`);
+    await page.getByRole('heading', { name: 'Data & sharing' }).waitFor();
+    await page.getByLabel('From').selectOption('daylio');
+    await page.getByLabel('File').setInputFiles(daylio.pathname);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('4 rows, 3 days from 2021-09-26 to 2021-09-28.', { exact: false }).waitFor();
+    expect(await page.getByLabel(/^sad/).inputValue()).toBe('3');
+    await page.getByRole('combobox', { name: 'Where Music goes' }).selectOption('skip');
+    if (engine === 'sqlite') await screenshot(page, 'data-import-preview-phone');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/^Imported\./).waitFor();
+
+    // Share with the clinician.
+    await page.getByLabel('Their Gutbrain email').fill(drAccount.email);
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByText('Dr Bell').first().waitFor();
+    if (engine === 'sqlite') await screenshot(page, 'data-sharing-phone');
+
+    // The clinician sees Alice and her summary.
+    await dr.goto(`${server.url}/clinician`);
+    await dr.getByText('Alice').first().waitFor();
+    await dr.getByRole('button', { name: 'Open summary' }).click();
+    await dr.getByRole('heading', { name: 'Alice' }).waitFor();
+    await dr.locator('.chart-canvas svg').first().waitFor();
+    if (engine === 'sqlite') await screenshot(dr, 'clinician-summary-desktop');
+    const personId = await dr
+      .getByRole('link', { name: 'Printable summary (PDF)' })
+      .getAttribute('href')
+      .then((h) => h?.split('/')[4] as string);
+    const pdf = await dr.request.get(`${server.url}/api/clinician/people/${personId}/report.pdf`);
+    expect(pdf.status()).toBe(200);
+    const body = await pdf.body();
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = `test-results/e2e-summary-${engine}.pdf`;
+    writeFileSync(file, body);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      `test-results/screenshots/e2e-summary-${engine}`,
+    ]);
+    expect(execFileSync('pdftotext', [file, '-']).toString()).toContain('Alice');
+
+    // Alice sees the reads in her access log, then revokes.
+    await page.reload();
+    await page.getByText(/Dr Bell read your summary/).waitFor();
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('Nobody.').waitFor();
+
+    // At once: the clinician's list is empty and the summary answers 404.
+    await dr.goto(`${server.url}/clinician`);
+    await dr.getByRole('heading', { name: 'Nobody yet' }).waitFor();
+    const after = await dr.request.get(`${server.url}/api/clinician/people/${personId}/summary`);
+    expect(after.status()).toBe(404);
+    await drContext.close();
+    await context.close();
+  });
+});
