@@ -27,8 +27,8 @@ const ChecksQuestionnaire = lazy(() => import('./routes/ChecksQuestionnaire.tsx'
 const ChecksSignals = lazy(() => import('./routes/ChecksSignals.tsx'));
 const ChecksResult = lazy(() => import('./routes/ChecksResult.tsx'));
 const Support = lazy(() => import('./routes/Support.tsx'));
-const DataSharing = lazy(() => import('./routes/DataSharing.tsx'));
-const Clinician = lazy(() => import('./routes/Clinician.tsx'));
+const Microbiome = lazy(() => import('./routes/Microbiome.tsx'));
+const MicrobiomeSample = lazy(() => import('./routes/MicrobiomeSample.tsx'));
 const Learn = lazy(() => import('./routes/Learn.tsx'));
 const LearnNode = lazy(() => import('./routes/LearnNode.tsx'));
 const Quiz = lazy(() => import('./routes/Quiz.tsx'));
@@ -77,8 +77,8 @@ const router = createBrowserRouter([
           { path: '/history', element: page(<History />) },
           { path: '/settings', element: page(<Settings />) },
           // ROUTES: capabilities add their signed-in pages below this line.
-          { path: '/data', element: page(<DataSharing />) },
-          { path: '/clinician', element: page(<Clinician />) },
+          { path: '/microbiome', element: page(<Microbiome />) },
+          { path: '/microbiome/samples/:id', element: page(<MicrobiomeSample />) },
           { path: '/learn/quiz', element: page(<Quiz />) },
           { path: '/log', element: page(<Log />) },
           { path: '/programs', element: page(<Programs />) },

@@ -17,7 +17,7 @@ export const NAV: NavItem[] = [
   { to: '/today', label: 'Today', icon: '☀' },
   { to: '/history', label: 'History', icon: '▤' },
   // NAV: capabilities add their entries below this line.
-  { to: '/data', label: 'Data', icon: '⇅' },
+  { to: '/microbiome', label: 'Microbiome', icon: '◎' },
   { to: '/log', label: 'Log', icon: '✚' },
   { to: '/programs', label: 'Programs', icon: '◷' },
   { to: '/checks', label: 'Checks', icon: '✓' },
