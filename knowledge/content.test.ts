@@ -138,7 +138,7 @@ const ISSUE_DOIS: [string, string][] = [
   ],
   ['lactobacillus_rhamnosus_jb1--reduces--stress_response', '10.1073/pnas.1102999108'],
   ['lactobacillus_rhamnosus_jb1--no_effect_on--stress_response', '10.1016/j.bbi.2016.11.018'],
-  ['bifidobacterium_infantis_35624--increases--tryptophan', '10.1016/j.neuroscience.2010.08.005'],
+  ['bifidobacterium_infantis_35624--reduces--depression', '10.1016/j.neuroscience.2010.08.005'],
   ['dialister--lower_in--depression', '10.1038/s41564-018-0337-x'],
   ['fermented--increases--microbiome_diversity', '10.1016/j.cell.2021.06.019'],
   ['plant_diversity--increases--microbiome_diversity', '10.1128/mSystems.00031-18'],
