@@ -18,15 +18,17 @@ import {
 import { distinctPlants, plantPoints, weekEnding } from '../../core/foods/plants.ts';
 import {
   addCustomFood,
-  addFoodEntry,
   archiveCustomFood,
-  deleteFoodEntry,
   listCustomFoods,
   listFavourites,
-  listFoodEntries,
-  recentFoods,
   resolveFood,
   setFavourite,
+} from '../../store/food-library.ts';
+import {
+  addFoodEntry,
+  deleteFoodEntry,
+  listFoodEntries,
+  recentFoods,
   updateFoodEntry,
 } from '../../store/foods.ts';
 import { getDayObservations } from '../../store/observations.ts';
