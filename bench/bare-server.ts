@@ -25,13 +25,19 @@ const save = db.transaction((person: string, date: string, body: Record<string, 
 });
 
 const app = Fastify();
-app.put<{ Params: { person: string; date: string }; Body: Record<string, number> }>('/bare/:person/:date', async (req) => {
-  save(req.params.person, req.params.date, req.body);
-  return { ok: true };
-});
-app.get<{ Params: { person: string }; Querystring: { from: string; to: string } }>('/bare/:person', async (req) => {
-  return { rows: sel.all(req.params.person, req.query.from, req.query.to) };
-});
+app.put<{ Params: { person: string; date: string }; Body: Record<string, number> }>(
+  '/bare/:person/:date',
+  async (req) => {
+    save(req.params.person, req.params.date, req.body);
+    return { ok: true };
+  },
+);
+app.get<{ Params: { person: string }; Querystring: { from: string; to: string } }>(
+  '/bare/:person',
+  async (req) => {
+    return { rows: sel.all(req.params.person, req.query.from, req.query.to) };
+  },
+);
 await app.listen({ port: Number(port), host: '127.0.0.1' });
 const address = app.server.address();
 console.log(`bare listening ${typeof address === 'object' && address ? address.port : port}`);

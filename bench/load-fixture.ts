@@ -45,7 +45,15 @@ export async function makeLoadFixture(people = 200, days = 365): Promise<LoadFix
     `insert into observation (id, person_id, date, measure, value, text, source, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, 'checkin', ?, ?)`,
   );
-  const measures = ['mood', 'energy_morning', 'energy_midday', 'energy_evening', 'focus', 'stress', 'sleep_quality'];
+  const measures = [
+    'mood',
+    'energy_morning',
+    'energy_midday',
+    'energy_evening',
+    'focus',
+    'stress',
+    'sleep_quality',
+  ];
   const out: LoadPerson[] = [];
   db.transaction(() => {
     for (let p = 0; p < people; p++) {
@@ -57,7 +65,8 @@ export async function makeLoadFixture(people = 200, days = 365): Promise<LoadFix
       out.push({ id, token, csrf });
       for (let d = 0; d < days; d++) {
         const date = addDays(today, -d);
-        for (const m of measures) insObs.run(randomUUID(), id, date, m, 1 + ((p + d + m.length) % 10), null, now, now);
+        for (const m of measures)
+          insObs.run(randomUUID(), id, date, m, 1 + ((p + d + m.length) % 10), null, now, now);
         insObs.run(randomUUID(), id, date, 'sleep_hours', 6 + (d % 3), null, now, now);
         insObs.run(randomUUID(), id, date, 'note', null, 'a day like any other', now, now);
       }

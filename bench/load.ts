@@ -16,9 +16,16 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 15);
 const soak = process.argv.includes('--soak');
 
-function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+function startChild(
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();
@@ -43,7 +50,15 @@ const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)] as T;
 
 function checkinBody() {
   const r = () => 1 + Math.floor(Math.random() * 10);
-  return { mood: r(), energyMorning: r(), energyMidday: r(), energyEvening: r(), focus: r(), stress: r(), sleepQuality: r() };
+  return {
+    mood: r(),
+    energyMorning: r(),
+    energyMidday: r(),
+    energyEvening: r(),
+    focus: r(),
+    stress: r(),
+    sleepQuality: r(),
+  };
 }
 
 async function runGutbrain(fx: LoadFixture, port: number, seconds: number) {
@@ -62,7 +77,11 @@ async function runGutbrain(fx: LoadFixture, port: number, seconds: number) {
           return {
             ...req,
             path: `/api/checkins/${addDays(fx.today, -Math.floor(Math.random() * 365))}`,
-            headers: { cookie: `gb_session=${p.token}`, 'x-csrf-token': p.csrf, 'content-type': 'application/json' },
+            headers: {
+              cookie: `gb_session=${p.token}`,
+              'x-csrf-token': p.csrf,
+              'content-type': 'application/json',
+            },
             body: JSON.stringify(checkinBody()),
           };
         },
@@ -71,7 +90,11 @@ async function runGutbrain(fx: LoadFixture, port: number, seconds: number) {
         method: 'GET',
         setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
           const p = ctx.p as LoadFixture['people'][number];
-          return { ...req, path: `/api/checkins?from=${from}&to=${fx.today}`, headers: { cookie: `gb_session=${p.token}` } };
+          return {
+            ...req,
+            path: `/api/checkins?from=${from}&to=${fx.today}`,
+            headers: { cookie: `gb_session=${p.token}` },
+          };
         },
       },
     ],
@@ -137,8 +160,12 @@ if (soak) {
   const r = await runGutbrain(fx, server.port, seconds);
   const end = rssMb(server.child.pid as number);
   server.child.kill('SIGTERM');
-  console.log(`soak: ${seconds} s, ${r.requests.average.toFixed(0)} req/s, errors ${r.errors}, non-2xx ${r.non2xx}`);
-  console.log(`soak: RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${(end - start).toFixed(1)} MB`);
+  console.log(
+    `soak: ${seconds} s, ${r.requests.average.toFixed(0)} req/s, errors ${r.errors}, non-2xx ${r.non2xx}`,
+  );
+  console.log(
+    `soak: RSS start ${start.toFixed(1)} MB, end ${end.toFixed(1)} MB, growth ${(end - start).toFixed(1)} MB`,
+  );
   process.exit(0);
 }
 
@@ -147,7 +174,11 @@ const g = await runGutbrain(fx, server.port, DURATION);
 server.child.kill('SIGTERM');
 await new Promise((r) => server.child.once('exit', r));
 
-const bare = await startChild(['--import', 'tsx', 'bench/bare-server.ts', fx.file, '0'], {}, /bare listening (\d+)/);
+const bare = await startChild(
+  ['--import', 'tsx', 'bench/bare-server.ts', fx.file, '0'],
+  {},
+  /bare listening (\d+)/,
+);
 await runBare(fx, bare.port, 3);
 const b = await runBare(fx, bare.port, DURATION);
 bare.child.kill('SIGTERM');
@@ -155,7 +186,9 @@ bare.child.kill('SIGTERM');
 console.log(
   `gutbrain: ${g.requests.average.toFixed(0)} req/s, p50 ${g.latency.p50} ms, p99 ${g.latency.p99} ms, errors ${g.errors}, non-2xx ${g.non2xx}`,
 );
-console.log(`bare:     ${b.requests.average.toFixed(0)} req/s, p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, non-2xx ${b.non2xx}`);
+console.log(
+  `bare:     ${b.requests.average.toFixed(0)} req/s, p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, non-2xx ${b.non2xx}`,
+);
 console.log(
   `load: ${g.requests.average.toFixed(0)} req/s, p99 ${g.latency.p99} ms, bare: ${b.requests.average.toFixed(0)} req/s, ratio ${(g.requests.average / b.requests.average).toFixed(2)}`,
 );
