@@ -91,6 +91,27 @@ describe.each(testEngines())('knowledge and quiz on %s', (engine) => {
     expect(ref.edges[0].id).toBe('lactobacillus_rhamnosus_jb1--no_effect_on--stress_response');
   });
 
+  it('serves the daily rhythm with each part of the day’s energy measure', async () => {
+    const { phases } = (await anon().get('/api/knowledge/rhythm')).json();
+    expect(
+      phases.map((p: { id: string; from: string; energyMeasure: string | null }) => [
+        p.id,
+        p.from,
+        p.energyMeasure,
+      ]),
+    ).toEqual([
+      ['rhythm_morning', '06:00', 'energy_morning'],
+      ['rhythm_midday', '11:00', 'energy_midday'],
+      ['rhythm_evening', '17:00', 'energy_evening'],
+      ['rhythm_night', '22:00', null],
+    ]);
+    const evening = phases[2].events.map((e: { from: { id: string }; grade: string }) => [
+      e.from.id,
+      e.grade,
+    ]);
+    expect(evening).toContainEqual(['melatonin', 'established']);
+  });
+
   it('returns a node neighbourhood small enough for a phone', async () => {
     const res = (await anon().get('/api/knowledge/nodes/butyrate/neighbourhood')).json();
     expect(res.center).toBe('butyrate');

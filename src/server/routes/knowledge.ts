@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import {
   CLAIM_VERDICTS,
+  dailyRhythm,
   EVIDENCE_GRADES,
   edgeById,
   edgeView,
@@ -93,6 +94,19 @@ export function registerKnowledgeRoutes(app: FastifyInstance, ctx: AppContext): 
     relations: Object.entries(RELATIONS).map(([id, r]) => ({ id, ...r })),
     verdicts: Object.entries(CLAIM_VERDICTS).map(([id, label]) => ({ id, label })),
     counts: { nodes: graph.nodes.length, edges: graph.edges.length, references: graph.references.length },
+  }));
+
+  /** Morning, midday, evening, night: clock hours, the energy measure of each, and what happens then. */
+  app.get('/api/knowledge/rhythm', async () => ({
+    phases: dailyRhythm(graph).map(({ phase, edges }) => ({
+      id: phase.id,
+      name: phase.name,
+      summary: phase.summary,
+      from: phase.rhythm?.from,
+      to: phase.rhythm?.to,
+      energyMeasure: phase.rhythm?.energyMeasure ?? null,
+      events: edges.map((e) => edgeView(graph, e)),
+    })),
   }));
 
   app.get('/api/knowledge/nodes', async (req) => {

@@ -64,15 +64,20 @@ export default function Learn() {
                 <h3 className="learn-topic-title">{topic.title}</h3>
                 <span className="muted small">{topic.summary}</span>
               </summary>
-              <ul className="learn-node-list">
-                {nodes.data.nodes
-                  .filter((n) => n.topic === topic.id)
-                  .map((n) => (
-                    <li key={n.id}>
-                      <Link to={`/learn/${n.id}`}>{n.name}</Link>
-                    </li>
-                  ))}
-              </ul>
+              {groupByKind(nodes.data.nodes.filter((n) => n.topic === topic.id)).map(
+                ([kind, group], _, all) => (
+                  <div key={kind} className="learn-kind-group">
+                    {all.length > 1 && <h4 className="learn-kind">{kind}</h4>}
+                    <ul className="learn-node-list">
+                      {group.map((n) => (
+                        <li key={n.id}>
+                          <Link to={`/learn/${n.id}`}>{n.name}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ),
+              )}
             </details>
           ))}
         </section>
@@ -83,6 +88,13 @@ export default function Learn() {
       </details>
     </div>
   );
+}
+
+/** Nodes grouped by kind ("Neurotransmitter", "Signal", …) in the order the kinds first appear. */
+function groupByKind(nodes: NodeSummary[]): [string, NodeSummary[]][] {
+  const groups = new Map<string, NodeSummary[]>();
+  for (const n of nodes) groups.set(n.kindLabel, [...(groups.get(n.kindLabel) ?? []), n]);
+  return [...groups.entries()];
 }
 
 function Search() {
