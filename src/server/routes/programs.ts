@@ -11,10 +11,8 @@ import {
   type Enrolment,
   endReport,
   leaveEnrolment,
-  PROGRAMS,
   type Program,
   pauseEnrolment,
-  programById,
   programCalendar,
   programDays,
   programLength,
@@ -36,6 +34,7 @@ import {
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
+import { programCatalogue } from '../program-files.ts';
 import { localDate } from './checkins.ts';
 
 const idParams = z.strictObject({ id: z.uuid({ error: 'must be an id' }) });
@@ -69,6 +68,9 @@ function stateOf(p: Program, e: Enrolment, lastDay: string | undefined, today: s
 
 export function registerProgramRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.store;
+  // The shipped programs and any a clinic put in PROGRAMS_DIR, validated now: a bad file stops start-up.
+  const programs = programCatalogue(process.env.PROGRAMS_DIR || undefined);
+  const programById = (id: string) => programs.find((p) => p.id === id);
 
   async function todayOf(personId: string): Promise<string> {
     return localDateAt(ctx.now(), (await getPerson(db, personId)).time_zone);
@@ -116,7 +118,7 @@ export function registerProgramRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   app.get('/api/programs', async (req) => {
     requirePerson(req);
-    return { programs: PROGRAMS.map((p) => ({ ...p, lengthDays: programLength(p) ?? null })) };
+    return { programs: programs.map((p) => ({ ...p, lengthDays: programLength(p) ?? null })) };
   });
 
   app.get('/api/programs/:programId', async (req) => {
