@@ -109,14 +109,25 @@ export async function importTrackerPlan(
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     }));
+    // A day's mood (or any measure) that the person already has from another source — their own
+    // check-in, say — is kept: readers of the day × measure matrix would otherwise see two values.
+    const theirs = await otherSourceValues(db, personId, plan.app, rows);
+    const fresh = rows.filter((r) => !theirs.has(`${r.date}|${r.measure}`));
+    const kept = rows
+      .filter((r) => theirs.has(`${r.date}|${r.measure}`))
+      .map(
+        (r) =>
+          `${r.date} ${r.measure}: you already have a value from ${theirs.get(`${r.date}|${r.measure}`)}; yours is kept`,
+      );
     const [report] = await importTables(
       scoped,
       personId,
-      { observation: rows },
+      { observation: fresh },
       { ...options, nested: true },
     );
+    const base = report ?? { table: 'observation', rows: 0, added: 0, present: 0, conflicts: [] };
     const result: TrackerImportResult = {
-      observations: report ?? { table: 'observation', rows: 0, added: 0, present: 0, conflicts: [] },
+      observations: { ...base, rows: rows.length, conflicts: [...kept, ...base.conflicts] },
       customMeasuresCreated: created,
     };
     if (!options.dryRun && options.file) {
@@ -126,6 +137,32 @@ export async function importTrackerPlan(
   };
   if (options.dryRun) return run(store.db);
   return store.db.transaction().execute((trx) => run(trx));
+}
+
+/** `date|measure` → source, for the person's observations on those days from other sources. */
+async function otherSourceValues(
+  db: Kysely<Database>,
+  personId: string,
+  source: string,
+  rows: readonly Row[],
+) {
+  const out = new Map<string, string>();
+  if (rows.length === 0) return out;
+  const dates = rows.map((r) => String(r.date)).sort();
+  const found = await db
+    .selectFrom('observation')
+    .select(['date', 'measure', 'source'])
+    .where('person_id', '=', personId)
+    .where('source', '!=', source)
+    .where('date', '>=', dates[0] as string)
+    .where('date', '<=', dates[dates.length - 1] as string)
+    .execute();
+  const wanted = new Set(rows.map((r) => `${r.date}|${r.measure}`));
+  for (const f of found) {
+    const key = `${f.date}|${f.measure}`;
+    if (wanted.has(key)) out.set(key, f.source === 'checkin' ? 'your check-in' : f.source);
+  }
+  return out;
 }
 
 export async function recordImport(

@@ -45,6 +45,32 @@ describe.each(testEngines())('FHIR R4 export on %s', (engine) => {
     expect((await alice.post('/api/screeners/gad7', { answers: gad7 })).statusCode).toBe(201);
     const who5 = Object.fromEntries([3, 3, 2, 4, 3].map((v, i) => [`who5_${i + 1}`, v]));
     expect((await alice.post('/api/screeners/who5', { answers: who5 })).statusCode).toBe(201);
+    // A yes/no measure of her own, as an import or the habits page would store it.
+    await store.db
+      .insertInto('custom_measure' as never)
+      .values({
+        id: 'cm1',
+        person_id: alice.personId,
+        name: 'Kefir',
+        kind: 'yesno',
+        unit: null,
+        created_at: '2026-03-01T08:00:00.000Z',
+      } as never)
+      .execute();
+    await store.db
+      .insertInto('observation')
+      .values({
+        id: '5d1f0f4e-1c39-4a8e-9e42-7d3b1c2a9f10',
+        person_id: alice.personId as string,
+        date: '2026-03-01',
+        measure: 'custom_cm1',
+        value: 1,
+        text: null,
+        source: 'custom',
+        created_at: '2026-03-01T08:00:00.000Z',
+        updated_at: '2026-03-01T08:00:00.000Z',
+      })
+      .execute();
     const res = await alice.get('/api/export/fhir');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/fhir+json; charset=utf-8');
@@ -83,6 +109,8 @@ describe.each(testEngines())('FHIR R4 export on %s', (engine) => {
     expect(bedtime?.valueTime).toBe('23:30:00');
     const note = observations.find((r) => codes(r).includes('urn:gutbrain:measure|note'));
     expect(note?.valueString).toBe('Kefir');
+    const kefir = observations.find((r) => codes(r).includes('urn:gutbrain:measure|custom_cm1'));
+    expect(kefir).toMatchObject({ valueBoolean: true, code: { text: 'Kefir' } });
     for (const r of observations)
       expect((r.subject as { reference: string }).reference).toBe(`urn:uuid:${alice.personId}`);
   });

@@ -92,6 +92,29 @@ describe.each(testEngines())('imports from other trackers on %s', (engine) => {
     expect(history[0]).toMatchObject({ source: 'daylio', fileName: 'daylio_export.csv' });
   });
 
+  it('a day the person already checked in keeps their own mood; the import does not add a second', async () => {
+    const fay = await registerClient(app);
+    await fay.put('/api/checkins/2021-09-28', { mood: 9 });
+    const res = await fay.post('/api/import/commit', {
+      source: 'daylio',
+      files: [{ name: 'd.csv', content: fixture('daylio-current.csv') }],
+    });
+    expect(res.statusCode).toBe(200);
+    const { observations: obs } = res.json().result;
+    expect(obs.conflicts).toContain(
+      '2021-09-28 mood: you already have a value from your check-in; yours is kept',
+    );
+    expect(obs.added).toBe(res.json().plan.observationCount - 1);
+    const moods = await store.db
+      .selectFrom('observation')
+      .select(['source', 'value'])
+      .where('person_id', '=', fay.personId as string)
+      .where('date', '=', '2021-09-28')
+      .where('measure', '=', 'mood')
+      .execute();
+    expect(moods).toEqual([{ source: 'checkin', value: 9 }]);
+  });
+
   it('Daylio with the person’s own mood labels: preview lists them; commit needs a number for each', async () => {
     const bob = await registerClient(app);
     const files = [{ name: 'moods.csv', content: fixture('daylio-own-labels.csv') }];

@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
 import { parseExportDocument } from '../../core/export/document.ts';
 import { buildFhirBundle } from '../../core/export/fhir.ts';
+import { type CustomKind, customMeasureToMeasure } from '../../core/habits/custom-measures.ts';
 import { parseBearable } from '../../core/import/bearable.ts';
 import { parseDaylio } from '../../core/import/daylio.ts';
 import { parseLoop } from '../../core/import/loop.ts';
@@ -141,12 +142,24 @@ export function registerOwnershipRoutes(app: FastifyInstance, ctx: AppContext): 
       score: r.score === null ? null : Number(r.score),
       createdAt: String(r.created_at),
     }));
+    // The person's own measures carry their own names (and kinds) into the Bundle.
+    const custom = new Map(
+      (doc.tables.custom_measure ?? []).map((r) => {
+        const m = customMeasureToMeasure({
+          id: String(r.id),
+          name: String(r.name),
+          kind: String(r.kind) as CustomKind,
+          unit: r.unit === null || r.unit === undefined ? null : String(r.unit),
+        });
+        return [m.key, m] as const;
+      }),
+    );
     const bundle = buildFhirBundle({
       person: { id: person.id, displayName: person.display_name },
       observations,
       screeners,
       exportedAt: doc.exportedAt,
-      measure: measureByKey,
+      measure: (key) => measureByKey(key) ?? custom.get(key),
       newId: randomUUID,
     });
     return attachment(
