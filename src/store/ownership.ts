@@ -58,6 +58,20 @@ export async function exportTable(
   return { table: info, rows: await rowsOf(store.db, info, personId) };
 }
 
+/** How many rows of each exportable kind the person has. */
+export async function countRows(store: Store, personId: string): Promise<{ kind: string; rows: number }[]> {
+  const out: { kind: string; rows: number }[] = [];
+  for (const t of await exportableTables(store)) {
+    const r = await anyDb(store.db)
+      .selectFrom(t.name)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(OWNER, '=', personId)
+      .executeTakeFirstOrThrow();
+    out.push({ kind: t.name, rows: Number(r.n) });
+  }
+  return out;
+}
+
 /** Everything the person owns as one versioned document. */
 export async function exportPerson(
   store: Store,

@@ -18,7 +18,7 @@ import { type ImportPlan, planImport } from '../../core/import/plan.ts';
 import type { ParsedSource, Target } from '../../core/import/tabular.ts';
 import { measureByKey } from '../../core/tracking/measures.ts';
 import { importTrackerPlan, listImports, previousImport, recordImport } from '../../store/imports.ts';
-import { exportableTables, exportPerson, exportTable, importTables } from '../../store/ownership.ts';
+import { countRows, exportPerson, exportTable, importTables } from '../../store/ownership.ts';
 import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
@@ -93,12 +93,7 @@ export function registerOwnershipRoutes(app: FastifyInstance, ctx: AppContext): 
 
   app.get('/api/export/kinds', async (req) => {
     const personId = requirePerson(req);
-    const kinds = [];
-    for (const t of await exportableTables(store)) {
-      const rows = (await exportTable(store, personId, t.name))?.rows.length ?? 0;
-      kinds.push({ kind: t.name, rows });
-    }
-    return { kinds };
+    return { kinds: await countRows(store, personId) };
   });
 
   app.get('/api/export/json', async (req, reply) => {
