@@ -119,4 +119,29 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     expect(await page.getByLabel('Movement (minutes)').getAttribute('aria-invalid')).toBe('true');
     await context.close();
   });
+  it('in week 4 the optional fasting goal first shows the talk-to-a-professional note, and can be skipped', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await registerViaUi(page, server.url, 'Noor');
+    await page.getByRole('link', { name: /Programs/ }).click();
+    // Started 21 days ago, today is day 22: the first day of week 4.
+    const start = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Start on').first().fill(start);
+    await page.getByRole('button', { name: 'Start the 30-day program' }).click();
+    await page
+      .getByText(/^Day 22 of 30/)
+      .first()
+      .waitFor();
+    const note = page.getByRole('note').filter({ hasText: /Talk to your doctor/ });
+    await note.waitFor();
+    expect(await note.getByRole('link', { name: 'Finding professional help' }).count()).toBe(1);
+    if (engine === 'sqlite') {
+      await note.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'test-results/screenshots/programs-fasting-caution-phone.png' });
+    }
+    await page.getByRole('button', { name: 'Skip it' }).click();
+    await page.getByText('· skipped').waitFor();
+    expect(await page.getByRole('note').count()).toBe(0);
+    await context.close();
+  });
 });
