@@ -8,7 +8,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { PROGRAMS, type Program, ProgramDefinitionError, parseProgram } from '../core/programs/index.ts';
+import {
+  allPrograms,
+  type Program,
+  ProgramDefinitionError,
+  parseProgram,
+  registerPrograms,
+} from '../core/programs/index.ts';
 
 export class ProgramFileError extends Error {}
 
@@ -34,13 +40,21 @@ export function readProgramFiles(dir: string): Program[] {
   });
 }
 
-/** The shipped programs plus those in `dir` (when given); two programs may not share an id. */
+/**
+ * Reads the programs in `dir` (when given) and registers them beside the shipped ones, so every
+ * capability that looks a program up by id knows them. Answers every known program.
+ */
 export function programCatalogue(dir?: string): readonly Program[] {
-  const all = [...PROGRAMS, ...(dir ? readProgramFiles(dir) : [])];
-  const seen = new Set<string>();
-  for (const p of all) {
-    if (seen.has(p.id)) throw new ProgramFileError(`program id ${p.id} is used twice`);
-    seen.add(p.id);
+  const extra = dir ? readProgramFiles(dir) : [];
+  const ids = new Set<string>();
+  for (const p of extra) {
+    if (ids.has(p.id)) throw new ProgramFileError(`program id ${p.id} is used twice`);
+    ids.add(p.id);
   }
-  return all;
+  try {
+    registerPrograms(extra);
+  } catch (e) {
+    throw new ProgramFileError((e as Error).message);
+  }
+  return allPrograms();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRAMS } from './index.ts';
+import { allPrograms, PROGRAMS, programById, registerPrograms } from './index.ts';
 import { goalsForWeek, parseProgram } from './schema.ts';
 
 const clinic = () => ({
@@ -96,5 +96,21 @@ describe('program definitions', () => {
     const c = clinic();
     for (const [at, value] of changes) setAt(c, at, value);
     expect(() => parseProgram(c)).toThrow(expect.objectContaining({ path }));
+  });
+
+  it('registers a clinic program so lookups by id find it; a different one under a used id is refused', () => {
+    const p = parseProgram(clinic());
+    registerPrograms([p]);
+    registerPrograms([parseProgram(clinic())]); // the same definition again is fine
+    expect(programById('clinic_sleep_reset')?.title).toBe('Sleep reset');
+    expect(allPrograms().map((x) => x.id)).toEqual([
+      'gut_brain_30_day',
+      'three_level_guide',
+      'clinic_sleep_reset',
+    ]);
+    expect(() => registerPrograms([{ ...p, title: 'Another' }])).toThrow(/used twice/);
+    expect(() => registerPrograms([{ ...PROGRAMS[0]!, summary: 'changed' }])).toThrow(
+      /gut_brain_30_day is used twice/,
+    );
   });
 });

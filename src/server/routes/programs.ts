@@ -7,12 +7,14 @@ import { z } from 'zod';
 import { addDays, localDateAt } from '../../core/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.ts';
 import {
+  allPrograms,
   dayProgress,
   type Enrolment,
   endReport,
   leaveEnrolment,
   type Program,
   pauseEnrolment,
+  programById,
   programCalendar,
   programDays,
   programLength,
@@ -69,8 +71,7 @@ function stateOf(p: Program, e: Enrolment, lastDay: string | undefined, today: s
 export function registerProgramRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.store;
   // The shipped programs and any a clinic put in PROGRAMS_DIR, validated now: a bad file stops start-up.
-  const programs = programCatalogue(process.env.PROGRAMS_DIR || undefined);
-  const programById = (id: string) => programs.find((p) => p.id === id);
+  programCatalogue(process.env.PROGRAMS_DIR || undefined);
 
   async function todayOf(personId: string): Promise<string> {
     return localDateAt(ctx.now(), (await getPerson(db, personId)).time_zone);
@@ -118,7 +119,7 @@ export function registerProgramRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   app.get('/api/programs', async (req) => {
     requirePerson(req);
-    return { programs: programs.map((p) => ({ ...p, lengthDays: programLength(p) ?? null })) };
+    return { programs: allPrograms().map((p) => ({ ...p, lengthDays: programLength(p) ?? null })) };
   });
 
   app.get('/api/programs/:programId', async (req) => {
