@@ -16,6 +16,7 @@ describe('installable and offline in Chromium', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    if (process.env.GB_DEBUG) console.log(server?.output());
     await browser?.close();
     await server?.stop();
   });
@@ -104,6 +105,47 @@ describe('installable and offline in Chromium', () => {
     expect(days[0]?.checkin).toMatchObject({ mood: 8, note: 'Logged on the train' });
     expect(writes).toEqual(['PUT']);
     expect(await page.evaluate(() => localStorage.getItem('gutbrain.pending-writes'))).toBeNull();
+    await context.close();
+  });
+
+  it('a food logged offline is sent once with its client id when back online', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await registerViaUi(page, server.url, 'Kim');
+    await page.goto(`${server.url}/log`);
+    await page.getByLabel('Find a food').fill('kefir');
+    await page
+      .getByRole('button', { name: /^Kefir/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Log', exact: true }).click();
+    // Kefir is now a recent food: a one-tap chip that works without a connection.
+    const chip = page.locator('.quick-foods').getByRole('button', { name: 'Kefir' });
+    await chip.waitFor();
+
+    await context.setOffline(true);
+    await chip.click();
+    await page.getByRole('button', { name: 'Log', exact: true }).click();
+    await page.getByText('Kefir saved offline — it will sync when you are back online.').waitFor();
+    await page.getByText('1 entry saved offline').waitFor();
+
+    const posts: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/api/food-entries')) posts.push(r.postData() ?? '');
+    });
+    await context.setOffline(false);
+    await page.getByText('Synced 1 entry saved while offline.').waitFor();
+    expect(posts).toHaveLength(1);
+    expect(JSON.parse(posts[0] ?? '{}').clientId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const date = await page.evaluate(() => {
+      const p = JSON.parse(localStorage.getItem('gutbrain.last-person') ?? '{}') as { timeZone?: string };
+      return new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(new Date());
+    });
+    const day = (await (await page.request.get(`${server.url}/api/food-days/${date}`)).json()) as {
+      entries: { food: { id: string } }[];
+    };
+    expect(day.entries.map((e) => e.food.id)).toEqual(['kefir', 'kefir']);
     await context.close();
   });
 });

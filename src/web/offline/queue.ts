@@ -46,7 +46,8 @@ export function usePendingWrites(personId: string | undefined): PendingWrite[] {
   return personId ? writesOf(queue, personId) : [];
 }
 
-export type WriteRequest = Pick<PendingWrite, 'method' | 'path' | 'body' | 'key' | 'label'>;
+/** Without a key, each write stands alone (a food entry); with one, a later write replaces it. */
+export type WriteRequest = Pick<PendingWrite, 'method' | 'path' | 'body' | 'label'> & { key?: string };
 
 export type WriteOutcome<T> = { queued: false; answer: T } | { queued: true; write: PendingWrite };
 
@@ -57,9 +58,10 @@ export type WriteOutcome<T> = { queued: false; answer: T } | { queued: true; wri
 export async function sendOrQueue<T>(personId: string, req: WriteRequest): Promise<WriteOutcome<T>> {
   const id = newClientId();
   const body = req.method === 'POST' ? { ...req.body, clientId: id } : req.body;
-  const pending: PendingWrite = { ...req, body, id, personId, queuedAt: new Date().toISOString() };
+  const key = req.key ?? id;
+  const pending: PendingWrite = { ...req, key, body, id, personId, queuedAt: new Date().toISOString() };
   // A newer write of the same thing supersedes a queued one whether or not it goes through now.
-  write(withoutWrite(read(), writesOf(read(), personId).find((w) => w.key === req.key)?.id ?? ''));
+  write(withoutWrite(read(), writesOf(read(), personId).find((w) => w.key === key)?.id ?? ''));
   try {
     return { queued: false, answer: await api.send<T>(req.method, req.path, body) };
   } catch (e) {

@@ -61,6 +61,8 @@ export default function Today() {
 
   const day = useQuery({
     queryKey: ['checkin', date],
+    // 'always': offline, the query still runs and answers the queued day or an empty form.
+    networkMode: 'always',
     queryFn: async (): Promise<DayAnswer | null> => {
       // A check-in saved offline and not yet synced is newer than anything the server has.
       const queued = pendingBody(person.id, checkinKey(date));
@@ -91,6 +93,7 @@ export default function Today() {
   };
 
   const save = useMutation({
+    networkMode: 'always',
     mutationFn: () =>
       sendOrQueue<DayAnswer>(person.id, {
         method: 'PUT',

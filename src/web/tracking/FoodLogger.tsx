@@ -8,6 +8,8 @@ import { CATEGORY_INFO } from '../../core/foods/categories.ts';
 import { MEALS } from '../../core/foods/derive.ts';
 import { ApiError, api } from '../api.ts';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
+import { sendOrQueue } from '../offline/queue.ts';
+import { usePerson } from '../session.tsx';
 import { CustomFoodForm } from './CustomFoodForm.tsx';
 import { type Food, type FoodDay, GOAL_KEYS, type Meal, type RecentFood } from './types.ts';
 
@@ -26,6 +28,8 @@ const SUMMARY: [string, string][] = [
 
 export function FoodLogger({ date }: { date: string }) {
   const qc = useQueryClient();
+  const person = usePerson();
+  const [savedOffline, setSavedOffline] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   const [picked, setPicked] = useState<{ food: Food; meal: Meal; servings: number } | null>(null);
@@ -53,10 +57,22 @@ export function FoodLogger({ date }: { date: string }) {
     for (const key of GOAL_KEYS) qc.invalidateQueries({ queryKey: [...key] });
   };
   const log = useMutation({
-    mutationFn: (v: { foodId: string; meal: Meal; servings: number }) =>
-      api.send<{ day: FoodDay }>('POST', '/api/food-entries', { ...v, date }),
-    onSuccess: (res) => {
-      qc.setQueryData(['food-day', date], res.day);
+    // Offline, the entry waits in the browser with its client id and is sent once when back online
+    // ('always': run even when the browser says offline, so the queue gets it).
+    networkMode: 'always',
+    mutationFn: (v: { foodId: string; meal: Meal; servings: number; name: string }) =>
+      sendOrQueue<{ day: FoodDay }>(person.id, {
+        method: 'POST',
+        path: '/api/food-entries',
+        body: { foodId: v.foodId, meal: v.meal, servings: v.servings, date },
+        label: `Food · ${v.name} · ${date}`,
+      }),
+    onSuccess: (res, v) => {
+      if (res.queued) setSavedOffline(v.name);
+      else {
+        setSavedOffline(null);
+        qc.setQueryData(['food-day', date], res.answer.day);
+      }
       setPicked(null);
       setQuery('');
       refresh();
@@ -79,7 +95,13 @@ export function FoodLogger({ date }: { date: string }) {
   const favIds = new Set(quick.data?.favourites.map((f) => f.id));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (picked) log.mutate({ foodId: picked.food.id, meal: picked.meal, servings: picked.servings });
+    if (picked)
+      log.mutate({
+        foodId: picked.food.id,
+        meal: picked.meal,
+        servings: picked.servings,
+        name: picked.food.name,
+      });
   };
   const err = log.error instanceof ApiError ? log.error : undefined;
 
@@ -201,6 +223,9 @@ export function FoodLogger({ date }: { date: string }) {
         </form>
       )}
 
+      {savedOffline && (
+        <Notice kind="info">{savedOffline} saved offline — it will sync when you are back online.</Notice>
+      )}
       {day.isPending && <Loading label="Loading the day’s food…" />}
       {day.isError && <ErrorState error={day.error} onRetry={() => day.refetch()} />}
       {day.data && (

@@ -8,6 +8,8 @@ import { Link } from 'react-router';
 import { MOVEMENT_KINDS } from '../../core/habits/habits.ts';
 import { ApiError, api } from '../api.ts';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
+import { pendingBody, sendOrQueue } from '../offline/queue.ts';
+import { usePerson } from '../session.tsx';
 import { GOAL_KEYS, type HabitDay } from './types.ts';
 
 interface Draft {
@@ -93,9 +95,24 @@ const YES_NO: [keyof Draft, string][] = [
 
 export function HabitForm({ date }: { date: string }) {
   const qc = useQueryClient();
+  const person = usePerson();
+  const [savedOffline, setSavedOffline] = useState(false);
   const day = useQuery({
     queryKey: ['habits', date],
-    queryFn: () => api.get<HabitDay>(`/api/habits/${date}`),
+    networkMode: 'always',
+    queryFn: async () => {
+      // Habits saved offline and not yet synced are newer than the server's; offline, start empty.
+      const queued = pendingBody(person.id, `habits:${date}`);
+      const offlineDay = (habits: Record<string, unknown>): HabitDay =>
+        ({ date, habits, wakeTimeLogged: false, sunlightWithinTwoHoursOfWaking: null }) as HabitDay;
+      if (queued) return offlineDay(queued);
+      try {
+        return await api.get<HabitDay>(`/api/habits/${date}`);
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 0) return offlineDay({});
+        throw e;
+      }
+    },
   });
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [saved, setSaved] = useState(false);
@@ -107,9 +124,18 @@ export function HabitForm({ date }: { date: string }) {
     setSaved(false);
   };
   const save = useMutation({
-    mutationFn: () => api.send<HabitDay>('PUT', `/api/habits/${date}`, toBody(draft)),
+    networkMode: 'always',
+    mutationFn: () =>
+      sendOrQueue<HabitDay>(person.id, {
+        method: 'PUT',
+        path: `/api/habits/${date}`,
+        body: toBody(draft),
+        key: `habits:${date}`,
+        label: `Habits · ${date}`,
+      }),
     onSuccess: (res) => {
-      qc.setQueryData(['habits', date], res);
+      setSavedOffline(res.queued);
+      if (!res.queued) qc.setQueryData(['habits', date], res.answer);
       for (const key of GOAL_KEYS) qc.invalidateQueries({ queryKey: [...key] });
       setSaved(true);
     },
@@ -234,7 +260,10 @@ export function HabitForm({ date }: { date: string }) {
       </label>
       <div className="save-bar">
         {err && <Notice kind="error">{err.message}</Notice>}
-        {saved && <Notice kind="success">Habits saved.</Notice>}
+        {saved && !savedOffline && <Notice kind="success">Habits saved.</Notice>}
+        {saved && savedOffline && (
+          <Notice kind="info">Habits saved offline — they will sync when you are back online.</Notice>
+        )}
         <div className="save-actions">
           <button
             type="submit"
