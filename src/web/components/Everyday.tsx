@@ -3,6 +3,7 @@
  * reminders and the first-run tour. One place so every page gets them without touching the pages.
  */
 import { OfflineStatus } from '../offline/OfflineStatus.tsx';
+import { ReminderBanner } from '../reminders/ReminderBanner.tsx';
 import type { Person } from '../session.tsx';
 import './everyday.css';
 
@@ -10,6 +11,7 @@ export function Everyday({ person }: { person: Person }) {
   return (
     <div className="everyday">
       <OfflineStatus personId={person.id} />
+      <ReminderBanner personId={person.id} />
     </div>
   );
 }

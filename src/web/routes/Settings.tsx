@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, api } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/States.tsx';
+import { ReminderSettings } from '../reminders/ReminderSettings.tsx';
 import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
 
 function timeZones(current: string): string[] {
@@ -189,6 +190,7 @@ export default function Settings() {
       </header>
       <Profile />
       {/* SETTINGS: capabilities add sections below this line. */}
+      <ReminderSettings />
       <Password />
       <Danger />
     </div>

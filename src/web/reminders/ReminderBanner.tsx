@@ -1,0 +1,60 @@
+/**
+ * Due reminders as an in-app banner on every signed-in page (always, whatever the browser allows),
+ * checked every five minutes. When the page is in the background and this device allows
+ * notifications, the same reminder also shows as a system notification, once a day.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { DUE_KEY, dismissReminder, getDueReminders, notifyOnce } from './api.ts';
+
+export function ReminderBanner({ personId }: { personId: string }) {
+  const qc = useQueryClient();
+  const due = useQuery({
+    queryKey: DUE_KEY,
+    queryFn: getDueReminders,
+    refetchInterval: 5 * 60_000,
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: true,
+    retry: false,
+  });
+  const dismiss = useMutation({
+    mutationFn: dismissReminder,
+    onSuccess: () => qc.invalidateQueries({ queryKey: DUE_KEY }),
+  });
+
+  useEffect(() => {
+    if (!due.data || document.visibilityState === 'visible') return;
+    for (const r of due.data.due) void notifyOnce(personId, due.data.today, r).catch(() => undefined);
+  }, [due.data, personId]);
+
+  // A failed check (offline) shows nothing: reminders are a nicety, the offline banner says the rest.
+  if (!due.data || due.data.due.length === 0) return null;
+  return (
+    <>
+      {due.data.due.map((r) => (
+        <section key={r.kind} className="reminder-banner" aria-label={`Reminder: ${r.title}`}>
+          <span className="reminder-icon" aria-hidden="true">
+            ⏰
+          </span>
+          <p>
+            <strong>{r.title}</strong> {r.body}
+          </p>
+          <div className="reminder-actions">
+            <Link className="button" to={r.url} onClick={() => dismiss.mutate(r.kind)}>
+              Open
+            </Link>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={dismiss.isPending}
+              onClick={() => dismiss.mutate(r.kind)}
+            >
+              {r.kind === 'questionnaire' ? 'Not now' : 'Not today'}
+            </button>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
