@@ -51,6 +51,11 @@ export default function LearnNode() {
         </div>
       </header>
       <p className="learn-summary">{node.summary}</p>
+      {node.rhythm && (
+        <p className="chip learn-hours">
+          {node.rhythm.from}–{node.rhythm.to}
+        </p>
+      )}
       <div className="learn-text">
         {node.text.split('\n').map((para) => (
           <p key={para.slice(0, 40)}>{para}</p>
