@@ -78,12 +78,21 @@ function edgeOption(graph: KnowledgeGraph, from: string, relation: Relation, to:
   } as const;
 }
 
+/**
+ * Options are shuffled (stably per question) unless `inOrder` lists their natural order — grades,
+ * verdicts and times of day read best as a scale, strongest or earliest first.
+ */
 function question(
   q: Omit<QuizQuestion, 'options' | 'answerId'>,
   answer: QuizOption,
   distractors: QuizOption[],
+  inOrder?: readonly string[],
 ): QuizQuestion {
-  return { ...q, options: orderOptions(q.id, [answer, ...distractors]), answerId: answer.id };
+  const all = [answer, ...distractors];
+  const options = inOrder
+    ? [...all].sort((a, b) => inOrder.indexOf(a.id) - inOrder.indexOf(b.id))
+    : orderOptions(q.id, all);
+  return { ...q, options, answerId: answer.id };
 }
 
 export function claimQuestions(graph: KnowledgeGraph): QuizQuestion[] {
@@ -105,6 +114,7 @@ export function claimQuestions(graph: KnowledgeGraph): QuizQuestion[] {
       },
       option(claim.verdict),
       others.map(option),
+      Object.keys(CLAIM_VERDICTS),
     );
   });
 }
@@ -236,7 +246,10 @@ export function targetQuestions(graph: KnowledgeGraph): QuizQuestion[] {
 }
 
 export function rhythmQuestions(graph: KnowledgeGraph): QuizQuestion[] {
-  const phases = graph.nodes.filter((n) => n.kind === 'rhythm_phase').map((n) => n.id);
+  const phases = graph.nodes
+    .filter((n) => n.kind === 'rhythm_phase')
+    .sort((a, b) => (a.rhythm?.order ?? 0) - (b.rhythm?.order ?? 0))
+    .map((n) => n.id);
   return graph.edges
     .filter(
       (e) =>
@@ -257,6 +270,7 @@ export function rhythmQuestions(graph: KnowledgeGraph): QuizQuestion[] {
         },
         edgeOption(graph, edge.from, 'rises_during', edge.to, edge.to),
         phases.filter((p) => !during.has(p)).map((p) => edgeOption(graph, edge.from, 'rises_during', p, p)),
+        phases,
       );
     });
 }
@@ -285,6 +299,7 @@ export function gradeQuestions(graph: KnowledgeGraph): QuizQuestion[] {
         },
         option(edge.grade),
         others.map(option),
+        Object.keys(EVIDENCE_GRADES),
       );
     });
 }

@@ -84,6 +84,19 @@ describe('quiz generation', () => {
     expect(q && scoreQuizAnswer(q, 'overstated').correct).toBe(true);
     expect(q && scoreQuizAnswer(q, 'supported').correct).toBe(false);
     expect(q && scoreQuizAnswer(q, 'nonsense').correct).toBe(false);
+    // Scales read in order, strongest first, wherever the answer falls.
+    expect(q?.options.map((o) => o.id)).toEqual([
+      'supported',
+      'partly_supported',
+      'overstated',
+      'not_supported',
+    ]);
+    expect(quizQuestionById(bank, 'rhythm:growth_hormone')?.options.map((o) => o.label)).toEqual([
+      'Morning',
+      'Midday',
+      'Evening',
+      'Night',
+    ]);
   });
 
   it('never offers tryptophan as a wrong building block of melatonin', () => {
