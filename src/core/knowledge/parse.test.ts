@@ -163,6 +163,22 @@ describe('parseKnowledge', () => {
     expect(problems[0]?.message).toContain('relation must be one of: produces,');
   });
 
+  it('refuses an unknown node kind and an unknown topic', () => {
+    const text = nodes
+      .replace('kind: structure', 'kind: organ')
+      .replace('topic: axis\n    summary: A messenger.', 'topic: brain\n    summary: A messenger.');
+    const problems = problemsOf([
+      { name: 'a.yaml', text: topics + references },
+      { name: 'b.yaml', text },
+    ]);
+    expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [9, 'node "enterochromaffin_cells"'],
+      [2, 'node "serotonin"'],
+    ]);
+    expect(problems[0]?.message).toContain('kind must be one of: neurotransmitter,');
+    expect(problems[1]?.message).toContain('unknown topic "brain"');
+  });
+
   it('refuses a duplicate edge', () => {
     const twice = nodes + edge() + edge().replace('edges:\n', '');
     const problems = problemsOf([
