@@ -91,6 +91,20 @@ describe.each(testEngines())('knowledge and quiz on %s', (engine) => {
     expect(ref.edges[0].id).toBe('lactobacillus_rhamnosus_jb1--no_effect_on--stress_response');
   });
 
+  it('lists the articles’ claims with verdicts and the studies behind them', async () => {
+    const { claims } = (await anon().get('/api/knowledge/claims')).json();
+    const sleep = claims.find((c: { id: string }) => c.id === 'claim_sleep_8_to_10_hours');
+    expect(sleep).toMatchObject({
+      verdict: 'overstated',
+      verdictLabel: 'Overstated',
+      aboutNode: { id: 'sleep' },
+    });
+    expect(sleep.references.map((r: { url: string }) => r.url)).toContain(
+      'https://doi.org/10.1016/j.sleh.2014.12.010',
+    );
+    expect(sleep.refs).toBeUndefined();
+  });
+
   it('serves the daily rhythm with each part of the day’s energy measure', async () => {
     const { phases } = (await anon().get('/api/knowledge/rhythm')).json();
     expect(

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import {
   CLAIM_VERDICTS,
+  claimView,
   dailyRhythm,
   EVIDENCE_GRADES,
   edgeById,
@@ -161,6 +162,14 @@ export function registerKnowledgeRoutes(app: FastifyInstance, ctx: AppContext): 
     if (!edge) throw new NotFoundError('edge');
     return edgeView(graph, edge);
   });
+
+  /** The articles' claims, each with a verdict and what the evidence supports, and the node it is about. */
+  app.get('/api/knowledge/claims', async () => ({
+    claims: graph.claims.map((c) => {
+      const about = graph.nodeIndex.get(c.about);
+      return { ...claimView(graph, c), aboutNode: about ? nodeSummary(about) : null };
+    }),
+  }));
 
   app.get('/api/knowledge/references', async () => ({ references: graph.references.map(referenceView) }));
 

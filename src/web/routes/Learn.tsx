@@ -6,10 +6,16 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
-import { EvidenceLegend } from '../components/EvidenceBadge.tsx';
+import { EvidenceBadge, EvidenceLegend } from '../components/EvidenceBadge.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
 import { useSession } from '../session.tsx';
-import { KEYS, type KnowledgeOverview, type NodeSummary, type SearchAnswer } from './LearnApi.ts';
+import {
+  type ClaimWithNode,
+  KEYS,
+  type KnowledgeOverview,
+  type NodeSummary,
+  type SearchAnswer,
+} from './LearnApi.ts';
 import './learn.css';
 
 export default function Learn() {
@@ -82,11 +88,54 @@ export default function Learn() {
           ))}
         </section>
       )}
+      <ClaimsChecked />
       <details className="card learn-grades">
         <summary>How to read the evidence badges</summary>
         <EvidenceLegend />
       </details>
     </div>
+  );
+}
+
+/** What the source articles say, each with a verdict from the studies — folded away until opened. */
+function ClaimsChecked() {
+  const q = useQuery({
+    queryKey: KEYS.claims,
+    queryFn: () => api.get<{ claims: ClaimWithNode[] }>('/api/knowledge/claims'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  return (
+    <details className="card learn-topic learn-claims">
+      <summary>
+        <h3 className="learn-topic-title">The articles’ claims, checked</h3>
+        <span className="muted small">
+          What popular articles say about the gut and mood, and what studies support.
+        </span>
+      </summary>
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorState error={q.error} onRetry={() => q.refetch()} />
+      ) : (
+        <ul className="learn-edges">
+          {q.data.claims.map((c) => (
+            <li key={c.id} className="learn-claim-row">
+              <p>“{c.statement}”</p>
+              <p className="small">
+                <span className={`verdict verdict-${c.verdict}`}>{c.verdictLabel}.</span> {c.evidence}{' '}
+                <EvidenceBadge grade={c.grade} />
+                {c.aboutNode && (
+                  <>
+                    {' '}
+                    <Link to={`/learn/${c.aboutNode.id}`}>{c.aboutNode.name}</Link>
+                  </>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }
 

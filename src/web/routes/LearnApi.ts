@@ -1,7 +1,11 @@
 /** What the Learn and Quiz pages read from the API, and their query keys. */
-import type { NodePage, NodeSummary, ReferenceView } from '../../core/knowledge/views.ts';
+import type { ClaimView, NodePage, NodeSummary, ReferenceView } from '../../core/knowledge/views.ts';
 
 export type { NodePage, NodeSummary, ReferenceView };
+
+export interface ClaimWithNode extends ClaimView {
+  aboutNode: NodeSummary | null;
+}
 
 export interface Topic {
   id: string;
@@ -56,5 +60,6 @@ export const KEYS = {
   node: (id: string) => ['knowledge', 'node', id] as const,
   neighbourhood: (id: string) => ['knowledge', 'neighbourhood', id] as const,
   search: (q: string) => ['knowledge', 'search', q] as const,
+  claims: ['knowledge', 'claims'] as const,
   attempts: ['quiz', 'attempts'] as const,
 };
