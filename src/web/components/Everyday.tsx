@@ -5,6 +5,7 @@
 import { OfflineStatus } from '../offline/OfflineStatus.tsx';
 import { ReminderBanner } from '../reminders/ReminderBanner.tsx';
 import type { Person } from '../session.tsx';
+import { FirstRunTour } from './FirstRunTour.tsx';
 import './everyday.css';
 
 export function Everyday({ person }: { person: Person }) {
@@ -12,6 +13,7 @@ export function Everyday({ person }: { person: Person }) {
     <div className="everyday">
       <OfflineStatus personId={person.id} />
       <ReminderBanner personId={person.id} />
+      <FirstRunTour personId={person.id} />
     </div>
   );
 }

@@ -50,8 +50,8 @@ export function Layout() {
           </nav>
         )}
       </header>
-      {person && <Everyday person={person} />}
       <main id="main" className="page" tabIndex={-1}>
+        {person && <Everyday person={person} />}
         <Outlet />
       </main>
       <footer className="footer">

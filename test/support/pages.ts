@@ -1,0 +1,41 @@
+/**
+ * Every page of the web app for whole-app browser checks (accessibility, screenshots), and a wait
+ * until a page has finished loading. Add a page here when you add a route.
+ */
+import type { Page } from 'playwright-core';
+
+/** Signed-in pages, with a short name for screenshot files. */
+export const SIGNED_IN_PAGES: { path: string; name: string }[] = [
+  { path: '/today', name: 'today' },
+  { path: '/history', name: 'history' },
+  { path: '/log', name: 'log' },
+  { path: '/programs', name: 'programs' },
+  { path: '/checks', name: 'checks' },
+  { path: '/checks/phq9', name: 'checks-phq9' },
+  { path: '/checks/signals', name: 'checks-signals' },
+  { path: '/microbiome', name: 'microbiome' },
+  { path: '/learn', name: 'learn' },
+  { path: '/learn/serotonin', name: 'learn-serotonin' },
+  { path: '/learn/quiz', name: 'learn-quiz' },
+  { path: '/data', name: 'data' },
+  { path: '/settings', name: 'settings' },
+  { path: '/support', name: 'support' },
+  { path: '/no-such-page', name: 'not-found' },
+];
+export const SIGNED_OUT_PAGES = ['/login', '/register', '/support', '/learn'];
+
+/** Waits for the page's heading, the network to go quiet and loading spinners to go. */
+export async function settle(page: Page) {
+  await page
+    .locator('main h1')
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
+  // Lazy panels (charts, lists) finish loading; spinners gone.
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.state-loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+}
