@@ -13,7 +13,7 @@ import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/sessions.ts
 import type { AppContext } from './context.ts';
 import { loadKnowledgeGraph } from './knowledge-graph.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling, sendError } from './plugins/errors.ts';
+import { frameworkErrors, registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
@@ -55,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   });
   const ctx: AppContext = {
     store: options.store,

@@ -56,6 +56,19 @@ export function sendError(reply: FastifyReply, status: number, body: ErrorBody['
   return reply.code(status).send({ error: body } satisfies ErrorBody);
 }
 
+/**
+ * Errors the router raises before any hook or handler runs (a param over `maxParamLength`, a URL
+ * that cannot be decoded): the same error format, and the URL is not echoed back.
+ * Passed to Fastify as the `frameworkErrors` server option.
+ */
+export function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply): void {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  sendError(reply, tooLong ? 414 : 400, {
+    code: tooLong ? 'too_long' : 'bad_url',
+    message: tooLong ? 'A part of the address is too long.' : 'The address could not be read.',
+  });
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
     if (err instanceof DomainError) {
