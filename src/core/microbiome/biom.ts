@@ -55,8 +55,63 @@ function idList(value: unknown, field: string): FeatureMeta[] {
   });
 }
 
-/** BIOM 1.0 from its parsed JSON. */
-export function tableFromBiom1(json: unknown, rank: Rank): AbundanceTable {
+/** The `data` array read by the streaming reader: inner lists flattened, with their lengths. */
+export interface PackedMatrix {
+  numbers: Float64Array;
+  lengths: Uint32Array;
+}
+
+/** Parsed JSON `data` in the packed form the streaming reader produces. */
+function packData(data: unknown[]): PackedMatrix {
+  const lengths = new Uint32Array(data.length);
+  const numbers: number[] = [];
+  data.forEach((d, k) => {
+    if (!Array.isArray(d)) throw fail(`data[${k}]`, 'must be a list');
+    lengths[k] = d.length;
+    d.forEach((v, j) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw fail(`data[${k}][${j}]`, 'must be a number');
+      numbers.push(v);
+    });
+  });
+  return { numbers: Float64Array.from(numbers), lengths };
+}
+
+/** Per-row sparse vectors from (row, column, value) entries, summing repeats, columns sorted. */
+function rowsFromEntries(
+  rowCount: number,
+  entries: number,
+  at: (k: number) => [row: number, column: number, value: number],
+): Array<{ samples: Uint32Array; values: Float64Array }> {
+  const counts = new Uint32Array(rowCount);
+  for (let k = 0; k < entries; k++) {
+    const [r, , v] = at(k);
+    if (v !== 0) counts[r]!++;
+  }
+  const rows = Array.from({ length: rowCount }, (_, r) => ({
+    samples: new Uint32Array(counts[r]!),
+    values: new Float64Array(counts[r]!),
+  }));
+  const fill = new Uint32Array(rowCount);
+  for (let k = 0; k < entries; k++) {
+    const [r, c, v] = at(k);
+    if (v === 0) continue;
+    const i = fill[r]!++;
+    rows[r]!.samples[i] = c;
+    rows[r]!.values[i] = v;
+  }
+  return rows.map((row) => {
+    let sorted = true;
+    for (let i = 1; i < row.samples.length; i++) if (row.samples[i]! <= row.samples[i - 1]!) sorted = false;
+    if (sorted) return row;
+    const order = [...row.samples.keys()].sort((a, b) => row.samples[a]! - row.samples[b]!);
+    const merged = new Map<number, number>();
+    for (const i of order) merged.set(row.samples[i]!, (merged.get(row.samples[i]!) ?? 0) + row.values[i]!);
+    return { samples: Uint32Array.from(merged.keys()), values: Float64Array.from(merged.values()) };
+  });
+}
+
+/** BIOM 1.0 from its parsed JSON (`packed` replaces `data` when the file was streamed). */
+export function tableFromBiom1(json: unknown, rank: Rank, packed?: PackedMatrix): AbundanceTable {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw fail('file', 'is not a BIOM JSON object');
   const doc = json as Record<string, unknown>;
@@ -69,45 +124,39 @@ export function tableFromBiom1(json: unknown, rank: Rank): AbundanceTable {
   if (!Array.isArray(shape) || shape[0] !== features.length || shape[1] !== samples.length) {
     throw fail('shape', `must be [${features.length}, ${samples.length}] to match rows and columns`);
   }
-  if (!Array.isArray(doc.data)) throw fail('data', 'must be a list');
-  const data = doc.data as unknown[];
-  const perRow: Array<Array<[number, number]>> = features.map(() => []);
-  const check = (v: unknown, field: string): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-      throw fail(field, 'must be a non-negative number');
+  if (!packed && !Array.isArray(doc.data)) throw fail('data', 'must be a list');
+  const { numbers, lengths } = packed ?? packData(doc.data as unknown[]);
+  const nonNegative = (v: number, field: string) => {
+    if (v < 0) throw fail(field, 'must be a non-negative number');
     return v;
   };
+  let rows: Array<{ samples: Uint32Array; values: Float64Array }>;
   if (doc.matrix_type === 'sparse') {
-    data.forEach((t, k) => {
-      if (!Array.isArray(t) || t.length !== 3) throw fail(`data[${k}]`, 'must be [row, column, value]');
-      const [r, c, v] = t as unknown[];
-      if (!Number.isInteger(r) || (r as number) < 0 || (r as number) >= features.length) {
+    for (let k = 0; k < lengths.length; k++) {
+      if (lengths[k] !== 3) throw fail(`data[${k}]`, 'must be [row, column, value]');
+      const [r, c, v] = [numbers[3 * k]!, numbers[3 * k + 1]!, numbers[3 * k + 2]!];
+      if (!Number.isInteger(r) || r < 0 || r >= features.length) {
         throw fail(`data[${k}][0]`, `row index must be 0–${features.length - 1}`);
       }
-      if (!Number.isInteger(c) || (c as number) < 0 || (c as number) >= samples.length) {
+      if (!Number.isInteger(c) || c < 0 || c >= samples.length) {
         throw fail(`data[${k}][1]`, `column index must be 0–${samples.length - 1}`);
       }
-      const value = check(v, `data[${k}][2]`);
-      if (value !== 0) perRow[r as number]!.push([c as number, value]);
-    });
+      nonNegative(v, `data[${k}][2]`);
+    }
+    rows = rowsFromEntries(features.length, lengths.length, (k) => [
+      numbers[3 * k]!,
+      numbers[3 * k + 1]!,
+      numbers[3 * k + 2]!,
+    ]);
   } else if (doc.matrix_type === 'dense') {
-    if (data.length !== features.length) throw fail('data', `must have ${features.length} rows`);
-    data.forEach((row, r) => {
-      if (!Array.isArray(row) || row.length !== samples.length) {
-        throw fail(`data[${r}]`, `must have ${samples.length} values`);
-      }
-      row.forEach((v, c) => {
-        const value = check(v, `data[${r}][${c}]`);
-        if (value !== 0) perRow[r]!.push([c, value]);
-      });
-    });
+    if (lengths.length !== features.length) throw fail('data', `must have ${features.length} rows`);
+    const n = samples.length;
+    for (let r = 0; r < lengths.length; r++) {
+      if (lengths[r] !== n) throw fail(`data[${r}]`, `must have ${n} values`);
+    }
+    for (let k = 0; k < numbers.length; k++) nonNegative(numbers[k]!, `data[${Math.floor(k / n)}][${k % n}]`);
+    rows = rowsFromEntries(features.length, numbers.length, (k) => [Math.floor(k / n), k % n, numbers[k]!]);
   } else throw fail('matrix_type', 'must be "sparse" or "dense"');
-  const rows = perRow.map((entries) => {
-    entries.sort((a, b) => a[0] - b[0]);
-    const merged = new Map<number, number>();
-    for (const [c, v] of entries) merged.set(c, (merged.get(c) ?? 0) + v);
-    return { samples: Uint32Array.from(merged.keys()), values: Float64Array.from(merged.values()) };
-  });
   return collect(
     features,
     samples.map((s) => s.id),

@@ -198,7 +198,29 @@ describe('BIOM', () => {
     expect(e.message).toBe('data[3][1]: column index must be 0–5');
     doc.data[3] = [3, 0, -2];
     expect(errorOf(() => readReportText(JSON.stringify(doc))).message).toMatch(/^data\[3\]\[2\]/);
-    expect(errorOf(() => readReportText('{"format": "1.0.0", "rows": [')).message).toMatch(/not valid JSON/);
+    expect(errorOf(() => readReportText('{"format": "1.0.0", "rows": [')).message).toMatch(
+      /ends before it is complete/,
+    );
+    const text = fixture('min_sparse_otu_table.biom').replace('[3,2,1]', '[3,2,x]');
+    expect(errorOf(() => readReportText(text)).message).toMatch(/^Line 37: data: unexpected 'x'/); // [3,2,1] sits on line 37 of the fixture;
+  });
+
+  it('streams BIOM 1.0 JSON in any chunking, sparse or dense, to the same table', () => {
+    const text = fixture('rich_sparse_otu_table.biom');
+    const whole = taxa(readReportText(text));
+    const bytes = new TextEncoder().encode(text);
+    for (const size of [1, 5, 333]) {
+      const p = new ReportParser();
+      for (let i = 0; i < bytes.length; i += size) p.push(bytes.subarray(i, i + size));
+      const t = taxa(p.finish());
+      for (let s = 0; s < whole.sampleIds.length; s++) expect(byName(t, s)).toEqual(byName(whole, s));
+    }
+    // The same table written dense: one row of 6 values per OTU.
+    const doc = JSON.parse(text);
+    const dense = doc.rows.map(() => [0, 0, 0, 0, 0, 0]);
+    for (const [r, c, v] of doc.data) dense[r][c] += v;
+    const t = taxa(readReportText(JSON.stringify({ ...doc, matrix_type: 'dense', data: dense }, null, 1)));
+    for (let s = 0; s < whole.sampleIds.length; s++) expect(byName(t, s)).toEqual(byName(whole, s));
   });
 });
 

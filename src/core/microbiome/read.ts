@@ -6,7 +6,7 @@
  *
  * @example const p = new ReportParser({ rank: 'genus' }); p.push(chunk); …; const report = p.finish();
  */
-import { tableFromBiom1 } from './biom.ts';
+import { Biom1StreamReader } from './biom1-stream.ts';
 import { FeatureTableReader } from './feature-table.ts';
 import { type KoTable, KoTableReader } from './humann.ts';
 import { LineSplitter } from './lines.ts';
@@ -59,6 +59,9 @@ export class ReportParser {
   private finishReader: (() => ParsedReport) | null = null;
   format: ProfileFormat | null = null;
   private started = false;
+  private seenText = false;
+  private biom: Biom1StreamReader | null = null;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
 
   constructor(readonly options: ReportOptions = {}) {}
 
@@ -67,10 +70,44 @@ export class ReportParser {
       throw new ProfileFormatError('this is a BIOM 2.1 (HDF5) file; open it with the HDF5 reader');
     }
     this.started = true;
-    this.feed(this.splitter.push(chunk), false);
+    let text: string;
+    try {
+      text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    } catch {
+      throw new ProfileFormatError('the file is not UTF-8 text');
+    }
+    this.text(text);
+  }
+
+  private text(text: string): void {
+    if (this.biom) {
+      this.biom.push(text);
+      return;
+    }
+    if (!this.reader && this.pending.length === 0 && !this.seenText) {
+      // BIOM 1.0 JSON is often one long line: it streams by characters, not lines.
+      const first = text.replace(/^\ufeff/, '').trimStart();
+      if (first.length === 0) return;
+      this.seenText = true;
+      if ((this.options.format ?? (first.startsWith('{') ? 'biom1' : null)) === 'biom1') {
+        this.format = 'biom1';
+        this.biom = new Biom1StreamReader(this.options.rank ?? 'genus');
+        this.biom.push(first);
+        return;
+      }
+    }
+    this.feed(this.splitter.push(text), false);
   }
 
   finish(): ParsedReport {
+    let tail: string;
+    try {
+      tail = this.decoder.decode();
+    } catch {
+      throw new ProfileFormatError('the file is not UTF-8 text');
+    }
+    if (tail) this.text(tail);
+    if (this.biom) return { kind: 'taxa', table: this.biom.finish() };
     this.feed(this.splitter.end(), true);
     if (!this.reader || !this.finishReader) throw new ProfileFormatError('the file is empty');
     return this.finishReader();
@@ -116,22 +153,8 @@ export class ReportParser {
         this.finishReader = () => ({ kind: 'orthologs', table: r.finish() });
         return;
       }
-      case 'biom1': {
-        // JSON has no line structure to stream on; the text is joined once at the end.
-        const parts: string[] = [];
-        this.reader = { line: (t) => parts.push(t) };
-        this.finishReader = () => {
-          let json: unknown;
-          try {
-            json = JSON.parse(parts.join('\n'));
-          } catch (e) {
-            throw new ProfileFormatError(`the BIOM file is not valid JSON (${(e as Error).message})`);
-          }
-          parts.length = 0;
-          return { kind: 'taxa', table: tableFromBiom1(json, rank) };
-        };
-        return;
-      }
+      case 'biom1':
+        throw new ProfileFormatError('a BIOM 1.0 file starts with "{"');
       case 'biom2':
         throw new ProfileFormatError('BIOM 2.1 (HDF5) files are binary; open them with the HDF5 reader');
     }
