@@ -71,7 +71,9 @@ export class FeatureTableReader {
     const samples: number[] = [];
     const values: number[] = [];
     for (let c = 1; c < sampleEnd; c++) {
-      const v = parseAbundance(cells[c]!, lineNo, columns[c]!);
+      const cell = cells[c]!;
+      if (cell === '0') continue; // most cells of a feature table; skip the number check
+      const v = parseAbundance(cell, lineNo, columns[c]!);
       if (v !== 0) {
         samples.push(c - 1);
         values.push(v);
