@@ -78,7 +78,7 @@ export function FirstRunTour({ personId }: { personId: string }) {
         ))}
       </ol>
       <div className="tour-actions">
-        <button type="button" className="button danger-quiet tour-skip" onClick={finish}>
+        <button type="button" className="button tour-skip" onClick={finish}>
           Skip tour
         </button>
         {step > 0 && (

@@ -34,9 +34,15 @@ export function ReminderBanner({ personId }: { personId: string }) {
     <>
       {due.data.due.map((r) => (
         <section key={r.kind} className="reminder-banner" aria-label={`Reminder: ${r.title}`}>
-          <span className="reminder-icon" aria-hidden="true">
-            ⏰
-          </span>
+          <svg className="reminder-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+            <path
+              d="M12 3a6 6 0 0 0-6 6v3.5L4.5 16h15L18 12.5V9a6 6 0 0 0-6-6Zm-2.5 15a2.5 2.5 0 0 0 5 0"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinejoin="round"
+            />
+          </svg>
           <p>
             <strong>{r.title}</strong> {r.body}
           </p>

@@ -281,7 +281,7 @@ export default function Today() {
             <Notice kind="info">This day was saved offline and is waiting to sync.</Notice>
           )}
           <div className="save-actions">
-            {day.data && (
+            {day.data && !day.data.queued && (
               <button
                 type="button"
                 className="button danger-quiet"
