@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -52,13 +53,37 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
     await page.getByRole('heading', { name: 'Data & sharing' }).waitFor();
     await page.getByLabel('From').selectOption('daylio');
     await page.getByLabel('File').setInputFiles(daylio.pathname);
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await page.getByText('4 rows, 3 days from 2021-09-26 to 2021-09-28.', { exact: false }).waitFor();
     expect(await page.getByLabel(/^sad/).inputValue()).toBe('3');
     await page.getByRole('combobox', { name: 'Where Music goes' }).selectOption('skip');
     if (engine === 'sqlite') await screenshot(page, 'data-import-preview-phone');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/^Imported\./).waitFor();
+
+    // Loop's export as the zip it is: unpacked in the browser, per-habit folders read.
+    const zip = zipSync({
+      'Habits.csv': strToU8(
+        'Position,Name,Question,Description,NumRepetitions,Interval,Color\n001,Meditate,,,1,1,#FF8F00\n',
+      ),
+      'Checkmarks.csv': strToU8('Date,Meditate,\n2026-03-02,2,\n'),
+      '001 Meditate/Checkmarks.csv': strToU8(
+        'Date,Value,Notes\n2026-03-02,YES_MANUAL,Ten minutes\n2026-03-01,NO,\n',
+      ),
+      '001 Meditate/Scores.csv': strToU8('Date,Score\n2026-03-02,0.5\n'),
+    });
+    await page.getByLabel('From').selectOption('loop');
+    await page
+      .getByLabel('Files')
+      .setInputFiles({
+        name: 'Loop Habits CSV 2026-03-02.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from(zip),
+      });
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page.getByText('2 rows, 2 days from 2026-03-01 to 2026-03-02.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText(/^Imported\. 3 values added/).waitFor();
 
     // Share with the clinician.
     await page.getByLabel('Their Gutbrain email').fill(drAccount.email);

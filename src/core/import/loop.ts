@@ -60,11 +60,11 @@ function readHabits(file: UploadedFile | undefined): Map<string, HabitInfo> {
     if (!name) continue;
     const type = typeAt >= 0 ? (cells[typeAt] ?? '').trim().toUpperCase() : '';
     const unit = unitAt >= 0 ? (cells[unitAt] ?? '').trim() : '';
-    out.set(name.toLowerCase(), {
-      name,
-      numerical: type === 'NUMERICAL' || type === '1',
-      unit: unit || undefined,
-    });
+    const info = { name, numerical: type === 'NUMERICAL' || type === '1', unit: unit || undefined };
+    out.set(name.toLowerCase(), info);
+    // Per-habit folders are named "<position> <name without symbols>": match them on the position.
+    const position = Number((cells[0] ?? '').trim());
+    if (Number.isInteger(position)) out.set(`#${position}`, info);
   }
   return out;
 }
@@ -83,6 +83,7 @@ export function parseLoop(files: readonly UploadedFile[]): ParsedSource {
     habitName: string,
     raw: string,
     note: string,
+    position?: number,
   ) => {
     if (!isLocalDate(date)) {
       throw new ValidationError(
@@ -91,7 +92,8 @@ export function parseLoop(files: readonly UploadedFile[]): ParsedSource {
         'bad_date',
       );
     }
-    const info = habits.get(habitName.toLowerCase()) ?? { name: habitName, numerical: false };
+    const info = (position === undefined ? undefined : habits.get(`#${position}`)) ??
+      habits.get(habitName.toLowerCase()) ?? { name: habitName, numerical: false };
     const name = measureName(info.name);
     const ref = `habit:${slug(name)}`;
     const trimmed = raw.trim().toUpperCase();
@@ -150,11 +152,13 @@ export function parseLoop(files: readonly UploadedFile[]): ParsedSource {
     for (const f of perHabit) {
       const folder = f.name.split('/').slice(-2, -1)[0] ?? '';
       const habitName = folder.replace(/^\d+\s+/, '');
+      const position = /^(\d+)\s/.exec(folder)?.[1];
       const records = readCsv(f.content, f.name);
       for (const { line, cells } of records) {
         if (line === 1 && (cells[0] ?? '').trim().toLowerCase() === 'date') continue;
         rowCount += 1;
-        record(f.name, line, (cells[0] ?? '').trim(), habitName, cells[1] ?? '', cells[2] ?? '');
+        const at = position === undefined ? undefined : Number(position);
+        record(f.name, line, (cells[0] ?? '').trim(), habitName, cells[1] ?? '', cells[2] ?? '', at);
       }
     }
   } else if (wide) {

@@ -220,6 +220,32 @@ describe('Loop Habit Tracker', () => {
     ]);
   });
 
+  it('per-habit folders match Habits.csv by position; numerical habits are in thousandths', () => {
+    const habits =
+      'Position,Name,Type,Question,Description,Unit\n001,Water (glasses)!,NUMERICAL,,,glasses\n002,Stretch?,YES_NO,,,\n';
+    const plan = planImport(
+      parseLoop([
+        { name: 'Habits.csv', content: habits },
+        {
+          name: '001 Water glasses/Checkmarks.csv',
+          content: 'Date,Value,Notes\n2026-03-02,6500,\n2026-03-01,-1,\n',
+        },
+        { name: '002 Stretch/Checkmarks.csv', content: '2026-03-02,2\n' },
+      ]),
+      {},
+      measures,
+    );
+    expect(plan.mappings.map((m) => [m.label, m.kind])).toEqual([
+      ['Water (glasses)!', 'number'],
+      ['Stretch?', 'yesno'],
+    ]);
+    expect(plan.customMeasures).toContainEqual({ name: 'Water (glasses)!', kind: 'number', unit: 'glasses' });
+    expect(plan.observations).toEqual([
+      { date: '2026-03-02', measure: 'custom:stretch?', value: 1, text: null },
+      { date: '2026-03-02', measure: 'custom:water (glasses)!', value: 6.5, text: null },
+    ]);
+  });
+
   it('refuses a bad value and wrong columns', () => {
     expect(() =>
       parseLoop([{ name: 'Checkmarks.csv', content: 'Date,Meditate,\n2026-03-01,maybe,\n' }]),

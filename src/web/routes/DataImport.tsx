@@ -58,9 +58,20 @@ const SOURCES: { id: Source; label: string; hint: string }[] = [
   {
     id: 'loop',
     label: 'Loop Habit Tracker (CSV)',
-    hint: 'Unzip the export and choose Habits.csv and Checkmarks.csv.',
+    hint: 'Choose the zip Loop exported (or Habits.csv and Checkmarks.csv from it).',
   },
 ];
+
+/** A CSV or JSON file as text; a zip (Loop's export) as the CSV files inside it, with their folders. */
+async function readUpload(f: File): Promise<{ name: string; content: string }[]> {
+  if (!f.name.toLowerCase().endsWith('.zip'))
+    return [{ name: f.webkitRelativePath || f.name, content: await f.text() }];
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const entries = unzipSync(new Uint8Array(await f.arrayBuffer()), {
+    filter: (e) => e.name.toLowerCase().endsWith('.csv') && !e.name.toLowerCase().endsWith('scores.csv'),
+  });
+  return Object.entries(entries).map(([name, bytes]) => ({ name, content: strFromU8(bytes) }));
+}
 
 const describeTarget = (t: Target) =>
   t.to === 'skip' ? 'Skipped' : t.to === 'measure' ? `Measure: ${t.key}` : `New measure: ${t.name}`;
@@ -82,10 +93,8 @@ export function DataImport() {
   const p = preview.data;
 
   async function choose(list: FileList | null) {
-    const read = await Promise.all(
-      [...(list ?? [])].map(async (f) => ({ name: f.webkitRelativePath || f.name, content: await f.text() })),
-    );
-    setFiles(read);
+    const read = await Promise.all([...(list ?? [])].map(readUpload));
+    setFiles(read.flat());
     setMoods({});
     setTargets({});
     preview.reset();
@@ -113,7 +122,7 @@ export function DataImport() {
           <span>File{source === 'loop' ? 's' : ''}</span>
           <input
             type="file"
-            accept=".csv,.json,text/csv,application/json"
+            accept=".csv,.json,.zip,text/csv,application/json,application/zip"
             multiple={source === 'loop'}
             onChange={(e) => choose(e.target.files)}
           />
