@@ -70,7 +70,7 @@ self.addEventListener('notificationclick', (event) => {
 /**
  * Where the browser allows periodic background sync (an installed app in Chromium), ask the server
  * which reminders are due and show them even when Gutbrain is closed. The answer holds only the
- * reminder kinds, never health data.
+ * reminder kinds and neutral words (`body`), never health data: a lock screen may show them.
  */
 self.addEventListener('periodicsync', (event) => {
   if (event.tag !== 'gutbrain-reminders') return;

@@ -98,8 +98,8 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     now = new Date('2026-03-23T19:00:00Z'); // 13 days later
     expect(await kinds(ada)).not.toContain('questionnaire');
     now = new Date('2026-03-24T19:00:00Z'); // 14 days later
-    const due = (await ada.get('/api/reminders/due')).json().due as { kind: string; body: string }[];
-    expect(due.find((d) => d.kind === 'questionnaire')?.body).toMatch(/^PHQ-9: two weeks have passed/);
+    const due = (await ada.get('/api/reminders/due')).json().due as { kind: string; detail: string }[];
+    expect(due.find((d) => d.kind === 'questionnaire')?.detail).toMatch(/^PHQ-9: two weeks have passed/);
   });
 
   it('program nudge: while an active program has open goals today, after the nudge time', async () => {
@@ -107,10 +107,15 @@ describe.each(testEngines())('reminders on %s', (engine) => {
     expect((await ada.post('/api/enrolments', { programId: 'gut_brain_30_day' })).statusCode).toBe(201);
     expect(await kinds(ada)).not.toContain('program');
     now = new Date('2026-03-24T11:00:00Z'); // 12:00
-    const due = (await ada.get('/api/reminders/due')).json().due as { kind: string; body: string }[];
-    expect(due.find((d) => d.kind === 'program')?.body).toBe(
-      '30-day gut–brain challenge: today’s goals are still open.',
-    );
+    const due = (await ada.get('/api/reminders/due')).json().due as {
+      kind: string;
+      body: string;
+      detail: string;
+    }[];
+    const nudge = due.find((d) => d.kind === 'program');
+    expect(nudge?.detail).toBe('30-day gut–brain challenge: today’s goals are still open.');
+    // What a lock screen may show names no program.
+    expect(nudge?.body).toBe('Some of today’s goals are still open.');
     expect(await kinds(ben)).toEqual([]);
   });
 

@@ -56,9 +56,10 @@ describe('dueReminders', () => {
     const first = dueReminders(allOn, state({ questionnairesDue: [], noQuestionnaireYet: true }));
     expect(first.find((r) => r.kind === 'questionnaire')?.title).toBe('Take a first questionnaire');
     const again = dueReminders(allOn, state({ questionnairesDue: ['PHQ-9', 'GAD-7', 'WHO-5'] }));
-    expect(again.find((r) => r.kind === 'questionnaire')?.body).toBe(
-      'PHQ-9, GAD-7 and WHO-5: two weeks have passed since you last took them.',
-    );
+    const reminder = again.find((r) => r.kind === 'questionnaire');
+    expect(reminder?.detail).toBe('PHQ-9, GAD-7 and WHO-5: two weeks have passed since you last took them.');
+    // What a lock screen may show names no questionnaire.
+    expect(reminder?.body).toBe('Your two-weekly self-check is ready.');
   });
 
   it('program nudge: after its own time, while a program day is open; each links to its page', () => {

@@ -49,7 +49,10 @@ export interface ReminderState {
 export interface DueReminder {
   kind: ReminderKind;
   title: string;
+  /** Neutral words, fit for a lock screen: no questionnaire or program named. */
   body: string;
+  /** The fuller text shown inside the app. */
+  detail: string;
   /** The page the reminder opens. */
   url: string;
 }
@@ -80,7 +83,8 @@ export function dueReminders(settings: ReminderSettings, s: ReminderState): DueR
     due.push({
       kind: 'checkin',
       title: 'Time for your check-in',
-      body: 'A minute to note your mood, energy, sleep and gut today.',
+      body: 'A minute for today’s check-in.',
+      detail: 'A minute to note your mood, energy, sleep and gut today.',
       url: '/today',
     });
   }
@@ -92,7 +96,8 @@ export function dueReminders(settings: ReminderSettings, s: ReminderState): DueR
     due.push({
       kind: 'questionnaire',
       title: s.noQuestionnaireYet ? 'Take a first questionnaire' : 'Questionnaires due again',
-      body: s.noQuestionnaireYet
+      body: 'Your two-weekly self-check is ready.',
+      detail: s.noQuestionnaireYet
         ? 'The questionnaires ask about the last two weeks: a baseline to compare with later.'
         : `${list(s.questionnairesDue)}: two weeks have passed since you last took ${s.questionnairesDue.length > 1 ? 'them' : 'it'}.`,
       url: '/checks',
@@ -107,7 +112,8 @@ export function dueReminders(settings: ReminderSettings, s: ReminderState): DueR
     due.push({
       kind: 'program',
       title: 'Today’s program goals',
-      body: `${list(s.programsUnfinished)}: today’s goals are still open.`,
+      body: 'Some of today’s goals are still open.',
+      detail: `${list(s.programsUnfinished)}: today’s goals are still open.`,
       url: '/programs',
     });
   }

@@ -44,7 +44,7 @@ export function ReminderBanner({ personId }: { personId: string }) {
             />
           </svg>
           <p>
-            <strong>{r.title}</strong> {r.body}
+            <strong>{r.title}</strong> {r.detail}
           </p>
           <div className="reminder-actions">
             <Link className="button" to={r.url} onClick={() => dismiss.mutate(r.kind)}>
