@@ -150,6 +150,22 @@ describe.each(testEngines())('imports from other trackers on %s', (engine) => {
     expect((await observations(bob, 'daylio')).map((o) => o.value)).toEqual([9, 5, 2]);
   });
 
+  it('an item can go to one of the person’s own existing measures', async () => {
+    const gus = await registerClient(app);
+    const made = await gus.post('/api/measures/custom', { name: 'Tidying', kind: 'yesno' });
+    expect(made.statusCode).toBe(201);
+    const key = `custom_${made.json().measure.id}`;
+    const res = await gus.post('/api/import/commit', {
+      source: 'daylio',
+      files: [{ name: 'd.csv', content: fixture('daylio-current.csv') }],
+      targets: { 'activity:clean': { to: 'measure', key } },
+    });
+    expect(res.statusCode).toBe(200);
+    const tidy = (await observations(gus, 'daylio')).filter((o) => o.measure === key).map((o) => o.date);
+    expect(tidy).toEqual(['2021-09-26', '2021-09-28']);
+    expect(res.json().plan.customMeasures.map((c: { name: string }) => c.name)).not.toContain('Clean');
+  });
+
   it('malformed files: bad date, wrong columns — 400 naming the line, nothing stored', async () => {
     const carol = await registerClient(app);
     const header = 'full_date,date,weekday,time,mood,activities,note_title,note\n';

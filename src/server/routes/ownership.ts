@@ -17,6 +17,7 @@ import { parseLoop } from '../../core/import/loop.ts';
 import { type ImportPlan, planImport } from '../../core/import/plan.ts';
 import type { ParsedSource, Target } from '../../core/import/tabular.ts';
 import { measureByKey } from '../../core/tracking/measures.ts';
+import { listCustomMeasures } from '../../store/custom-measures.ts';
 import { importTrackerPlan, listImports, previousImport, recordImport } from '../../store/imports.ts';
 import { countRows, exportPerson, exportTable, importTables } from '../../store/ownership.ts';
 import { getPerson } from '../../store/people.ts';
@@ -182,10 +183,17 @@ export function registerOwnershipRoutes(app: FastifyInstance, ctx: AppContext): 
       const rows = tables.reduce((n, t) => n + t.rows, 0);
       return { source: body.source, previousImport: previous ?? null, rows, tables };
     }
+    // Targets may name any measure, the person's own included.
+    const own = new Map(
+      (await listCustomMeasures(store.db, personId)).map((m) => [
+        `custom_${m.id}`,
+        customMeasureToMeasure(m),
+      ]),
+    );
     const plan = planImport(
       parseTracker(body),
       { moods: body.moods, targets: body.targets as Record<string, Target> | undefined, scales: body.scales },
-      measureByKey,
+      (key) => measureByKey(key) ?? own.get(key),
     );
     if (dryRun && plan.problems.length > 0) {
       return { source: body.source, previousImport: previous ?? null, plan: planView(plan), result: null };

@@ -3,7 +3,7 @@
  * look at the preview (rows, dates, what maps to what, moods, what is skipped and why), adjust,
  * then import. Nothing is stored until "Import"; importing the same file again adds nothing.
  */
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type ApiError, api } from '../api.ts';
 import { Notice } from '../components/States.tsx';
@@ -73,8 +73,19 @@ async function readUpload(f: File): Promise<{ name: string; content: string }[]>
   return Object.entries(entries).map(([name, bytes]) => ({ name, content: strFromU8(bytes) }));
 }
 
-const describeTarget = (t: Target) =>
-  t.to === 'skip' ? 'Skipped' : t.to === 'measure' ? `Measure: ${t.key}` : `New measure: ${t.name}`;
+/** Which existing measures each kind of item may go to. */
+const COMPATIBLE: Record<string, string[]> = {
+  yesno: ['yesno'],
+  rating: ['scale'],
+  number: ['number', 'minutes', 'count'],
+  text: ['text'],
+};
+
+const choiceOf = (t: Target | undefined) =>
+  !t ? 'suggested' : t.to === 'skip' ? 'skip' : t.to === 'measure' ? `m:${t.key}` : 'suggested';
+
+const describeTarget = (t: Target, labels: ReadonlyMap<string, string>) =>
+  t.to === 'skip' ? 'Skipped' : t.to === 'measure' ? (labels.get(t.key) ?? t.key) : `New measure: ${t.name}`;
 
 export function DataImport() {
   const [source, setSource] = useState<Source>('daylio');
@@ -87,7 +98,21 @@ export function DataImport() {
     ...(Object.keys(moods).length ? { moods } : {}),
     ...(Object.keys(targets).length ? { targets } : {}),
   });
-  const preview = useMutation({ mutationFn: () => api.send<Preview>('POST', '/api/import/preview', body()) });
+  // What the file's items would become with no choices made, to offer as the first option.
+  const [suggested, setSuggested] = useState<Record<string, Target>>({});
+  const measures = useQuery({
+    queryKey: ['measures'],
+    queryFn: () => api.get<{ measures: { key: string; label: string; kind: string }[] }>('/api/measures'),
+  });
+  const labels = new Map((measures.data?.measures ?? []).map((x) => [x.key, x.label]));
+  const preview = useMutation({
+    mutationFn: () => api.send<Preview>('POST', '/api/import/preview', body()),
+    onSuccess: (p) => {
+      const fresh: Record<string, Target> = {};
+      for (const m of p.plan?.mappings ?? []) if (!targets[m.ref]) fresh[m.ref] = m.target;
+      setSuggested((old) => ({ ...fresh, ...old }));
+    },
+  });
   const commit = useMutation({ mutationFn: () => api.send<Preview>('POST', '/api/import/commit', body()) });
   const error = (preview.error ?? commit.error) as ApiError | null;
   const p = preview.data;
@@ -97,6 +122,7 @@ export function DataImport() {
     setFiles(read.flat());
     setMoods({});
     setTargets({});
+    setSuggested({});
     preview.reset();
     commit.reset();
   }
@@ -189,22 +215,27 @@ export function DataImport() {
                       <td>
                         <select
                           aria-label={`Where ${m.label} goes`}
-                          value={targets[m.ref]?.to === 'skip' ? 'skip' : 'keep'}
+                          value={choiceOf(targets[m.ref])}
                           onChange={(e) => {
                             const next = { ...targets };
-                            if (e.target.value === 'skip') next[m.ref] = { to: 'skip' };
-                            else delete next[m.ref];
+                            const v = e.target.value;
+                            if (v === 'suggested') delete next[m.ref];
+                            else if (v === 'skip') next[m.ref] = { to: 'skip' };
+                            else next[m.ref] = { to: 'measure', key: v.slice(2) };
                             setTargets(next);
                           }}
                         >
-                          <option value="keep">
-                            {describeTarget(
-                              m.target.to === 'skip'
-                                ? { to: 'custom', name: m.label, kind: 'yesno' }
-                                : m.target,
-                            )}
+                          <option value="suggested">
+                            {describeTarget(suggested[m.ref] ?? m.target, labels)}
                           </option>
                           <option value="skip">Skip</option>
+                          {(measures.data?.measures ?? [])
+                            .filter((x) => COMPATIBLE[m.kind]?.includes(x.kind))
+                            .map((x) => (
+                              <option key={x.key} value={`m:${x.key}`}>
+                                {x.label}
+                              </option>
+                            ))}
                         </select>
                       </td>
                     </tr>
