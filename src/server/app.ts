@@ -26,6 +26,7 @@ import { registerMeasureRoutes } from './routes/measures.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
+import { registerRecommendationRoutes } from './routes/recommendations.ts';
 import { registerReminderRoutes } from './routes/reminders.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSafetyRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
+  registerRecommendationRoutes(app, ctx);
   registerFoodRoutes(app, ctx);
   registerHabitRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);

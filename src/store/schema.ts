@@ -87,6 +87,17 @@ export interface ExperimentTable {
   updated_at: string;
 }
 
+/** A recommendation the person dismissed (for good) or snoozed (through `until`, a local date). */
+export interface RecommendationFeedbackTable {
+  id: string;
+  person_id: string;
+  rule_id: string;
+  /** 'dismissed' or 'snoozed'. */
+  kind: string;
+  until: string | null;
+  created_at: string;
+}
+
 export interface MicrobiomeSampleTable {
   id: string;
   person_id: string;
@@ -245,6 +256,7 @@ export interface Database {
   screener_response: ScreenerResponseTable;
   safety_dismissal: SafetyDismissalTable;
   experiment: ExperimentTable;
+  recommendation_feedback: RecommendationFeedbackTable;
   microbiome_sample: MicrobiomeSampleTable;
   microbiome_taxonomy: MicrobiomeTaxonomyTable;
   microbiome_module_file: MicrobiomeModuleFileTable;

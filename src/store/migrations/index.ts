@@ -12,6 +12,7 @@ import * as m0006 from './0006_insights.ts';
 import * as m0007b from './0007_b_sharing.ts';
 import * as m0007 from './0007_ownership.ts';
 import * as m0008 from './0008_offline.ts';
+import * as m0009 from './0009_recommend.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0005_microbiome': m0005,
   '0004_tracking': m0004,
   '0008_offline': m0008,
+  '0009_recommend': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {
