@@ -2,12 +2,40 @@
  * Reads what a shared summary needs — and only the kinds granted — from the person's tables.
  */
 import type { Kysely } from 'kysely';
-import { programById } from '../core/programs/index.ts';
+import { addDays } from '../core/dates.ts';
+import {
+  type Enrolment,
+  type Program,
+  programById,
+  programDays,
+  weeklyCompletion,
+} from '../core/programs/index.ts';
 import type { ShareKind } from '../core/sharing/access.ts';
 import type { SummaryInput } from '../core/sharing/summary.ts';
 import { listSamples } from './microbiome.ts';
-import { listEnrolments } from './programs.ts';
+import { dayMeasureMatrix } from './observations.ts';
+import { getMarks, listEnrolments } from './programs.ts';
 import type { Database } from './schema.ts';
+
+/** Completion per week so far, computed the way the Programs page does. */
+async function weeksOf(
+  db: Kysely<Database>,
+  personId: string,
+  program: Program,
+  e: Enrolment,
+  today: string,
+) {
+  const days = programDays(program, e, program.openEnded ? today : addDays(e.startDate, 550)).filter(
+    (d) => d.date <= today,
+  );
+  if (days.length === 0) return [];
+  const matrix = await dayMeasureMatrix(db, personId, addDays(e.startDate, -14), today);
+  const marks = await getMarks(db, personId, e.id);
+  return weeklyCompletion(program, days, today, matrix, marks).map((w) => ({
+    week: w.week,
+    percent: w.percent,
+  }));
+}
 
 export async function readSummaryInput(
   db: Kysely<Database>,
@@ -35,14 +63,19 @@ export async function readSummaryInput(
         .where('date', '<=', period.to)
         .execute()
     : [];
-  const programs = has('programs')
-    ? (await listEnrolments(db, personId)).map((e) => ({
+  const programs = [];
+  if (has('programs')) {
+    for (const e of await listEnrolments(db, personId)) {
+      const program = programById(e.programId);
+      programs.push({
         programId: e.programId,
-        title: programById(e.programId)?.title ?? e.programId,
+        title: program?.title ?? e.programId,
         startDate: e.startDate,
         status: e.status,
-      }))
-    : [];
+        weeks: program ? await weeksOf(db, personId, program, e, period.to) : [],
+      });
+    }
+  }
   const microbiome = has('microbiome')
     ? (await listSamples(db, personId)).map((s) => ({
         date: s.date,

@@ -197,7 +197,14 @@ describe.each(testEngines())('sharing with a clinician on %s', (engine) => {
     });
     const programs = (await summaryOf(drBell, alice)).json().summary.programs;
     expect(programs).toEqual([
-      { programId: 'gut_brain_30_day', title: expect.any(String), startDate: '2026-03-12', status: 'active' },
+      // Day 1 of the challenge, nothing logged yet: none of the day's goals met.
+      {
+        programId: 'gut_brain_30_day',
+        title: expect.any(String),
+        startDate: '2026-03-12',
+        status: 'active',
+        weeks: [{ week: 1, percent: 0 }],
+      },
     ]);
   });
 
@@ -232,6 +239,16 @@ describe.each(testEngines())('sharing with a clinician on %s', (engine) => {
     const own = await alice.get('/api/sharing/report.pdf');
     expect(own.statusCode).toBe(200);
     expect(own.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('a deleted clinician account takes its grants; the person keeps the log of what it read', async () => {
+    expect((await drCole.delete('/api/account', { password: 'correct horse battery' })).statusCode).toBe(204);
+    const grants = (await alice.get('/api/sharing/grants')).json().grants;
+    expect(grants.map((g: { clinician: { name: string } }) => g.clinician.name)).toEqual(['Dr Bell']);
+    const log = (await alice.get('/api/sharing/access-log')).json().entries;
+    expect(
+      log.map((e: { clinicianName: string; what: string }) => `${e.clinicianName}: ${e.what}`),
+    ).toContain('Dr Cole: summary (questionnaires)');
   });
 
   it('revoking answers 404 at once', async () => {

@@ -20,7 +20,14 @@ export interface SummaryInput {
   to: string;
   observations: readonly { date: string; measure: string; value: number | null }[];
   screeners: readonly { instrument: string; date: string; score: number | null; band: string | null }[];
-  programs: readonly { programId: string; title: string; startDate: string; status: string }[];
+  programs: readonly {
+    programId: string;
+    title: string;
+    startDate: string;
+    status: string;
+    /** Goals met over goals due, per week so far (null: nothing due yet). */
+    weeks: readonly { week: number; percent: number | null }[];
+  }[];
   microbiome: readonly { date: string; label: string; shannonNats: number | null; observed: number | null }[];
 }
 

@@ -122,7 +122,19 @@ export function renderSummaryPdf(summary: Summary, generatedAt: Date): Promise<B
   if (summary.programs) {
     heading(doc, 'Programs');
     if (summary.programs.length === 0) doc.text('None.');
-    for (const p of summary.programs) doc.text(`${p.title} — started ${p.startDate}, ${p.status}`);
+    for (const p of summary.programs) {
+      doc.text(`${p.title} — started ${p.startDate}, ${p.status}`);
+      const weeks = p.weeks
+        .map((w) => `week ${w.week}: ${w.percent === null ? '—' : `${w.percent}%`}`)
+        .join(' · ');
+      if (weeks)
+        doc
+          .fontSize(9)
+          .fillColor(MUTED)
+          .text(`Goals met ${weeks}`, { indent: 12 })
+          .fontSize(10)
+          .fillColor(INK);
+    }
   }
 
   if (summary.microbiome) {

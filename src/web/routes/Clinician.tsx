@@ -41,7 +41,15 @@ interface Summary {
         points: { date: string; score: number; band: string | null }[];
       }[]
     | null;
-  programs: { programId: string; title: string; startDate: string; status: string }[] | null;
+  programs:
+    | {
+        programId: string;
+        title: string;
+        startDate: string;
+        status: string;
+        weeks: { week: number; percent: number | null }[];
+      }[]
+    | null;
   microbiome: { date: string; label: string; shannonNats: number | null; observed: number | null }[] | null;
 }
 
@@ -120,6 +128,15 @@ function PersonSummary({ person }: { person: SharedPerson }) {
             s.programs.map((p) => (
               <p key={p.programId + p.startDate}>
                 {p.title} — from {p.startDate}, {p.status}
+                {p.weeks.length > 0 && (
+                  <span className="muted small">
+                    {' '}
+                    · goals met{' '}
+                    {p.weeks
+                      .map((w) => `week ${w.week}: ${w.percent === null ? '—' : `${w.percent}%`}`)
+                      .join(', ')}
+                  </span>
+                )}
               </p>
             ))
           )}
