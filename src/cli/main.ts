@@ -1,5 +1,6 @@
 /** Entry point of the `gutbrain` command: `gutbrain <command> [options]`. */
 import { backupCommand } from './backup.ts';
+import { demoCommand } from './demo.ts';
 import { microbiomeCommand } from './microbiome.ts';
 import { serve } from './serve.ts';
 
@@ -7,6 +8,7 @@ const USAGE = `Usage: gutbrain <command>
 
 Commands:
   serve        start the web app (PORT, DATA_DIR, DATABASE_URL configure it)
+  demo         create a demo person with 180 days of sample data: demo [--seed N]
   microbiome   analyse a microbiome report: microbiome analyse FILE [--rank genus] [--json]
   backup       copy the SQLite database while the server runs: backup FILE [--force]
   restore      restore a backup (refuses to replace newer data): restore FILE [--force]
@@ -18,6 +20,8 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve();
       return -1;
+    case 'demo':
+      return demoCommand(argv.slice(1));
     case 'microbiome':
       return microbiomeCommand(argv.slice(1));
     case 'backup':

@@ -17,6 +17,7 @@ import { frameworkErrors, registerErrorHandling, sendError } from './plugins/err
 import { registerSecurity } from './plugins/security.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
+import { registerDemoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
 import { registerHabitRoutes } from './routes/habits.ts';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInsightRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
   registerRecommendationRoutes(app, ctx);
+  registerDemoRoutes(app, ctx);
   registerFoodRoutes(app, ctx);
   registerHabitRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);

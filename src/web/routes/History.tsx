@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
 import { formatDate, useToday } from '../useToday.ts';
 
 const MoodEnergyChart = lazy(() => import('../charts/MoodEnergyChart.tsx'));
+const SampleDataButton = lazy(() => import('./InsightsSampleData.tsx'));
 
 interface Day {
   date: string;
@@ -64,6 +65,9 @@ export default function History() {
           A check-in takes under 30 seconds: tap your mood, energy and anything else you want to track. Your
           days will appear here with a chart of mood and energy over time.
           {/* HISTORY EMPTY: capabilities add more ways to start below this line. */}
+          <Suspense fallback={null}>
+            <SampleDataButton />
+          </Suspense>
         </EmptyState>
       )}
       {q.data && q.data.days.length > 0 && (
