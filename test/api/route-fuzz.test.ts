@@ -133,7 +133,8 @@ describe.each(testEngines())('fuzzing every route on %s', (engine) => {
     );
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(numRuns);
     // Where there is input to check, the generated requests reached the checks (some were refused).
-    if (valid.body !== undefined || valid.raw || spec.query || spec.params) {
+    // (Only asserted from 100 runs up: a few runs may all keep the valid params, one in six changes them.)
+    if (numRuns >= 100 && (valid.body !== undefined || valid.raw || spec.query || spec.params)) {
       const refused = [...statuses].filter(([s]) => s >= 400 && s < 500).reduce((n, [, c]) => n + c, 0);
       expect(refused, JSON.stringify([...statuses])).toBeGreaterThan(0);
     }
