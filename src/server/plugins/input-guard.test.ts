@@ -18,7 +18,8 @@ describe('registerInputGuard', () => {
     registerErrorHandling(app);
     registerInputGuard(app);
     app.post('/t/:id', async () => ({ ok: true }));
-    const post = (url: string, payload: unknown) => app.inject({ method: 'POST', url, payload: payload as object });
+    const post = (url: string, payload: unknown) =>
+      app.inject({ method: 'POST', url, payload: payload as object });
     expect((await post('/t/1', { note: 'a\u0000' })).json()).toEqual({
       error: { code: 'invalid', message: 'note must not contain the NUL character', field: 'note' },
     });
