@@ -22,6 +22,7 @@ import { registerDemoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
 import { registerHabitRoutes } from './routes/habits.ts';
+import { registerInsightPageRoutes } from './routes/insight-pages.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerMeasureRoutes } from './routes/measures.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerScreenerRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
+  registerInsightPageRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
   registerRecommendationRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
