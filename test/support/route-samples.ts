@@ -71,6 +71,8 @@ interface Spec {
   query?: (a: Alice) => Record<string, string>;
   body?: (a: Alice) => unknown;
   raw?: (a: Alice) => { type: string; payload: string | Buffer };
+  /** Alice's own answer when it is not a 2xx. */
+  own?: number;
 }
 
 const entry = (a: Alice) => ({ id: a.foodEntry });
@@ -181,6 +183,18 @@ export const ROUTES: Record<string, Spec> = {
   'DELETE /api/habits/:date': { params: day },
 
   'GET /api/insights/associations': { query: () => ({ from: '2026-01-01', to: '2026-03-10' }) },
+
+  'GET /api/insights/daily': { query: () => ({ from: '2026-02-01', to: '2026-03-10' }) },
+  'GET /api/insights/week': { query: () => ({ end: '2026-03-10' }) },
+  'GET /api/recommendations': {},
+  'POST /api/recommendations/:id/dismiss': { params: () => ({ id: 'fermented_food' }) },
+  'POST /api/recommendations/:id/snooze': {
+    params: () => ({ id: 'sleep_hours' }),
+    body: () => ({ days: 7 }),
+  },
+  'DELETE /api/recommendations/:id/feedback': { params: () => ({ id: 'sleep_hours' }) },
+  // Sample data goes only into an empty account: Alice's answer is 409, and nothing is loaded.
+  'POST /api/demo': { body: () => ({}), own: 409 },
 
   'GET /api/knowledge': { public: true },
   'GET /api/knowledge/claims': { public: true },
@@ -382,6 +396,7 @@ export async function seedAlice(app: FastifyInstance, clinicians: Clinicians, ta
     }),
     'sample',
   ).sample.id;
+  created(await c.post('/api/recommendations/sleep_hours/snooze', { days: 7 }), 'snooze');
   created(await c.put('/api/reminders', ROUTES['PUT /api/reminders']?.body?.({} as Alice)), 'reminders');
   created(await c.post('/api/import/commit', importBody()), 'import');
   const grant = created(
