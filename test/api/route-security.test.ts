@@ -187,8 +187,6 @@ describe.each(testEngines())('every route on %s', (engine) => {
     const failures: string[] = [];
     for (const key of keys) {
       if (key === 'POST /api/auth/register' || key === 'POST /api/auth/logout') continue;
-      // Sample data only goes into an empty account (Alice has data): test/api/demo-button.test.ts.
-      if (key === 'POST /api/demo') continue;
       const res = await send(app, ownActor(key), methodOf(key), requestFor(key, alice));
       const own = specOf(key).own;
       if (own ? res.statusCode !== own : res.statusCode >= 300)

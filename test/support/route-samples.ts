@@ -144,14 +144,6 @@ export const ROUTES: Record<string, Spec> = {
   'GET /api/experiments/:id/result': { owned: true, params: experiment },
   'DELETE /api/experiments/:id': { owned: true, params: experiment },
 
-  'GET /api/recommendations': {},
-  'POST /api/recommendations/:id/dismiss': { params: () => ({ id: 'sleep_hours' }), body: () => ({}) },
-  'POST /api/recommendations/:id/snooze': { params: () => ({ id: 'movement' }), body: () => ({ days: 3 }) },
-  'DELETE /api/recommendations/:id/feedback': { params: () => ({ id: 'movement' }) },
-  'POST /api/demo': { body: () => ({}) },
-  'GET /api/insights/daily': { query: () => ({ from: '2026-02-01', to: '2026-03-10' }) },
-  'GET /api/insights/week': {},
-
   'GET /api/export/kinds': {},
   'GET /api/export/json': {},
   'GET /api/export/fhir': {},
