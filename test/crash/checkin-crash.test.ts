@@ -36,8 +36,13 @@ function writeThenKill(target: string, personId: string, offset: number, minAcks
   });
 }
 
+/** SIGKILLs per engine (issue 9 asks for 20). */
+const RUNS = 20;
+
 describe.each(testEngines())('crash safety on %s', (engine) => {
-  it('keeps every acknowledged check-in through repeated SIGKILLs', async () => {
+  it(`keeps every acknowledged check-in through ${RUNS} SIGKILLs, each check-in whole or absent`, {
+    timeout: 300_000,
+  }, async () => {
     const db = await createTestDatabase(engine);
     const target = db.databaseUrl ?? (db.sqliteFile as string);
     const setup = await openStore(db);
@@ -50,14 +55,9 @@ describe.each(testEngines())('crash safety on %s', (engine) => {
     await setup.close();
 
     const allAcked: string[] = [];
-    for (let run = 0; run < 5; run++) {
-      const acked = await writeThenKill(
-        target,
-        person.id,
-        run * 100_000,
-        20 + Math.floor(Math.random() * 40),
-      );
-      expect(acked.length).toBeGreaterThanOrEqual(20);
+    for (let run = 0; run < RUNS; run++) {
+      const acked = await writeThenKill(target, person.id, run * 100_000, 5 + Math.floor(Math.random() * 40));
+      expect(acked.length).toBeGreaterThanOrEqual(5);
       allAcked.push(...acked);
     }
 
@@ -75,6 +75,16 @@ describe.each(testEngines())('crash safety on %s', (engine) => {
     const stored = new Set(rows.map((r) => r.date));
     const missing = allAcked.filter((d) => !stored.has(d));
     expect(missing).toEqual([]);
+    expect(allAcked.length).toBeGreaterThanOrEqual(RUNS * 5);
+    // A check-in is two rows written in one transaction: a day has both (mood and note) or neither,
+    // even the day that was being written when the process died.
+    const notes = await store.db
+      .selectFrom('observation')
+      .select(['date'])
+      .where('person_id', '=', person.id)
+      .where('measure', '=', 'note')
+      .execute();
+    expect(notes.map((r) => r.date).sort()).toEqual([...stored].sort());
     await store.close();
   });
 });
