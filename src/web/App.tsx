@@ -29,6 +29,8 @@ const ChecksResult = lazy(() => import('./routes/ChecksResult.tsx'));
 const Support = lazy(() => import('./routes/Support.tsx'));
 const Microbiome = lazy(() => import('./routes/Microbiome.tsx'));
 const MicrobiomeSample = lazy(() => import('./routes/MicrobiomeSample.tsx'));
+const Insights = lazy(() => import('./routes/Insights.tsx'));
+const InsightsWeek = lazy(() => import('./routes/InsightsWeek.tsx'));
 const Learn = lazy(() => import('./routes/Learn.tsx'));
 const LearnNode = lazy(() => import('./routes/LearnNode.tsx'));
 const Quiz = lazy(() => import('./routes/Quiz.tsx'));
@@ -77,6 +79,8 @@ const router = createBrowserRouter([
           { path: '/history', element: page(<History />) },
           { path: '/settings', element: page(<Settings />) },
           // ROUTES: capabilities add their signed-in pages below this line.
+          { path: '/insights', element: page(<Insights />) },
+          { path: '/insights/week', element: page(<InsightsWeek />) },
           { path: '/microbiome', element: page(<Microbiome />) },
           { path: '/microbiome/samples/:id', element: page(<MicrobiomeSample />) },
           { path: '/learn/quiz', element: page(<Quiz />) },

@@ -16,6 +16,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { to: '/today', label: 'Today', icon: '☀' },
   { to: '/history', label: 'History', icon: '▤' },
+  { to: '/insights', label: 'Insights', icon: '◔' },
   // NAV: capabilities add their entries below this line.
   { to: '/microbiome', label: 'Microbiome', icon: '◎' },
   { to: '/log', label: 'Log', icon: '✚' },

@@ -1,0 +1,154 @@
+/** Types and query keys of the Insights pages (answers of /api/insights/*, /api/recommendations, /api/experiments). */
+import type { EdgeView } from '../../core/knowledge/views.ts';
+
+export const INSIGHT_KEYS = {
+  daily: (from: string, to: string) => ['insights', 'daily', from, to] as const,
+  associations: ['insights', 'associations'] as const,
+  week: (end: string) => ['insights', 'week', end] as const,
+  recommendations: ['recommendations'] as const,
+  experiments: ['experiments'] as const,
+  result: (id: string) => ['experiments', id, 'result'] as const,
+  rhythm: ['knowledge', 'rhythm'] as const,
+  screeners: (from: string) => ['screeners', 'overview', from] as const,
+  enrolments: ['enrolments', 'insights'] as const,
+};
+
+export interface DailyAnswer {
+  from: string;
+  to: string;
+  days: { date: string; values: Partial<Record<string, number>> }[];
+}
+
+export interface AssociationItem {
+  factor: string;
+  factorLabel: string;
+  outcome: string;
+  outcomeLabel: string;
+  lag: 0 | 1;
+  status: 'shown' | 'not_enough_data' | 'no_variation';
+  clear?: boolean;
+  q?: number;
+  pairedDays: number;
+  moreDaysNeeded?: number;
+  sentence: string;
+}
+
+export interface AssociationsAnswer {
+  days: number;
+  note: string;
+  counts: { shown: number; clear: number; notEnoughData: number; noVariation: number };
+  associations: AssociationItem[];
+}
+
+export interface Recommendation {
+  id: string;
+  action: string;
+  trigger: string;
+  about: { id: string; name: string; summary: string };
+  basis: EdgeView;
+  experiment: { title: string; action: string; measure: string | null; recommendationId: string };
+}
+
+export interface SupportScreenView {
+  heading: string;
+  intro: string;
+  triggers: { code: string; message: string }[];
+}
+
+export interface RecommendationsAnswer {
+  today: string;
+  support: SupportScreenView | null;
+  recommendations: Recommendation[];
+  hidden: { id: string; kind: 'dismissed' | 'snoozed'; until: string | null }[];
+}
+
+export interface Experiment {
+  id: string;
+  title: string;
+  action: string | null;
+  measure: string | null;
+  startDate: string;
+  durationDays: number;
+  baselineDays: number;
+  endDate: string;
+  endedOn: string | null;
+  status: 'planned' | 'running' | 'finished';
+  origin: 'manual' | 'recommendation';
+  recommendationId: string | null;
+}
+
+export interface ExperimentResult {
+  status: Experiment['status'];
+  final: boolean;
+  baseline: { from: string; to: string };
+  experiment: { from: string; to: string };
+  adherence: { measure: string; daysDone: number; daysTracked: number } | null;
+  outcomes: {
+    outcome: string;
+    label: string;
+    baselineDays: number;
+    experimentDays: number;
+    verdict: 'higher' | 'lower' | 'no_clear_change' | 'not_enough_data';
+    sentence: string;
+  }[];
+  summary: string;
+  caveat: string;
+}
+
+export interface WeekRow {
+  key: string;
+  label: string;
+  unit: string;
+  higherIsBetter: boolean;
+  thisWeek: number | null;
+  lastWeek: number | null;
+  thisDays: number;
+  lastDays: number;
+  change: number | null;
+}
+
+export interface WeekAnswer {
+  thisWeek: { from: string; to: string };
+  lastWeek: { from: string; to: string };
+  rows: WeekRow[];
+  associations: AssociationItem[];
+  associationNote: string;
+  recommendations: Recommendation[];
+  support: SupportScreenView | null;
+}
+
+export interface RhythmAnswer {
+  phases: {
+    id: string;
+    name: string;
+    summary: string;
+    from?: string;
+    to?: string;
+    energyMeasure: string | null;
+    events: EdgeView[];
+  }[];
+}
+
+export interface ScreenerOverview {
+  scores: { id: string; instrument: string; date: string; score: number | null; band: string | null }[];
+  mood: { date: string; mood: number }[];
+}
+
+export interface EnrolmentSummary {
+  id: string;
+  programId: string;
+  status: string;
+  startDate: string;
+}
+
+export interface EnrolmentDetail {
+  program: { id: string; title: string };
+  state: string;
+  weeks: { week: number; title: string; goalsMet: number; goalsDue: number; percent: number | null }[];
+  calendar: { date: string; state: string; met: string[] }[];
+}
+
+/** "6.4" — averages as the rest of the app writes them. */
+export function oneDecimal(x: number | null | undefined): string {
+  return x === null || x === undefined ? '–' : x.toFixed(1);
+}

@@ -1,0 +1,50 @@
+/**
+ * One Insights chart: a titled card with a short "how to read it", the drawing (Observable Plot via
+ * PlotFigure, with a text summary for screen readers), or an empty state saying what would fill it.
+ */
+import type { ReactNode } from 'react';
+import { type Plot, PlotFigure } from '../charts/PlotFigure.tsx';
+
+export function ChartCard({
+  id,
+  title,
+  description,
+  empty,
+  options,
+  summary,
+  children,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  /** Shown instead of the chart when there is nothing to draw. */
+  empty: string | null;
+  options: Plot.PlotOptions | null;
+  summary: string;
+  children?: ReactNode;
+}) {
+  return (
+    <section className="card insight-chart" aria-labelledby={`${id}-title`}>
+      <h3 className="card-title" id={`${id}-title`}>
+        {title}
+      </h3>
+      <p className="muted small">{description}</p>
+      {empty !== null || options === null ? (
+        <p className="insight-empty">{empty}</p>
+      ) : (
+        <>
+          <PlotFigure options={options} summary={summary} />
+          <p className="insight-summary small">{summary}</p>
+        </>
+      )}
+      {children}
+    </section>
+  );
+}
+
+/** Midnight UTC of a local date, for a time axis that never shifts a day with the browser's zone. */
+export function utcDay(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+export const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

@@ -1,0 +1,211 @@
+/**
+ * Personal experiments: start one by hand ("kefir every day for 14 days"), see each one's result
+ * against its baseline with the honest verdict ("no clear change" is a result), end or delete it.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api } from '../api.ts';
+import { ErrorState, Notice } from '../components/States.tsx';
+import { formatDate } from '../useToday.ts';
+import { type Experiment, type ExperimentResult, INSIGHT_KEYS } from './InsightsApi.ts';
+
+/** Measures an experiment can track adherence with (the key is what the form sends). */
+const MEASURES: { key: string; label: string }[] = [
+  { key: '', label: 'Nothing in particular' },
+  { key: 'fermented_servings', label: 'Fermented food servings' },
+  { key: 'plant_points', label: 'Plant points' },
+  { key: 'high_fibre_servings', label: 'Fibre-rich servings' },
+  { key: 'movement', label: 'Movement minutes' },
+  { key: 'morning_sunlight', label: 'Morning daylight minutes' },
+  { key: 'meditation', label: 'Meditation minutes' },
+  { key: 'breathing', label: 'Breathing exercise minutes' },
+  { key: 'sleep_hours', label: 'Sleep hours' },
+  { key: 'social_connection', label: 'Meaningful conversation' },
+  { key: 'gratitude', label: 'Gratitudes' },
+];
+
+const VERDICT_LABELS = {
+  higher: 'Higher',
+  lower: 'Lower',
+  no_clear_change: 'No clear change',
+  not_enough_data: 'Not enough data',
+} as const;
+
+function Result({ id }: { id: string }) {
+  const q = useQuery({
+    queryKey: INSIGHT_KEYS.result(id),
+    queryFn: () => api.get<{ result: ExperimentResult }>(`/api/experiments/${id}/result`),
+  });
+  if (q.isPending) return <p className="muted small">Working out the result…</p>;
+  if (q.isError) return <ErrorState error={q.error} />;
+  const r = q.data.result;
+  return (
+    <div className="experiment-result">
+      <p>
+        <strong>{r.final ? 'Result: ' : 'So far: '}</strong>
+        {r.summary}
+      </p>
+      <p className="small muted">
+        Baseline {formatDate(r.baseline.from)} – {formatDate(r.baseline.to)}; experiment{' '}
+        {formatDate(r.experiment.from)} – {formatDate(r.experiment.to)}.
+        {r.adherence && ` Done on ${r.adherence.daysDone} of ${r.adherence.daysTracked} tracked days.`}
+      </p>
+      <ul className="experiment-outcomes">
+        {r.outcomes.map((o) => (
+          <li key={o.outcome}>
+            <span className={`verdict verdict-${o.verdict}`}>{VERDICT_LABELS[o.verdict]}</span> {o.sentence}
+          </li>
+        ))}
+      </ul>
+      <p className="small muted">{r.caveat}</p>
+    </div>
+  );
+}
+
+function ExperimentItem({ e, today }: { e: Experiment; today: string }) {
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(e.status === 'finished');
+  const refresh = () => qc.invalidateQueries({ queryKey: INSIGHT_KEYS.experiments });
+  const end = useMutation({
+    mutationFn: () => api.send('PATCH', `/api/experiments/${e.id}`, { endedOn: today }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: () => api.send('DELETE', `/api/experiments/${e.id}`),
+    onSuccess: refresh,
+  });
+  return (
+    <li className="card experiment">
+      <h3 className="card-title">{e.title}</h3>
+      <p className="small muted">
+        {e.status === 'planned' ? 'Starts' : 'Started'} {formatDate(e.startDate)},{' '}
+        {e.status === 'finished' ? 'ended' : 'ends'} {formatDate(e.endDate)} · {e.status}
+        {e.origin === 'recommendation' && ' · from a suggestion'}
+      </p>
+      <div className="recommendation-actions">
+        <button
+          type="button"
+          className="button secondary"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide result' : 'See result'}
+        </button>
+        {e.status === 'running' && today >= e.startDate && (
+          <button type="button" className="button secondary" onClick={() => end.mutate()}>
+            End today
+          </button>
+        )}
+        <button type="button" className="button danger-quiet" onClick={() => remove.mutate()}>
+          Delete
+        </button>
+      </div>
+      {open && <Result id={e.id} />}
+    </li>
+  );
+}
+
+function StartForm({ today }: { today: string }) {
+  const qc = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [measure, setMeasure] = useState('');
+  const [startDate, setStartDate] = useState(today);
+  const [durationDays, setDuration] = useState(14);
+  const create = useMutation({
+    mutationFn: () =>
+      api.send('POST', '/api/experiments', {
+        title,
+        startDate,
+        durationDays,
+        ...(measure ? { measure } : {}),
+      }),
+    onSuccess: async () => {
+      setTitle('');
+      await qc.invalidateQueries({ queryKey: INSIGHT_KEYS.experiments });
+    },
+  });
+  const fieldError = (f: string) =>
+    create.error instanceof ApiError && create.error.field === f ? create.error.message : undefined;
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    create.mutate();
+  };
+  return (
+    <form className="form experiment-form" onSubmit={submit} aria-labelledby="start-experiment">
+      <h3 id="start-experiment">Start an experiment by hand</h3>
+      <label className="field">
+        <span>What will you try?</span>
+        <input
+          required
+          maxLength={120}
+          value={title}
+          placeholder="Kefir every day"
+          onChange={(e) => setTitle(e.target.value)}
+        />
+        {fieldError('title') && <span className="field-error">{fieldError('title')}</span>}
+      </label>
+      <label className="field">
+        <span>What shows you did it (optional)</span>
+        <select value={measure} onChange={(e) => setMeasure(e.target.value)}>
+          {MEASURES.map((m) => (
+            <option key={m.key} value={m.key}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="row-3">
+        <label className="field">
+          <span>Start</span>
+          <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+          {fieldError('startDate') && <span className="field-error">{fieldError('startDate')}</span>}
+        </label>
+        <label className="field">
+          <span>Days</span>
+          <input
+            type="number"
+            min={7}
+            max={90}
+            value={durationDays}
+            onChange={(e) => setDuration(Number(e.target.value))}
+          />
+          {fieldError('durationDays') && <span className="field-error">{fieldError('durationDays')}</span>}
+        </label>
+      </div>
+      <p className="small muted">
+        The 28 days before the start are the baseline. At the end you see each outcome’s change with an
+        interval that allows for good and bad stretches.
+      </p>
+      <button type="submit" className="button" disabled={create.isPending}>
+        Start experiment
+      </button>
+      {create.isError && !(create.error instanceof ApiError && create.error.field) && (
+        <Notice kind="error">{create.error.message}</Notice>
+      )}
+      {create.isSuccess && <Notice kind="success">Experiment started.</Notice>}
+    </form>
+  );
+}
+
+export default function InsightsExperiments({ today }: { today: string }) {
+  const q = useQuery({
+    queryKey: INSIGHT_KEYS.experiments,
+    queryFn: () => api.get<{ experiments: Experiment[] }>('/api/experiments'),
+  });
+  return (
+    <div className="experiments">
+      {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
+      {q.data && q.data.experiments.length === 0 && (
+        <p className="insight-empty">No experiments yet. Start one from a suggestion above, or by hand.</p>
+      )}
+      {q.data && q.data.experiments.length > 0 && (
+        <ul className="experiment-list">
+          {q.data.experiments.map((e) => (
+            <ExperimentItem key={e.id} e={e} today={today} />
+          ))}
+        </ul>
+      )}
+      <StartForm today={today} />
+    </div>
+  );
+}

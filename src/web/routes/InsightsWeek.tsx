@@ -1,0 +1,206 @@
+/**
+ * The weekly report: averages against last week, program goals met, the best-supported
+ * associations and the week's suggestions; "Print" gives a clean one-or-two-page version.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { addDays, isLocalDate } from '../../core/dates.ts';
+import { api } from '../api.ts';
+import { ErrorState, Loading } from '../components/States.tsx';
+import { formatDate, useToday } from '../useToday.ts';
+import {
+  type EnrolmentDetail,
+  type EnrolmentSummary,
+  INSIGHT_KEYS,
+  oneDecimal,
+  type WeekAnswer,
+  type WeekRow,
+} from './InsightsApi.ts';
+import { RecommendationCard, SupportPrompt } from './InsightsRecommendations.tsx';
+import './insights.css';
+import './learn.css';
+
+function change(r: WeekRow): string {
+  if (r.change === null) return '–';
+  const rounded = Number(r.change.toFixed(1));
+  if (rounded === 0) return 'same';
+  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1)}`;
+}
+
+function tone(r: WeekRow): string {
+  if (r.change === null || Number(r.change.toFixed(1)) === 0) return '';
+  return r.change > 0 === r.higherIsBetter ? 'better' : 'worse';
+}
+
+function GoalsMet({ from, to }: { from: string; to: string }) {
+  const q = useQuery({
+    queryKey: INSIGHT_KEYS.enrolments,
+    queryFn: async () => {
+      const { enrolments } = await api.get<{ enrolments: EnrolmentSummary[] }>('/api/enrolments');
+      return Promise.all(enrolments.map((e) => api.get<EnrolmentDetail>(`/api/enrolments/${e.id}`)));
+    },
+  });
+  if (q.isPending) return <p className="muted">Loading your programs…</p>;
+  if (q.isError) return <ErrorState error={q.error} />;
+  const programs = q.data
+    .map((p) => {
+      const days = p.calendar.filter((d) => d.date >= from && d.date <= to && d.state !== 'future');
+      return {
+        title: p.program.title,
+        days: days.length,
+        complete: days.filter((d) => d.state === 'complete').length,
+        goals: days.reduce((s, d) => s + d.met.length, 0),
+      };
+    })
+    .filter((p) => p.days > 0);
+  if (programs.length === 0)
+    return (
+      <p className="insight-empty">
+        No program ran this week. <Link to="/programs">See the programs</Link>
+      </p>
+    );
+  return (
+    <ul className="week-goals">
+      {programs.map((p) => (
+        <li key={p.title}>
+          <strong>{p.title}:</strong> every daily goal met on {p.complete} of {p.days} days; {p.goals} goals
+          met in all.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function InsightsWeek() {
+  const today = useToday();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('end');
+  const end = asked && isLocalDate(asked) && asked <= today ? asked : today;
+  const q = useQuery({
+    queryKey: INSIGHT_KEYS.week(end),
+    queryFn: () => api.get<WeekAnswer>(`/api/insights/week?end=${end}`),
+  });
+  return (
+    <div className="insights week-report">
+      <header className="page-head">
+        <div>
+          <h1>Weekly report</h1>
+          <p className="muted">
+            {formatDate(addDays(end, -6))} – {formatDate(end)}
+          </p>
+        </div>
+        <div className="week-nav no-print">
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setParams({ end: addDays(end, -7) })}
+          >
+            ← Week before
+          </button>
+          {end < today && (
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => setParams({ end: addDays(end, 7) > today ? today : addDays(end, 7) })}
+            >
+              Week after →
+            </button>
+          )}
+          <button type="button" className="button" onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
+      </header>
+      <p className="no-print small">
+        <Link to="/insights">Back to Insights</Link>
+      </p>
+      {q.isPending && <Loading label="Putting your week together…" />}
+      {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}
+      {q.data && (
+        <>
+          <section className="card" aria-labelledby="averages-title">
+            <h2 className="card-title" id="averages-title">
+              This week and last
+            </h2>
+            <div className="table-scroll">
+              <table className="week-table">
+                <caption className="visually-hidden">
+                  Averages this week ({q.data.thisWeek.from} to {q.data.thisWeek.to}) against last week
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Measure</th>
+                    <th scope="col">This week</th>
+                    <th scope="col">Last week</th>
+                    <th scope="col">Change</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {q.data.rows.map((r) => (
+                    <tr key={r.key}>
+                      <th scope="row">
+                        {r.label} <span className="muted small">({r.unit})</span>
+                      </th>
+                      <td>
+                        {r.key === 'movement' || r.key === 'fermented_days' || r.key === 'plants'
+                          ? (r.thisWeek ?? '–')
+                          : oneDecimal(r.thisWeek)}
+                        {r.thisDays > 0 && <span className="muted small"> · {r.thisDays} d</span>}
+                      </td>
+                      <td>
+                        {r.key === 'movement' || r.key === 'fermented_days' || r.key === 'plants'
+                          ? (r.lastWeek ?? '–')
+                          : oneDecimal(r.lastWeek)}
+                      </td>
+                      <td className={tone(r)}>{change(r)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="small muted">
+              “d” is the number of days logged behind this week’s figure. Movement is a total; plants are the
+              7-day count on the last day with food logged.
+            </p>
+          </section>
+
+          <section className="card" aria-labelledby="goals-title">
+            <h2 className="card-title" id="goals-title">
+              Goals met
+            </h2>
+            <GoalsMet from={q.data.thisWeek.from} to={q.data.thisWeek.to} />
+          </section>
+
+          <section className="card" aria-labelledby="assoc-title">
+            <h2 className="card-title" id="assoc-title">
+              Best-supported associations
+            </h2>
+            {q.data.associations.length === 0 ? (
+              <p className="insight-empty">
+                Not enough days yet to show any: a comparison needs at least 14 paired days.
+              </p>
+            ) : (
+              <ul className="association-list">
+                {q.data.associations.map((a) => (
+                  <li key={`${a.factor}-${a.outcome}-${a.lag}`}>{a.sentence}</li>
+                ))}
+              </ul>
+            )}
+            <p className="small muted">Associations in your own diary, not proof of cause.</p>
+          </section>
+
+          <section aria-labelledby="week-recs-title">
+            <h2 id="week-recs-title">This week’s suggestions</h2>
+            {q.data.support ? (
+              <SupportPrompt support={q.data.support} />
+            ) : q.data.recommendations.length === 0 ? (
+              <p className="insight-empty">No suggestions this week.</p>
+            ) : (
+              q.data.recommendations.map((r) => <RecommendationCard key={r.id} rec={r} />)
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
