@@ -68,10 +68,6 @@ export default function Insights() {
 
       <section aria-labelledby="better-days-title" className="insights-section card">
         <h2 id="better-days-title">What goes with my better days</h2>
-        <p className="small">
-          These are associations in your own diary: things that tend to come together, not proof that one
-          causes the other. An experiment is the way to test one.
-        </p>
         <Suspense fallback={<Loading />}>
           <InsightsAssociations />
         </Suspense>

@@ -9,6 +9,8 @@ import { type AssociationItem, type AssociationsAnswer, INSIGHT_KEYS } from './I
 
 /** How many of each list to show before "show all". */
 const SHOWN = 8;
+/** The collapsed lists stop here: hundreds of unclear pairs help nobody. */
+const MORE = 30;
 
 function AssociationList({ items }: { items: AssociationItem[] }) {
   return (
@@ -54,7 +56,8 @@ export default function InsightsAssociations() {
           <summary>
             {others.length} more comparison{others.length === 1 ? '' : 's'} without a clear difference
           </summary>
-          <AssociationList items={others} />
+          <AssociationList items={others.slice(0, MORE)} />
+          {others.length > MORE && <p className="small muted">…and {others.length - MORE} more.</p>}
         </details>
       )}
       {waiting.length > 0 && (

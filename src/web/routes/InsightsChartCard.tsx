@@ -34,7 +34,10 @@ export function ChartCard({
       ) : (
         <>
           <PlotFigure options={options} summary={summary} />
-          <p className="insight-summary small">{summary}</p>
+          {/* The same words are the figure's caption for screen readers; shown here for everyone. */}
+          <p className="insight-summary small" aria-hidden="true">
+            {summary}
+          </p>
         </>
       )}
       {children}
@@ -45,6 +48,11 @@ export function ChartCard({
 /** Midnight UTC of a local date, for a time axis that never shifts a day with the browser's zone. */
 export function utcDay(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
+}
+
+/** "Aug 26": short axis labels that fit a phone. */
+export function shortDate(date: string): string {
+  return utcDay(date).toLocaleDateString('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 }
 
 export const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

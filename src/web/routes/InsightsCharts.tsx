@@ -12,7 +12,7 @@ import { Plot } from '../charts/PlotFigure.tsx';
 import { EvidenceBadge } from '../components/EvidenceBadge.tsx';
 import { formatDate } from '../useToday.ts';
 import { type DailyAnswer, INSIGHT_KEYS, oneDecimal, type RhythmAnswer } from './InsightsApi.ts';
-import { ChartCard, mean, utcDay } from './InsightsChartCard.tsx';
+import { ChartCard, mean, shortDate, utcDay } from './InsightsChartCard.tsx';
 import InsightsHabitCharts from './InsightsHabitCharts.tsx';
 
 type Day = DailyAnswer['days'][number];
@@ -147,7 +147,7 @@ function MoodCalendar({ days, from }: { days: readonly Day[]; from: string }) {
           label: 'Week starting',
           tickFormat: (w: number) => {
             const d = weekStarts.get(w);
-            return d && w % 4 === 0 ? formatDate(d).replace(/\s\d{4}$/, '') : '';
+            return d && w % 4 === 0 ? shortDate(d) : '';
           },
         },
         y: { domain: WEEKDAYS, label: null },
@@ -189,14 +189,14 @@ function EnergyThroughTheDay({ days }: { days: readonly Day[] }) {
       const v = d.values[p.energyMeasure as string];
       return v === undefined ? [] : [v];
     });
-    return { label: `${p.name} (${p.from}–${p.to})`, value: mean(values), n: values.length };
+    return { label: p.name, hours: `${p.from}–${p.to}`, value: mean(values), n: values.length };
   });
   const drawn = bars.filter((b) => b.value !== null);
   const options = {
     height: 200,
     marginLeft: 44,
     marginBottom: 40,
-    x: { domain: bars.map((b) => b.label), label: 'Part of the day (clock hours from the daily rhythm)' },
+    x: { domain: bars.map((b) => b.label), label: 'Part of the day' },
     y: { domain: [0, 10], label: 'Average energy (1–10)', grid: true },
     marks: [
       Plot.barY(drawn, { x: 'label', y: 'value', fill: 'var(--chart-2)' }),
@@ -219,8 +219,15 @@ function EnergyThroughTheDay({ days }: { days: readonly Day[] }) {
           : 'Log energy in the morning, at midday or in the evening to see your day’s shape.'
       }
       options={drawn.length ? options : null}
-      summary={drawn.map((b) => `${b.label}: ${oneDecimal(b.value)} out of 10 over ${b.n} days`).join('; ')}
+      summary={drawn
+        .map((b) => `${b.label} (${b.hours}): ${oneDecimal(b.value)} out of 10 over ${b.n} days`)
+        .join('; ')}
     >
+      {bars.length > 0 && (
+        <p className="small muted">
+          Clock hours from the daily rhythm: {bars.map((b) => `${b.label} ${b.hours}`).join(' · ')}.
+        </p>
+      )}
       {phases.length > 0 && (
         <details className="rhythm-events">
           <summary>What the daily rhythm says about each part of the day</summary>

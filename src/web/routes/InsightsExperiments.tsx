@@ -154,7 +154,7 @@ function StartForm({ today }: { today: string }) {
           ))}
         </select>
       </label>
-      <div className="row-3">
+      <div className="experiment-dates">
         <label className="field">
           <span>Start</span>
           <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { daysBetween } from '../../core/dates.ts';
 import { fermentedDaysPerWeek, plantsPerWeek, weeksEnding } from '../../core/insights/series.ts';
 import { api } from '../api.ts';
-import { Plot } from '../charts/PlotFigure.tsx';
+import { Plot, PlotFigure } from '../charts/PlotFigure.tsx';
 import { formatDate } from '../useToday.ts';
 import {
   type DailyAnswer,
@@ -74,14 +74,18 @@ function WeeklyFoodCharts({ days, from, to }: { days: readonly Day[]; from: stri
               Plot.ruleY([PLANT_GOAL], { stroke: 'var(--text)', strokeDasharray: '4 3' }),
               Plot.text([PLANT_GOAL], {
                 y: (d: number) => d,
-                frameAnchor: 'left',
-                dy: -6,
+                frameAnchor: 'right',
+                textAnchor: 'end',
+                dy: -7,
                 text: () => 'goal 30',
+                stroke: 'var(--surface)',
+                strokeWidth: 4,
+                fill: 'var(--text)',
               }),
             ],
           } as Plot.PlotOptions
         }
-        summary={`${plantRows.length} weeks with food logged; 30 plants or more in ${met} of them. Latest week: ${oneDecimal(plantRows.at(-1)?.plants)} plant points.`}
+        summary={`${plantRows.length} weeks with food logged; 30 plants or more in ${met} of them. Latest week: ${Number((plantRows.at(-1)?.plants ?? 0).toFixed(2))} plant points.`}
       />
       <ChartCard
         id="fermented"
@@ -99,6 +103,7 @@ function WeeklyFoodCharts({ days, from, to }: { days: readonly Day[]; from: stri
               label: 'Days with fermented food (of 7)',
               grid: true,
               ticks: [0, 2, 4, 6, 7],
+              tickFormat: 'd',
             },
             marks: [Plot.rectY(fermentRows, { ...bar, y: 'days', fill: 'var(--chart-1)', inset: 1 })],
           } as Plot.PlotOptions
@@ -121,12 +126,11 @@ function QuestionnairesBesideMood({ from, to }: { from: string; to: string }) {
     queryFn: () => api.get<ScreenerOverview>(`/api/screeners/overview?from=${from}&to=${to}`),
   });
   const scores = (q.data?.scores ?? []).filter((s) => s.score !== null && INSTRUMENT_LABELS[s.instrument]);
-  // WHO-5 runs 0–100: shown as a share of its range, like the others, so all sit on one 0–100 % axis.
+  // WHO-5 runs 0–100: each score is drawn as a share of its own range so all three share one axis.
   const max: Record<string, number> = { phq9: 27, gad7: 21, who5: 100 };
   const rows = scores.map((s) => ({
     date: utcDay(s.date),
     percent: ((s.score as number) / (max[s.instrument] as number)) * 100,
-    score: s.score as number,
     instrument: INSTRUMENT_LABELS[s.instrument] as string,
   }));
   const mood = (q.data?.mood ?? []).map((m) => ({ date: utcDay(m.date), mood: m.mood }));
@@ -135,11 +139,19 @@ function QuestionnairesBesideMood({ from, to }: { from: string; to: string }) {
     const s = scores.filter((r) => r.instrument === i).at(-1);
     return s ? [`${INSTRUMENT_LABELS[i]?.split(' ')[0]} ${s.score} on ${formatDate(s.date)}`] : [];
   });
+  const moodOptions = {
+    height: 130,
+    marginLeft: 44,
+    marginBottom: 34,
+    x,
+    y: { domain: [1, 10], label: 'Mood (1–10)', grid: true, ticks: [1, 5, 10] },
+    marks: [Plot.dot(mood, { x: 'date', y: 'mood', r: 1.8, fill: 'var(--chart-1)' })],
+  } as Plot.PlotOptions;
   return (
     <ChartCard
       id="questionnaires"
       title="Questionnaire scores beside mood"
-      description="PHQ-9 and GAD-7: higher means more symptoms. WHO-5: higher means better well-being. Shown as a share of each scale so they fit one axis; your diary mood is below on the same dates. Scores are not a diagnosis."
+      description="PHQ-9 and GAD-7: higher means more symptoms. WHO-5: higher means better well-being. Each is drawn as a share of its scale so they fit one axis; your diary mood is below on the same dates. Scores are not a diagnosis."
       empty={
         q.isPending
           ? 'Loading…'
@@ -150,44 +162,28 @@ function QuestionnairesBesideMood({ from, to }: { from: string; to: string }) {
       options={
         rows.length
           ? ({
-              height: 300,
+              height: 200,
               marginLeft: 44,
               marginBottom: 34,
               x,
-              fy: { label: null },
-              y: { label: 'Share of the scale (%) / mood (1–10)', grid: true },
+              y: { domain: [0, 100], label: 'Score, share of the scale (%)', grid: true },
               color: {
                 legend: true,
                 domain: Object.values(INSTRUMENT_LABELS),
                 range: ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-1)'],
               },
               marks: [
-                Plot.lineY(rows, {
-                  x: 'date',
-                  y: 'percent',
-                  stroke: 'instrument',
-                  fy: () => 'Questionnaires (%)',
-                }),
-                Plot.dot(rows, {
-                  x: 'date',
-                  y: 'percent',
-                  fill: 'instrument',
-                  r: 3.5,
-                  fy: () => 'Questionnaires (%)',
-                }),
-                Plot.dot(mood, {
-                  x: 'date',
-                  y: 'mood',
-                  r: 1.8,
-                  fill: 'var(--muted)',
-                  fy: () => 'Mood (1–10)',
-                }),
+                Plot.lineY(rows, { x: 'date', y: 'percent', stroke: 'instrument' }),
+                Plot.dot(rows, { x: 'date', y: 'percent', fill: 'instrument', r: 3.5 }),
               ],
             } as Plot.PlotOptions)
           : null
       }
       summary={`${rows.length} questionnaires in this range. Latest: ${latest.join('; ') || 'none'}. Mood logged on ${mood.length} days.`}
     >
+      {rows.length > 0 && mood.length > 0 && (
+        <PlotFigure options={moodOptions} summary={`Mood logged on ${mood.length} days in the same range.`} />
+      )}
       <p className="small">
         <Link to="/checks">Go to Checks</Link>
       </p>

@@ -50,8 +50,7 @@ export function RecommendationCard({ rec, actions }: { rec: Recommendation; acti
           <strong>What the research says: </strong>
           {rec.basis.note} <EvidenceBadge grade={rec.basis.grade} />
         </p>
-        <p className="small muted">
-          {rec.basis.from.name} {rec.basis.label} {rec.basis.to.name.toLowerCase()}.{' '}
+        <p className="small">
           <Link to={`/learn/${rec.about.id}`}>More about {rec.about.name.toLowerCase()}</Link>
         </p>
         <ul className="citations small">

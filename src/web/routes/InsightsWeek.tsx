@@ -20,11 +20,19 @@ import { RecommendationCard, SupportPrompt } from './InsightsRecommendations.tsx
 import './insights.css';
 import './learn.css';
 
+/** Totals and counts read as whole numbers (plants to the quarter); averages with one decimal. */
+const COUNTED = new Set(['movement', 'fermented_days', 'plants']);
+
+function figure(r: WeekRow, x: number | null): string {
+  if (x === null) return '–';
+  return COUNTED.has(r.key) ? String(Number(x.toFixed(2))) : oneDecimal(x);
+}
+
 function change(r: WeekRow): string {
   if (r.change === null) return '–';
-  const rounded = Number(r.change.toFixed(1));
-  if (rounded === 0) return 'same';
-  return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1)}`;
+  const text = figure(r, Math.abs(r.change));
+  if (Number(text) === 0) return 'same';
+  return `${r.change > 0 ? '+' : '−'}${text}`;
 }
 
 function tone(r: WeekRow): string {
@@ -101,7 +109,7 @@ export default function InsightsWeek() {
             <button
               type="button"
               className="button secondary"
-              onClick={() => setParams({ end: addDays(end, 7) > today ? today : addDays(end, 7) })}
+              onClick={() => setParams({ end: [addDays(end, 7), today].sort()[0] as string })}
             >
               Week after →
             </button>
@@ -139,18 +147,23 @@ export default function InsightsWeek() {
                   {q.data.rows.map((r) => (
                     <tr key={r.key}>
                       <th scope="row">
-                        {r.label} <span className="muted small">({r.unit})</span>
+                        {r.label} <span className="unit muted small">{r.unit}</span>
                       </th>
                       <td>
-                        {r.key === 'movement' || r.key === 'fermented_days' || r.key === 'plants'
-                          ? (r.thisWeek ?? '–')
-                          : oneDecimal(r.thisWeek)}
-                        {r.thisDays > 0 && <span className="muted small"> · {r.thisDays} d</span>}
+                        {figure(r, r.thisWeek)}
+                        {r.thisDays > 0 && (
+                          <span className="days muted small">
+                            {r.thisDays} day{r.thisDays === 1 ? '' : 's'}
+                          </span>
+                        )}
                       </td>
                       <td>
-                        {r.key === 'movement' || r.key === 'fermented_days' || r.key === 'plants'
-                          ? (r.lastWeek ?? '–')
-                          : oneDecimal(r.lastWeek)}
+                        {figure(r, r.lastWeek)}
+                        {r.lastDays > 0 && (
+                          <span className="days muted small">
+                            {r.lastDays} day{r.lastDays === 1 ? '' : 's'}
+                          </span>
+                        )}
                       </td>
                       <td className={tone(r)}>{change(r)}</td>
                     </tr>
@@ -159,8 +172,8 @@ export default function InsightsWeek() {
               </table>
             </div>
             <p className="small muted">
-              “d” is the number of days logged behind this week’s figure. Movement is a total; plants are the
-              7-day count on the last day with food logged.
+              Days: how many days were logged behind each figure. Movement is a total; plants are the 7-day
+              count on the last day with food logged.
             </p>
           </section>
 

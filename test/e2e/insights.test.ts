@@ -1,0 +1,108 @@
+/**
+ * Insights in Chromium: load sample data from the empty History page, open Insights, see the
+ * charts, an association sentence and a cited suggestion, start an experiment from it, and open
+ * the weekly report. Screenshots at 390×844 and 1280×800 under test-results/screenshots/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  type RunningServer,
+  registerViaUi,
+  screenshot,
+  startServer,
+} from '../support/browser.ts';
+import { testEngines } from '../support/db.ts';
+
+async function skipTour(page: Page) {
+  const skip = page.getByRole('button', { name: 'Skip tour' });
+  if (await skip.isVisible()) await skip.click();
+}
+
+describe.each(testEngines())('insights in Chromium on %s', (engine) => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer(engine);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sample data → charts, associations, a cited suggestion started as an experiment, the weekly report', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await registerViaUi(page, server.url, 'Sam');
+    await skipTour(page);
+
+    await page.goto(`${server.url}/history`);
+    await page.getByRole('button', { name: 'Try it with sample data' }).click();
+    await page.waitForURL(/\/insights$/, { timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();
+    // The account is labelled as a demo wherever the name shows.
+    const session = await page.evaluate(() => fetch('/api/auth/session').then((r) => r.json()));
+    expect(session.person.displayName).toBe('Sam (Demo)');
+
+    // Charts drawn (Observable Plot SVGs), each with a text summary.
+    await page.locator('.insight-chart svg').first().waitFor({ timeout: 30_000 });
+    expect(await page.locator('.insight-chart figure svg').count()).toBeGreaterThanOrEqual(6);
+    await expect
+      .poll(() => page.locator('.insight-chart figcaption').first().textContent())
+      .toMatch(/Mood averaged \d\.\d out of 10/);
+    // Questionnaires beside mood: the sample data has fortnightly questionnaires.
+    await page.locator('section[aria-labelledby="questionnaires-title"] svg').first().waitFor();
+
+    // "What goes with my better days": at least one association sentence.
+    const sentence = page.locator('.association-list li').first();
+    await sentence.waitFor();
+    expect(await sentence.textContent()).toMatch(/days/);
+
+    // A suggestion with its trigger, graded evidence and a DOI link.
+    const rec = page.locator('.recommendation').first();
+    await rec.waitFor();
+    expect(await rec.textContent()).toContain('Why now:');
+    expect(await rec.locator('.evidence-badge').count()).toBe(1);
+    expect(await rec.locator('a[href^="https://doi.org/10."]').count()).toBeGreaterThan(0);
+    await screenshot(page, `insights-phone-${engine}`);
+
+    const title = (await rec.locator('h3').textContent()) as string;
+    await rec.getByRole('button', { name: 'Start as an experiment' }).click();
+    await page.getByText(/^Started “/).waitFor();
+    const experiment = page.locator('.experiment').first();
+    await experiment.waitFor();
+    expect(await experiment.textContent()).toContain('from a suggestion');
+    // The suggestion being tried is no longer offered.
+    await expect.poll(() => page.locator('.recommendation h3').allTextContents()).not.toContain(title);
+    await experiment.getByRole('button', { name: 'See result' }).click();
+    await experiment.locator('.experiment-result').waitFor();
+    expect(await experiment.locator('.experiment-result').textContent()).toMatch(/So far|Result/);
+
+    await page.setViewportSize(DESKTOP);
+    await page.reload();
+    await page.locator('.insight-chart svg').first().waitFor({ timeout: 30_000 });
+    await page.locator('.recommendation, .insight-empty').first().waitFor();
+    await screenshot(page, `insights-desktop-${engine}`);
+
+    // The weekly report, on both sizes.
+    await page.getByRole('link', { name: 'Weekly report' }).click();
+    await page.getByRole('heading', { name: 'Weekly report', level: 1 }).waitFor();
+    await page.locator('.week-table tbody tr').first().waitFor();
+    expect(await page.locator('.week-table tbody tr').count()).toBe(8);
+    expect(await page.locator('.week-report .association-list li').count()).toBeGreaterThan(0);
+    await screenshot(page, `week-desktop-${engine}`);
+    await page.setViewportSize(PHONE);
+    await screenshot(page, `week-phone-${engine}`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    await screenshot(page, `week-print-${engine}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
