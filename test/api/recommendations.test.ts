@@ -3,6 +3,8 @@
  * carries the graph edge with grade and DOIs, dismiss / snooze / undo are remembered, starting an
  * experiment from one puts it away, and the safety pathway replaces them all.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.ts';
@@ -173,5 +175,31 @@ describe.each(testEngines())('recommendations on %s', (engine) => {
     const body = (await dave.get('/api/recommendations')).json();
     expect(body.recommendations).toEqual([]);
     expect(body.support.triggers.map((t: { code: string }) => t.code)).toContain('phq9_item9');
+  });
+
+  it('a microbiome sample with neither Faecalibacterium nor Coprococcus suggests fibre, citing the graph', async () => {
+    const erin = await registerClient(app);
+    expect(await ids(erin)).toEqual([]);
+    // The MetaPhlAn 4 fixture has neither genus (the microbiome tests add Faecalibacterium to make a "later" sample).
+    const profile = readFileSync(
+      join(import.meta.dirname, '../../src/core/microbiome/fixtures/metaphlan4_rel_ab_w_read_stats.tsv'),
+    );
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/microbiome/samples?date=2026-03-01',
+      payload: profile,
+      headers: {
+        'content-type': 'text/tab-separated-values',
+        cookie: `gb_session=${erin.cookie}`,
+        'x-csrf-token': erin.csrfToken as string,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const recs = (await erin.get('/api/recommendations')).json().recommendations as Rec[];
+    expect(recs.map((r) => r.id)).toEqual(['fibre_for_butyrate']);
+    expect(recs[0]?.trigger).toMatch(
+      /^Your microbiome sample “.+” \(2026-03-01\) shows neither Faecalibacterium nor Coprococcus\.$/,
+    );
+    expect(recs[0]?.basis).toMatchObject({ id: 'high_fibre--feeds--gut_microbiota', grade: 'established' });
   });
 });

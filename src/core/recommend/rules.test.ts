@@ -111,7 +111,7 @@ describe('fibre_for_butyrate', () => {
       ]),
     );
     expect(check('fibre_for_butyrate', s)).toBe(
-      'Your microbiome sample “February” (2026-02-01) shows neither Faecalibacterium nor Coprococcus, two butyrate makers.',
+      'Your microbiome sample “February” (2026-02-01) shows neither Faecalibacterium nor Coprococcus.',
     );
   });
   it('stays quiet when either is present, with no sample, and for a sample over a year old', () => {

@@ -83,7 +83,7 @@ export const RULES: readonly Rule[] = [
       if (!m || m.date <= addDays(s.today, -SAMPLE_FRESH_DAYS)) return null;
       const missing = ['faecalibacterium', 'coprococcus'].filter((t) => m.taxa.get(t) === false);
       if (missing.length < 2) return null;
-      return `Your microbiome sample “${m.label}” (${m.date}) shows neither Faecalibacterium nor Coprococcus, two butyrate makers.`;
+      return `Your microbiome sample “${m.label}” (${m.date}) shows neither Faecalibacterium nor Coprococcus.`;
     },
   },
   {

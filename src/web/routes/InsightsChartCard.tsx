@@ -13,6 +13,7 @@ export function ChartCard({
   options,
   summary,
   children,
+  figureExtra,
 }: {
   id: string;
   title: string;
@@ -22,6 +23,8 @@ export function ChartCard({
   options: Plot.PlotOptions | null;
   summary: string;
   children?: ReactNode;
+  /** A second drawing under the first, before the summary (e.g. mood under questionnaire scores). */
+  figureExtra?: ReactNode;
 }) {
   return (
     <section className="card insight-chart" aria-labelledby={`${id}-title`}>
@@ -34,6 +37,7 @@ export function ChartCard({
       ) : (
         <>
           <PlotFigure options={options} summary={summary} />
+          {figureExtra}
           {/* The same words are the figure's caption for screen readers; shown here for everyone. */}
           <p className="insight-summary small" aria-hidden="true">
             {summary}

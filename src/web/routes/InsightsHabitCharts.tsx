@@ -179,11 +179,16 @@ function QuestionnairesBesideMood({ from, to }: { from: string; to: string }) {
             } as Plot.PlotOptions)
           : null
       }
+      figureExtra={
+        mood.length > 0 && (
+          <PlotFigure
+            options={moodOptions}
+            summary={`Mood logged on ${mood.length} days in the same range.`}
+          />
+        )
+      }
       summary={`${rows.length} questionnaires in this range. Latest: ${latest.join('; ') || 'none'}. Mood logged on ${mood.length} days.`}
     >
-      {rows.length > 0 && mood.length > 0 && (
-        <PlotFigure options={moodOptions} summary={`Mood logged on ${mood.length} days in the same range.`} />
-      )}
       <p className="small">
         <Link to="/checks">Go to Checks</Link>
       </p>
