@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { hash } from '@node-rs/argon2';
 import { isTimeZone, localDateAt } from '../core/dates.ts';
-import { DEMO_DAYS } from '../server/routes/demo.ts';
+import { DEMO_DAYS, enrolDemoProgram } from '../server/routes/demo.ts';
 import { loadDemoData } from '../store/demo.ts';
 import { openStore } from '../store/open.ts';
 import { createPerson } from '../store/people.ts';
@@ -59,6 +59,7 @@ export async function demoCommand(argv: string[], now = new Date()): Promise<num
       { endDate: localDateAt(now, timeZone), days: DEMO_DAYS, seed },
       now,
     );
+    await enrolDemoProgram(store.db, person.id, data.to, now);
     console.log(`Demo person created with ${DEMO_DAYS} days of sample data (${data.from} to ${data.to}).`);
     console.log(`Sign in with\n  email:    ${email}\n  password: ${password}`);
     return 0;

@@ -54,6 +54,13 @@ describe.each(testEngines())('sample data button on %s', (engine) => {
     const assoc = (await alice.get('/api/insights/associations')).json();
     expect(assoc.counts.shown).toBeGreaterThan(0);
     expect(await observations(bob.personId as string)).toBe(0);
+    // Three weeks into the 30-day challenge: started 20 days before 2026-04-01.
+    const enrolments = (await alice.get('/api/enrolments')).json().enrolments;
+    expect(enrolments).toMatchObject([
+      { programId: 'gut_brain_30_day', startDate: '2026-03-12', status: 'active' },
+    ]);
+    const weeks = (await alice.get(`/api/enrolments/${enrolments[0].id}`)).json().weeks;
+    expect(weeks.filter((w: { percent: number | null }) => w.percent !== null)).toHaveLength(3);
   });
 
   it('refuses an account that already has data (409), changing nothing', async () => {

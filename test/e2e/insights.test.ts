@@ -58,6 +58,8 @@ describe.each(testEngines())('insights in Chromium on %s', (engine) => {
       .toMatch(/Mood averaged \d\.\d out of 10/);
     // Questionnaires beside mood: the sample data has fortnightly questionnaires.
     await page.locator('section[aria-labelledby="questionnaires-title"] svg').first().waitFor();
+    // The sample person is three weeks into the 30-day challenge.
+    await page.locator('section[aria-labelledby="programs-title"] svg').first().waitFor();
 
     // "What goes with my better days": at least one association sentence.
     const sentence = page.locator('.association-list li').first();
