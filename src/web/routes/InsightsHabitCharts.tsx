@@ -204,10 +204,15 @@ function ProgramCompletion() {
       return Promise.all(enrolments.map((e) => api.get<EnrolmentDetail>(`/api/enrolments/${e.id}`)));
     },
   });
-  const rows = (q.data ?? []).flatMap((p) =>
+  const programs = q.data ?? [];
+  // One bar per program week; the program's title leads the label only when there are several.
+  const rows = programs.flatMap((p, i) =>
     p.weeks
       .filter((w) => w.percent !== null)
-      .map((w) => ({ program: p.program.title, week: `Week ${w.week}`, percent: w.percent as number })),
+      .map((w) => ({
+        label: programs.length > 1 ? `${i + 1}: week ${w.week}` : `Week ${w.week}`,
+        percent: w.percent as number,
+      })),
   );
   return (
     <ChartCard
@@ -219,11 +224,20 @@ function ProgramCompletion() {
         {
           height: 60 + 26 * rows.length,
           marginLeft: 70,
+          marginRight: 40,
           marginBottom: 34,
           x: { domain: [0, 100], label: 'Goals met (%)', grid: true },
-          y: { label: null, domain: rows.map((r) => r.week) },
-          fy: { label: null },
-          marks: [Plot.barX(rows, { y: 'week', x: 'percent', fy: 'program', fill: 'var(--chart-1)' })],
+          y: { label: null, domain: rows.map((r) => r.label) },
+          marks: [
+            Plot.barX(rows, { y: 'label', x: 'percent', fill: 'var(--chart-1)' }),
+            Plot.text(rows, {
+              y: 'label',
+              x: 'percent',
+              text: (r: { percent: number }) => `${r.percent}%`,
+              dx: 4,
+              textAnchor: 'start',
+            }),
+          ],
         } as Plot.PlotOptions
       }
       summary={(q.data ?? [])
@@ -236,6 +250,14 @@ function ProgramCompletion() {
         )
         .join('. ')}
     >
+      {rows.length > 0 && (
+        <ol className="small muted program-legend">
+          {programs.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the same program can be joined twice; the order is the list's meaning
+            <li key={i}>{p.program.title}</li>
+          ))}
+        </ol>
+      )}
       {rows.length === 0 && !q.isPending && (
         <p className="small">
           <Link to="/programs">See the programs</Link>
