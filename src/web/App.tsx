@@ -27,15 +27,17 @@ const ChecksQuestionnaire = lazy(() => import('./routes/ChecksQuestionnaire.tsx'
 const ChecksSignals = lazy(() => import('./routes/ChecksSignals.tsx'));
 const ChecksResult = lazy(() => import('./routes/ChecksResult.tsx'));
 const Support = lazy(() => import('./routes/Support.tsx'));
-const Microbiome = lazy(() => import('./routes/Microbiome.tsx'));
-const MicrobiomeSample = lazy(() => import('./routes/MicrobiomeSample.tsx'));
-const Insights = lazy(() => import('./routes/Insights.tsx'));
-const InsightsWeek = lazy(() => import('./routes/InsightsWeek.tsx'));
+const DataSharing = lazy(() => import('./routes/DataSharing.tsx'));
+const Clinician = lazy(() => import('./routes/Clinician.tsx'));
 const Learn = lazy(() => import('./routes/Learn.tsx'));
 const LearnNode = lazy(() => import('./routes/LearnNode.tsx'));
 const Quiz = lazy(() => import('./routes/Quiz.tsx'));
 const Log = lazy(() => import('./routes/Log.tsx'));
 const Programs = lazy(() => import('./routes/Programs.tsx'));
+const Microbiome = lazy(() => import('./routes/Microbiome.tsx'));
+const MicrobiomeSample = lazy(() => import('./routes/MicrobiomeSample.tsx'));
+const Insights = lazy(() => import('./routes/Insights.tsx'));
+const InsightsWeek = lazy(() => import('./routes/InsightsWeek.tsx'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -81,11 +83,13 @@ const router = createBrowserRouter([
           // ROUTES: capabilities add their signed-in pages below this line.
           { path: '/insights', element: page(<Insights />) },
           { path: '/insights/week', element: page(<InsightsWeek />) },
-          { path: '/microbiome', element: page(<Microbiome />) },
-          { path: '/microbiome/samples/:id', element: page(<MicrobiomeSample />) },
+          { path: '/data', element: page(<DataSharing />) },
+          { path: '/clinician', element: page(<Clinician />) },
           { path: '/learn/quiz', element: page(<Quiz />) },
           { path: '/log', element: page(<Log />) },
           { path: '/programs', element: page(<Programs />) },
+          { path: '/microbiome', element: page(<Microbiome />) },
+          { path: '/microbiome/samples/:id', element: page(<MicrobiomeSample />) },
           { path: '/checks', element: page(<Checks />) },
           { path: '/checks/signals', element: page(<ChecksSignals />) },
           { path: '/checks/responses/:id', element: page(<ChecksResult />) },

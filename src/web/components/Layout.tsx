@@ -18,9 +18,10 @@ export const NAV: NavItem[] = [
   { to: '/history', label: 'History', icon: '▤' },
   { to: '/insights', label: 'Insights', icon: '◔' },
   // NAV: capabilities add their entries below this line.
-  { to: '/microbiome', label: 'Microbiome', icon: '◎' },
+  { to: '/data', label: 'Data', icon: '⇅' },
   { to: '/log', label: 'Log', icon: '✚' },
   { to: '/programs', label: 'Programs', icon: '◷' },
+  { to: '/microbiome', label: 'Microbiome', icon: '◎' },
   { to: '/checks', label: 'Checks', icon: '✓' },
   { to: '/learn', label: 'Learn', icon: '✦' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
