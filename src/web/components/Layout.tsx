@@ -2,33 +2,58 @@
  * The page frame: a header with the brand and navigation (a bottom tab bar on phones), the page,
  * and a footer that always shows the way to professional help.
  */
+import { useRef } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useSession } from '../session.tsx';
 import { Everyday } from './Everyday.tsx';
+import { DiarySupportPrompt } from './SupportScreen.tsx';
 
 export interface NavItem {
   to: string;
   label: string;
   icon: string;
+  /** Shown in the phone's bottom bar; the rest sit behind "More" there. */
+  primary?: boolean;
 }
 
 /** Signed-in navigation. Capabilities add their entry here. */
 export const NAV: NavItem[] = [
-  { to: '/today', label: 'Today', icon: '☀' },
+  { to: '/today', label: 'Today', icon: '☀', primary: true },
   { to: '/history', label: 'History', icon: '▤' },
-  { to: '/insights', label: 'Insights', icon: '◔' },
+  { to: '/insights', label: 'Insights', icon: '◔', primary: true },
   // NAV: capabilities add their entries below this line.
   { to: '/data', label: 'Data', icon: '⇅' },
-  { to: '/log', label: 'Log', icon: '✚' },
+  { to: '/log', label: 'Log', icon: '✚', primary: true },
   { to: '/programs', label: 'Programs', icon: '◷' },
   { to: '/microbiome', label: 'Microbiome', icon: '◎' },
   { to: '/checks', label: 'Checks', icon: '✓' },
-  { to: '/learn', label: 'Learn', icon: '✦' },
+  { to: '/learn', label: 'Learn', icon: '✦', primary: true },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ];
 
+function NavItemLink({
+  item,
+  className,
+  onClick,
+}: {
+  item: NavItem;
+  className: string;
+  onClick?: () => void;
+}) {
+  return (
+    <NavLink to={item.to} className={className} onClick={onClick}>
+      <span className="nav-icon" aria-hidden="true">
+        {item.icon}
+      </span>
+      <span className="nav-label">{item.label}</span>
+    </NavLink>
+  );
+}
+
 export function Layout() {
   const { person } = useSession();
+  const more = useRef<HTMLDetailsElement>(null);
+  const closeMore = () => more.current?.removeAttribute('open');
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -42,24 +67,44 @@ export function Layout() {
         {person && (
           <nav className="nav" aria-label="Main">
             {NAV.map((item) => (
-              <NavLink key={item.to} to={item.to} className="nav-link">
-                <span className="nav-icon" aria-hidden="true">
-                  {item.icon}
-                </span>
-                <span className="nav-label">{item.label}</span>
-              </NavLink>
+              <NavItemLink
+                key={item.to}
+                item={item}
+                className={`nav-link${item.primary ? '' : ' nav-secondary'}`}
+              />
             ))}
+            <details className="nav-more" ref={more}>
+              <summary className="nav-link">
+                <span className="nav-icon" aria-hidden="true">
+                  ☰
+                </span>
+                <span className="nav-label">More</span>
+              </summary>
+              <div className="nav-more-panel">
+                {NAV.filter((item) => !item.primary).map((item) => (
+                  <NavItemLink key={item.to} item={item} className="nav-more-link" onClick={closeMore} />
+                ))}
+                <Link to="/support" className="nav-more-link" onClick={closeMore}>
+                  <span className="nav-icon" aria-hidden="true">
+                    ♥
+                  </span>
+                  <span className="nav-label">Get help now</span>
+                </Link>
+              </div>
+            </details>
           </nav>
         )}
       </header>
       <main id="main" className="page" tabIndex={-1}>
+        {person && <DiarySupportPrompt />}
         {person && <Everyday person={person} />}
         <Outlet />
       </main>
       <footer className="footer">
         <p>
           Gutbrain is a wellness and self-tracking tool. It does not diagnose. If you are struggling or in
-          crisis, please contact a health professional or your local emergency number.
+          crisis, please contact a health professional or your local emergency number.{' '}
+          <Link to="/support">Get help now: crisis lines and kinds of professional help</Link>.
         </p>
       </footer>
     </div>

@@ -8,7 +8,7 @@ import { Link } from 'react-router';
 import { INSTRUMENT_IDS, INSTRUMENTS, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
 import { api } from '../api.ts';
 import { ErrorState, Loading } from '../components/States.tsx';
-import { DiarySupportPrompt, SupportGate } from '../components/SupportScreen.tsx';
+import { SupportGate } from '../components/SupportScreen.tsx';
 import { formatDate } from '../useToday.ts';
 import { KEYS, type OverviewAnswer } from './ChecksApi.ts';
 import './checks.css';
@@ -40,7 +40,6 @@ export default function Checks() {
           Get help now
         </Link>
       </header>
-      <DiarySupportPrompt />
       {data && data.reminders.length > 0 && (
         <div className="notice notice-info checks-reminder" role="status">
           It has been two weeks or more since your last{' '}

@@ -4,6 +4,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../api.ts';
 import { Field } from '../components/Field.tsx';
+import { RegionSetting } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
 import { ReminderSettings } from '../reminders/ReminderSettings.tsx';
 import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
@@ -190,6 +191,7 @@ export default function Settings() {
       </header>
       <Profile />
       {/* SETTINGS: capabilities add sections below this line. */}
+      <RegionSetting />
       <ReminderSettings />
       <Password />
       <Danger />

@@ -108,6 +108,8 @@ export default function Today() {
         : outcome.answer;
       qc.setQueryData(['checkin', date], saved);
       qc.invalidateQueries({ queryKey: ['checkins'] });
+      // The server re-checks the low-mood diary rule at every save; the shell shows its prompt.
+      qc.invalidateQueries({ queryKey: ['safety'] });
       setSavedOffline(outcome.queued);
       setSavedAt(new Date().toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }));
     },
