@@ -114,7 +114,17 @@ export async function listDays(
   return range.limit ? days.slice(0, range.limit) : days;
 }
 
-/** The day × measure matrix over a date range, all sources: `matrix.get(date)?.get('mood')`. */
+/**
+ * Which source wins when one measure has values from several sources on the same day: the
+ * person's own check-in, then habits, then food-derived counts, then anything imported.
+ */
+const SOURCE_PRIORITY: Record<string, number> = { checkin: 0, habit: 1, food: 2, custom: 3 };
+const priorityOf = (source: string) => SOURCE_PRIORITY[source] ?? 9;
+
+/**
+ * The day × measure matrix over a date range: `matrix.get(date)?.get('mood')`. One value per day
+ * and measure — never a sum across sources, so an imported mood and a check-in mood of 7 stay 7.
+ */
 export async function dayMeasureMatrix(
   db: Kysely<Database>,
   personId: string,
@@ -123,20 +133,27 @@ export async function dayMeasureMatrix(
 ): Promise<Map<string, Map<string, number>>> {
   const rows = await db
     .selectFrom('observation')
-    .select(['date', 'measure', 'value'])
+    .select(['date', 'measure', 'value', 'source'])
     .where('person_id', '=', personId)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .where('value', 'is not', null)
     .execute();
   const matrix = new Map<string, Map<string, number>>();
+  const chosen = new Map<string, number>();
   for (const r of rows) {
     let day = matrix.get(r.date);
     if (!day) {
       day = new Map();
       matrix.set(r.date, day);
     }
-    day.set(r.measure, (day.get(r.measure) ?? 0) + (r.value as number));
+    const key = `${r.date}|${r.measure}`;
+    const priority = priorityOf(r.source);
+    const held = chosen.get(key);
+    if (held === undefined || priority < held) {
+      chosen.set(key, priority);
+      day.set(r.measure, r.value as number);
+    }
   }
   return matrix;
 }
