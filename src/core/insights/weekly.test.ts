@@ -11,9 +11,16 @@ describe('weekComparison', () => {
     // Last week: 1–7 March. This week: 8–14 March.
     '2026-03-02': { mood: 5, energy_morning: 4, movement: 20, fermented_servings: 1, plant_points_week: 12 },
     '2026-03-05': { mood: 6, energy_morning: 6, energy_evening: 4, movement: 40 },
-    '2026-03-08': { mood: 7, energy_morning: 6, energy_midday: 8, movement: 30, fermented_servings: 0 },
-    '2026-03-10': { mood: 6, fermented_servings: 2, plant_points_week: 18 },
-    '2026-03-14': { mood: 8, energy_evening: 5, movement: 15, fermented_servings: 1, plant_points_week: 26 },
+    '2026-03-08': { mood: 7, energy_morning: 6, energy_midday: 8, movement: 30, food_entries: 4 },
+    '2026-03-10': { mood: 6, food_entries: 3, fermented_servings: 2, plant_points_week: 18 },
+    '2026-03-14': {
+      mood: 8,
+      energy_evening: 5,
+      movement: 15,
+      food_entries: 2,
+      fermented_servings: 1,
+      plant_points_week: 26,
+    },
     '2026-03-15': { mood: 1 }, // after the report date: not counted
   });
   const out = weekComparison(m, '2026-03-14');
@@ -30,7 +37,8 @@ describe('weekComparison', () => {
     // This week: 8th (6+8)/2 = 7, 14th 5 → 6. Last week: 2nd 4, 5th (6+4)/2 = 5 → 4.5.
     expect(row('energy')).toMatchObject({ thisWeek: 6, lastWeek: 4.5, change: 1.5 });
   });
-  it('movement is a total, fermented food a count of days, plants the latest rolling count', () => {
+  it('movement is a total, fermented food a count of the days food was logged, plants the latest rolling count', () => {
+    // Food logged on the 8th (no fermented food), 10th and 14th (fermented): 2 of 3 days.
     expect(row('movement')).toMatchObject({ thisWeek: 45, lastWeek: 60, change: -15 });
     expect(row('fermented_days')).toMatchObject({ thisWeek: 2, thisDays: 3, lastWeek: 1 });
     expect(row('plants')).toMatchObject({ thisWeek: 26, lastWeek: 12 });

@@ -18,6 +18,8 @@ interface WeeklyMeasure {
   /** Measures making up the day value (their mean when several are recorded that day). */
   measures: readonly string[];
   higherIsBetter: boolean;
+  /** For 'days': the measure that marks a day as logged (a category is only stored when eaten). */
+  loggedBy?: string;
 }
 
 export const WEEKLY_MEASURES: readonly WeeklyMeasure[] = [
@@ -76,6 +78,7 @@ export const WEEKLY_MEASURES: readonly WeeklyMeasure[] = [
     summary: 'days',
     measures: ['fermented_servings'],
     higherIsBetter: true,
+    loggedBy: 'food_entries',
   },
   {
     key: 'plants',
@@ -116,8 +119,11 @@ function summarise(
 ): { value: number | null; days: number } {
   const values: number[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
-    const v = dayValue(matrix.get(d), m.measures);
+    const day = matrix.get(d);
+    const v = dayValue(day, m.measures);
     if (v !== null) values.push(v);
+    // A logged day without the category counts as a day without it.
+    else if (m.loggedBy && day?.has(m.loggedBy)) values.push(0);
   }
   if (values.length === 0) return { value: null, days: 0 };
   const sum = values.reduce((a, b) => a + b, 0);
