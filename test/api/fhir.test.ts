@@ -138,7 +138,7 @@ describe.each(testEngines())('FHIR R4 export on %s', (engine) => {
     // Item 4 answered 3 = "Nearly every day" = LA6571-9.
     expect(items[3]?.answer[0]?.valueCoding.code).toBe('LA6571-9');
     const gad = responses.find((r) => r.questionnaire === 'http://loinc.org/q/69737-5');
-    expect((gad?.item as { linkId: string }[]).map((i) => i.linkId)[5]).toBe('/69689-8');
+    expect(((gad?.item ?? []) as { linkId: string }[]).map((i) => i.linkId)[5]).toBe('/69689-8');
     const scores = bundle.entry.map((e) => e.resource).filter((r) => r.derivedFrom);
     const phqTotal = scores.find((r) => codes(r).includes('http://loinc.org|44261-6'));
     expect(phqTotal?.valueQuantity).toEqual({ value: 10 });
@@ -146,7 +146,7 @@ describe.each(testEngines())('FHIR R4 export on %s', (engine) => {
     expect(gadTotal?.valueQuantity).toEqual({ value: 5 });
     const who = responses.find((r) => r.questionnaire === 'urn:gutbrain:questionnaire:who5');
     expect(
-      (who?.item as { answer: { valueInteger: number }[] }[]).map((i) => i.answer[0]?.valueInteger),
+      ((who?.item ?? []) as { answer: { valueInteger: number }[] }[]).map((i) => i.answer[0]?.valueInteger),
     ).toEqual([3, 3, 2, 4, 3]);
     // WHO-5 percentage score: raw 15 × 4 = 60; no LOINC code is claimed for it.
     const whoScore = scores.find((r) => codes(r).includes('urn:gutbrain:measure|who5_score'));

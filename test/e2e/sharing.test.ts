@@ -73,13 +73,11 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
       '001 Meditate/Scores.csv': strToU8('Date,Score\n2026-03-02,0.5\n'),
     });
     await page.getByLabel('From').selectOption('loop');
-    await page
-      .getByLabel('Files')
-      .setInputFiles({
-        name: 'Loop Habits CSV 2026-03-02.zip',
-        mimeType: 'application/zip',
-        buffer: Buffer.from(zip),
-      });
+    await page.getByLabel('Files').setInputFiles({
+      name: 'Loop Habits CSV 2026-03-02.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zip),
+    });
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await page.getByText('2 rows, 2 days from 2026-03-01 to 2026-03-02.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();

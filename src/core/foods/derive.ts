@@ -40,7 +40,7 @@ export const FOOD_MEASURES: Measure[] = [
       group: 'food',
       min: 0,
       unit: 'servings',
-      higherIsBetter: c === 'ultra_processed' || c === 'added_sugar' ? false : true,
+      higherIsBetter: !(c === 'ultra_processed' || c === 'added_sugar'),
     }),
   ),
   {
