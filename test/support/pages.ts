@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 export const SIGNED_IN_PAGES: { path: string; name: string }[] = [
   { path: '/today', name: 'today' },
   { path: '/history', name: 'history' },
+  { path: '/insights', name: 'insights' },
+  { path: '/insights/week', name: 'insights-week' },
   { path: '/log', name: 'log' },
   { path: '/programs', name: 'programs' },
   { path: '/checks', name: 'checks' },
@@ -18,6 +20,7 @@ export const SIGNED_IN_PAGES: { path: string; name: string }[] = [
   { path: '/learn/serotonin', name: 'learn-serotonin' },
   { path: '/learn/quiz', name: 'learn-quiz' },
   { path: '/data', name: 'data' },
+  { path: '/clinician', name: 'clinician' },
   { path: '/settings', name: 'settings' },
   { path: '/support', name: 'support' },
   { path: '/no-such-page', name: 'not-found' },
