@@ -16,6 +16,7 @@ import {
   type Meal,
 } from '../core/foods/derive.ts';
 import { foodResolver, resolveFood } from './food-library.ts';
+import { lockPersonWrites } from './person-lock.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -35,6 +36,8 @@ async function rederive(
   dates: readonly string[],
   now: Date,
 ): Promise<void> {
+  // Another process rewriting this person's derived rows waits, then sees them (PostgreSQL).
+  await lockPersonWrites(trx, personId);
   const sorted = [...new Set(dates)].sort();
   const first = sorted[0];
   const last = sorted[sorted.length - 1];

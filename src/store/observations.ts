@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ObservationValue } from '../core/checkin/checkin.ts';
+import { lockPersonWrites } from './person-lock.ts';
 import type { Database } from './schema.ts';
 
 export const CHECKIN_SOURCE = 'checkin';
@@ -24,6 +25,7 @@ export async function replaceDayObservations(
   now = new Date(),
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await lockPersonWrites(trx, personId);
     const existing = await trx
       .selectFrom('observation')
       .select(['measure', 'created_at'])

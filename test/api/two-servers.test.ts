@@ -97,7 +97,10 @@ pgOnly('two server processes on one PostgreSQL', () => {
     ];
     const answers = await Promise.all(writes);
     const failed = answers.filter((r) => r.status >= 300);
-    expect(failed.map((r) => `${r.status} ${r.text.slice(0, 120)}`)).toEqual([]);
+    expect(
+      failed.map((r) => `${r.status} ${r.text.slice(0, 120)}`),
+      `server logs:\n${a.output().slice(-2000)}\n${b.output().slice(-2000)}`,
+    ).toEqual([]);
 
     const moods = await store.db
       .selectFrom('observation')
