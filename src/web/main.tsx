@@ -7,7 +7,12 @@ import { SessionProvider } from './session.tsx';
 import './styles.css';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } },
+  defaultOptions: {
+    queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 },
+    // Offline, a save fails at once with a clear message (or is queued by the offline-aware forms)
+    // instead of waiting silently on "Saving…".
+    mutations: { networkMode: 'always' },
+  },
 });
 
 const root = document.getElementById('root');
