@@ -131,6 +131,7 @@ describe.each(testEngines())('fuzzing every route on %s', (engine) => {
       }),
       { numRuns },
     );
+    if (process.env.FUZZ_VERBOSE) console.log(`${engine} ${key}`, JSON.stringify([...statuses].sort()));
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(numRuns);
     // Where there is input to check, the generated requests reached the checks (some were refused).
     // (Only asserted from 100 runs up: a few runs may all keep the valid params, one in six changes them.)

@@ -121,7 +121,12 @@ export function mutationsOf(valid: Json): fc.Arbitrary<Json> {
 export function bodyFor(valid: unknown): fc.Arbitrary<Json | undefined> {
   const generic = fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>;
   if (valid === undefined) return fc.oneof(fc.constant(undefined), generic);
-  return fc.oneof({ weight: 1, arbitrary: generic }, { weight: 3, arbitrary: mutationsOf(valid as Json) });
+  // The valid body now and then, so the accepted path runs with the other parts (query, params) fuzzed.
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant(valid as Json) },
+    { weight: 2, arbitrary: generic },
+    { weight: 6, arbitrary: mutationsOf(valid as Json) },
+  );
 }
 
 const queryValue: fc.Arbitrary<string> = nasty.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
