@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
   launchBrowser,
+  openNav,
   PHONE,
   type RunningServer,
   registerViaUi,
@@ -52,14 +53,14 @@ describe.each(testEngines())('daily check-in in Chromium on %s', (engine) => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByText(/^Saved at/).isVisible()).toBe(true);
 
-    await page.getByRole('link', { name: /History/ }).click();
+    await openNav(page, 'History');
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await expect.poll(() => page.getByText('Mood 8').count()).toBe(1);
     await expect.poll(() => page.getByText('Energy 5.0').count()).toBe(1);
     await page.locator('.chart-canvas svg').first().waitFor();
     if (engine === 'sqlite') await screenshot(page, 'history-phone');
 
-    await page.getByRole('link', { name: /Settings/ }).click();
+    await openNav(page, 'Settings');
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
     await page.goto(`${server.url}/history`);
@@ -79,7 +80,7 @@ describe.each(testEngines())('daily check-in in Chromium on %s', (engine) => {
     const page = await context.newPage();
     await registerViaUi(page, server.url, 'Sam');
     if (engine === 'sqlite') await screenshot(page, 'today-desktop');
-    await page.getByRole('link', { name: /History/ }).click();
+    await openNav(page, 'History');
     await page.getByRole('heading', { name: /No check-ins in the last 30 days/ }).waitFor();
     expect(await page.getByRole('link', { name: 'Start today’s check-in' }).count()).toBe(1);
     if (engine === 'sqlite') await screenshot(page, 'history-empty-desktop');
@@ -90,7 +91,7 @@ describe.each(testEngines())('daily check-in in Chromium on %s', (engine) => {
       .click();
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await expect.poll(() => page.getByText(/^Saved at/).isVisible()).toBe(true);
-    await page.getByRole('link', { name: /History/ }).click();
+    await openNav(page, 'History');
     await page.locator('.chart-canvas svg').first().waitFor();
     if (engine === 'sqlite') await screenshot(page, 'history-desktop');
     await context.close();

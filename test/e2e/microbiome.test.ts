@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
   launchBrowser,
+  openNav,
   PHONE,
   type RunningServer,
   registerViaUi,
@@ -55,10 +56,7 @@ describe.each(testEngines())('microbiome pages in Chromium on %s', (engine) => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await registerViaUi(page, server.url);
-      await page
-        .getByRole('link', { name: /Microbiome/ })
-        .first()
-        .click();
+      await openNav(page, 'Microbiome');
       await page.getByRole('heading', { name: 'Microbiome', level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'No samples yet' }).waitFor();
 
@@ -79,14 +77,14 @@ describe.each(testEngines())('microbiome pages in Chromium on %s', (engine) => {
       expect(await page.getByText('0.98 nats (1.41 bits)').count()).toBe(1);
       expect(await page.getByText('not found').count()).toBe(6);
 
-      await page.getByRole('link', { name: 'Microbiome' }).first().click();
+      await openNav(page, 'Microbiome');
       await uploadReport(page, { name: 'later.tsv', buffer: later }, '2026-02-02');
       await page.getByRole('heading', { name: /^Since/ }).waitFor();
       // 6 / (52.85687 + 34.6816 + 30 + 0.31609 + 6) = 4.8 %
       await page.getByText(/^found, 4\.8%/).waitFor();
 
       // A KO table for the same date, with module definitions, adds the modules.
-      await page.getByRole('link', { name: 'Microbiome' }).first().click();
+      await openNav(page, 'Microbiome');
       await uploadReport(page, { name: 'ko.tsv', buffer: koTable }, '2026-02-02', async () => {
         await page.getByText('Extra files').click();
         await page
@@ -98,7 +96,7 @@ describe.each(testEngines())('microbiome pages in Chromium on %s', (engine) => {
       if (engine === 'sqlite') {
         await page.locator('summary', { hasText: 'Faecalibacterium' }).click();
         await screenshot(page, `microbiome-sample-${name}`);
-        await page.getByRole('link', { name: 'Microbiome' }).first().click();
+        await openNav(page, 'Microbiome');
         await page.getByRole('heading', { name: 'Samples' }).waitFor();
         await screenshot(page, `microbiome-list-${name}`);
       }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
   launchBrowser,
+  openNav,
   PHONE,
   type RunningServer,
   registerViaUi,
@@ -38,7 +39,7 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     const page = await context.newPage();
     await registerViaUi(page, server.url, 'Kim');
 
-    await page.getByRole('link', { name: /Programs/ }).click();
+    await openNav(page, 'Programs');
     await page.getByRole('heading', { name: 'Choose a program' }).waitFor();
     if (engine === 'sqlite') await shot(page, 'programs-choose-phone');
     await page.getByRole('button', { name: 'Start the 30-day program' }).click();
@@ -47,7 +48,7 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
       .first()
       .waitFor();
 
-    await page.getByRole('link', { name: /Log/ }).click();
+    await openNav(page, 'Log');
     await page.getByRole('heading', { name: 'Log food and habits' }).waitFor();
     await page.getByLabel('Find a food').fill('kefr');
     await page
@@ -73,7 +74,7 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     await page.getByText('Habits saved.').waitFor();
     if (engine === 'sqlite') await shot(page, 'log-phone');
 
-    await page.getByRole('link', { name: /Today/ }).click();
+    await openNav(page, 'Today');
     await page.getByRole('heading', { name: 'Today’s check-in' }).waitFor();
     await page.locator('.today-goals [data-goal]').first().waitFor();
     await expect.poll(() => statusOf(page, 'fermented_food')).toBe('met');
@@ -81,7 +82,7 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     await expect.poll(() => statusOf(page, 'morning_sunlight')).toBe('not_met');
     if (engine === 'sqlite') await shot(page, 'today-goals-phone');
 
-    await page.getByRole('link', { name: /Programs/ }).click();
+    await openNav(page, 'Programs');
     const day1 = page.locator('.calendar-day').first();
     await day1.waitFor();
     // The page may first show the cached calendar, then the refetched one.
@@ -95,10 +96,10 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     if (engine === 'sqlite') {
       await page.setViewportSize(DESKTOP);
       await shot(page, 'programs-desktop');
-      await page.getByRole('link', { name: /Log/ }).click();
+      await openNav(page, 'Log');
       await page.getByRole('list', { name: 'Food logged' }).waitFor();
       await shot(page, 'log-desktop');
-      await page.getByRole('link', { name: /Today/ }).click();
+      await openNav(page, 'Today');
       await page.locator('.today-goals [data-goal]').first().waitFor();
       await shot(page, 'today-goals-desktop');
     }
@@ -109,7 +110,7 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     await registerViaUi(page, server.url, 'Lee');
-    await page.getByRole('link', { name: /Log/ }).click();
+    await openNav(page, 'Log');
     await page.getByLabel('Movement (minutes)').fill('1500');
     await page.getByRole('button', { name: 'Save habits' }).click();
     await page
@@ -123,7 +124,7 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     await registerViaUi(page, server.url, 'Noor');
-    await page.getByRole('link', { name: /Programs/ }).click();
+    await openNav(page, 'Programs');
     // Started 21 days ago, today is day 22: the first day of week 4.
     const start = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Start on').first().fill(start);

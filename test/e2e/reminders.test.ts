@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DESKTOP,
   launchBrowser,
+  openNav,
   type RunningServer,
   registerViaUi,
   startServer,
@@ -32,7 +33,7 @@ describe('reminders in Chromium', () => {
     await registerViaUi(page, server.url);
     expect(await page.locator('.reminder-banner').count()).toBe(0);
 
-    await page.getByRole('link', { name: /Settings/ }).click();
+    await openNav(page, 'Settings');
     const checkin = page.getByRole('switch', { name: /Daily check-in/ });
     expect(await checkin.isChecked()).toBe(false);
     expect(await page.getByRole('switch', { name: /Questionnaires every two weeks/ }).isChecked()).toBe(

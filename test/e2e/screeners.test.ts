@@ -9,6 +9,7 @@ import { addDays } from '../../src/core/dates.ts';
 import {
   DESKTOP,
   launchBrowser,
+  openNav,
   PHONE,
   type RunningServer,
   registerViaUi,
@@ -60,10 +61,7 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
       const context = await browser.newContext({ viewport: size, locale: 'en-IE' });
       const page = await context.newPage();
       await registerViaUi(page, server.url);
-      await page
-        .getByRole('link', { name: /Checks/ })
-        .first()
-        .click();
+      await openNav(page, 'Checks');
       await page.getByRole('heading', { name: 'Checks', exact: true }).waitFor();
       await page.locator('.check-card', { hasText: 'PHQ-9' }).getByRole('link').click();
       await page.getByRole('heading', { name: 'Patient Health Questionnaire (PHQ-9)' }).waitFor();

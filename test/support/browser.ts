@@ -115,3 +115,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Follows a main-navigation entry the way a person would: straight from the bar when it shows,
+ * otherwise through "More" (on phones only the primary entries sit in the bar).
+ */
+export async function openNav(page: Page, label: string): Promise<void> {
+  const direct = page.locator('nav.nav > a.nav-link', { hasText: label });
+  if (await direct.isVisible()) {
+    await direct.click();
+    return;
+  }
+  await page.locator('.nav-more > summary').click();
+  await page.locator('.nav-more-panel a', { hasText: label }).click();
+}
