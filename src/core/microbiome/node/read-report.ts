@@ -8,7 +8,6 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import h5wasm from 'h5wasm/node';
 import { type Hdf5Reader, tableFromBiom2 } from '../biom.ts';
 import { isHdf5, type ParsedReport, type ReportOptions, ReportParser } from '../read.ts';
 import { ProfileFormatError } from '../types.ts';
@@ -24,6 +23,9 @@ export class ReportTooLargeError extends Error {
 
 /** Reads a BIOM 2.1 file from disk. */
 export async function readBiom2File(path: string, options: ReportOptions = {}): Promise<ParsedReport> {
+  // Loaded on first use: the HDF5 runtime reserves hundreds of MB, which a server that never sees a
+  // BIOM 2.1 upload should not pay for.
+  const { default: h5wasm } = await import('h5wasm/node');
   await h5wasm.ready;
   let file: InstanceType<typeof h5wasm.File>;
   try {
