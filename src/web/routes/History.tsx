@@ -1,10 +1,11 @@
 /** History: the days logged, newest first, and a mood and energy chart over 30, 90 or 365 days. */
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Checkin } from '../../core/checkin/checkin.ts';
 import { addDays } from '../../core/dates.ts';
 import { api } from '../api.ts';
+import { DayRangePicker, useDayRange } from '../components/DayRange.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
 import { formatDate, useToday } from '../useToday.ts';
 
@@ -21,8 +22,7 @@ const RANGES = [30, 90, 365] as const;
 
 export default function History() {
   const today = useToday();
-  const [params, setParams] = useSearchParams();
-  const range = RANGES.find((r) => String(r) === params.get('days')) ?? 30;
+  const [range, setRange] = useDayRange(RANGES);
   const from = addDays(today, -(range - 1));
   const q = useQuery({
     queryKey: ['checkins', from, today],
@@ -36,20 +36,7 @@ export default function History() {
           <h1>History</h1>
           <p className="muted">Your check-ins, newest first.</p>
         </div>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Range</legend>
-          {RANGES.map((r) => (
-            <button
-              key={r}
-              type="button"
-              className={r === range ? 'selected' : ''}
-              aria-pressed={r === range}
-              onClick={() => setParams({ days: String(r) })}
-            >
-              {r} days
-            </button>
-          ))}
-        </fieldset>
+        <DayRangePicker ranges={RANGES} value={range} onChange={setRange} />
       </header>
       {q.isPending && <Loading label="Loading your history…" />}
       {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}

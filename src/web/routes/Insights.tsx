@@ -3,8 +3,9 @@
  * days" worded as association, today's cited suggestions, and personal experiments.
  */
 import { lazy, Suspense } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { addDays } from '../../core/dates.ts';
+import { DayRangePicker, useDayRange } from '../components/DayRange.tsx';
 import { Loading } from '../components/States.tsx';
 import { useToday } from '../useToday.ts';
 import './insights.css';
@@ -19,8 +20,7 @@ const RANGES = [90, 180, 365] as const;
 
 export default function Insights() {
   const today = useToday();
-  const [params, setParams] = useSearchParams();
-  const range = RANGES.find((r) => String(r) === params.get('days')) ?? 90;
+  const [range, setRange] = useDayRange(RANGES);
   const from = addDays(today, -(range - 1));
   return (
     <div className="insights">
@@ -46,20 +46,7 @@ export default function Insights() {
       <section aria-labelledby="charts-title" className="insights-section">
         <div className="insights-section-head">
           <h2 id="charts-title">Your days in charts</h2>
-          <fieldset className="segmented">
-            <legend className="visually-hidden">Range</legend>
-            {RANGES.map((r) => (
-              <button
-                key={r}
-                type="button"
-                className={r === range ? 'selected' : ''}
-                aria-pressed={r === range}
-                onClick={() => setParams({ days: String(r) })}
-              >
-                {r} days
-              </button>
-            ))}
-          </fieldset>
+          <DayRangePicker ranges={RANGES} value={range} onChange={setRange} />
         </div>
         <Suspense fallback={<Loading label="Drawing your charts…" />}>
           <InsightsCharts from={from} to={today} />
