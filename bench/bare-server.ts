@@ -16,7 +16,7 @@ const ins = db.prepare(
   "insert into observation (id, person_id, date, measure, value, text, source, created_at, updated_at) values (?, ?, ?, ?, ?, null, 'checkin', ?, ?)",
 );
 const sel = db.prepare(
-  "select date, measure, value, text from observation where person_id = ? and source = 'checkin' and date >= ? and date <= ? order by date desc, measure",
+  "select date, measure, value, text from observation where person_id = ? and source = 'checkin' and date >= ? and date <= ? order by date desc, measure desc",
 );
 const save = db.transaction((person: string, date: string, body: Record<string, number>) => {
   del.run(person, date);

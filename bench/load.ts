@@ -11,9 +11,12 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { addDays } from '../src/core/dates.ts';
 import { type LoadFixture, makeLoadFixture } from './load-fixture.ts';
+import { type PacedRequest, paced } from './paced.ts';
 
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 15);
+/** The offered load for the latency run: many times what 200 people ever send, below saturation. */
+const RATE = Number(process.env.RATE ?? 400);
 const soak = process.argv.includes('--soak');
 
 function startChild(
@@ -61,48 +64,37 @@ function checkinBody() {
   };
 }
 
-async function runGutbrain(fx: LoadFixture, port: number, seconds: number) {
-  // The History page opens on the last 30 days.
-  const from = addDays(fx.today, -29);
-  return autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: 'PUT',
-        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
-          const p = pick(fx.people);
-          ctx.p = p;
-          return {
-            ...req,
-            path: `/api/checkins/${addDays(fx.today, -Math.floor(Math.random() * 365))}`,
-            headers: {
-              cookie: `gb_session=${p.token}`,
-              'x-csrf-token': p.csrf,
-              'content-type': 'application/json',
-            },
-            body: JSON.stringify(checkinBody()),
-          };
-        },
-      },
-      {
-        method: 'GET',
-        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
-          const p = ctx.p as LoadFixture['people'][number];
-          return {
-            ...req,
-            path: `/api/checkins?from=${from}&to=${fx.today}`,
-            headers: { cookie: `gb_session=${p.token}` },
-          };
-        },
-      },
-    ],
-  });
+type Person = LoadFixture['people'][number];
+
+/** The two requests a person's History visit makes: save a day's check-in, read the last 30 days. */
+interface Scenario {
+  save(p: Person): PacedRequest;
+  read(p: Person): PacedRequest;
 }
 
-async function runBare(fx: LoadFixture, port: number, seconds: number) {
+function gutbrainScenario(fx: LoadFixture): Scenario {
   // The History page opens on the last 30 days.
+  const from = addDays(fx.today, -29);
+  return {
+    save: (p) => ({
+      method: 'PUT',
+      path: `/api/checkins/${addDays(fx.today, -Math.floor(Math.random() * 365))}`,
+      headers: {
+        cookie: `gb_session=${p.token}`,
+        'x-csrf-token': p.csrf,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(checkinBody()),
+    }),
+    read: (p) => ({
+      method: 'GET',
+      path: `/api/checkins?from=${from}&to=${fx.today}`,
+      headers: { cookie: `gb_session=${p.token}` },
+    }),
+  };
+}
+
+function bareScenario(fx: LoadFixture): Scenario {
   const from = addDays(fx.today, -29);
   const body = () => {
     const b = checkinBody();
@@ -116,32 +108,56 @@ async function runBare(fx: LoadFixture, port: number, seconds: number) {
       sleep_quality: b.sleepQuality,
     };
   };
+  return {
+    save: (p) => ({
+      method: 'PUT',
+      path: `/bare/${p.id}/${addDays(fx.today, -Math.floor(Math.random() * 365))}`,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body()),
+    }),
+    read: (p) => ({ method: 'GET', path: `/bare/${p.id}?from=${from}&to=${fx.today}` }),
+  };
+}
+
+/** Every connection saves a check-in and reads History, again and again, as fast as answers come. */
+function saturate(fx: LoadFixture, s: Scenario, port: number, seconds: number) {
   return autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [
       {
-        method: 'PUT',
         setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
           const p = pick(fx.people);
           ctx.p = p;
-          return {
-            ...req,
-            path: `/bare/${p.id}/${addDays(fx.today, -Math.floor(Math.random() * 365))}`,
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(body()),
-          };
+          return { ...req, ...s.save(p) };
         },
       },
       {
-        method: 'GET',
-        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => {
-          const p = ctx.p as LoadFixture['people'][number];
-          return { ...req, path: `/bare/${p.id}?from=${from}&to=${fx.today}` };
-        },
+        setupRequest: (req: Record<string, unknown>, ctx: Record<string, unknown>) => ({
+          ...req,
+          ...s.read(ctx.p as Person),
+        }),
       },
     ],
+  });
+}
+
+/** The same pair of requests at a steady `RATE` per second over the same connections. */
+function steady(fx: LoadFixture, s: Scenario, port: number, seconds: number) {
+  let p = pick(fx.people);
+  return paced({
+    port,
+    rate: RATE,
+    seconds,
+    connections: CONNECTIONS,
+    next: (i) => {
+      if (i % 2 === 0) {
+        p = pick(fx.people);
+        return s.save(p);
+      }
+      return s.read(p);
+    },
   });
 }
 
@@ -153,11 +169,12 @@ const server = await startChild(
   /running at http:\/\/localhost:(\d+)/,
 );
 
+const gutbrain = gutbrainScenario(fx);
 if (soak) {
   const seconds = Number(process.env.SOAK_SECONDS ?? 300);
-  await runGutbrain(fx, server.port, 5); // warm-up
+  await saturate(fx, gutbrain, server.port, 5); // warm-up
   const start = rssMb(server.child.pid as number);
-  const r = await runGutbrain(fx, server.port, seconds);
+  const r = await saturate(fx, gutbrain, server.port, seconds);
   const end = rssMb(server.child.pid as number);
   server.child.kill('SIGTERM');
   console.log(
@@ -169,8 +186,9 @@ if (soak) {
   process.exit(0);
 }
 
-await runGutbrain(fx, server.port, 3); // warm-up
-const g = await runGutbrain(fx, server.port, DURATION);
+await saturate(fx, gutbrain, server.port, 3); // warm-up
+const g = await saturate(fx, gutbrain, server.port, DURATION);
+const gSteady = await steady(fx, gutbrain, server.port, DURATION);
 server.child.kill('SIGTERM');
 await new Promise((r) => server.child.once('exit', r));
 
@@ -179,15 +197,33 @@ const bare = await startChild(
   {},
   /bare listening (\d+)/,
 );
-await runBare(fx, bare.port, 3);
-const b = await runBare(fx, bare.port, DURATION);
+const bareScript = bareScenario(fx);
+await saturate(fx, bareScript, bare.port, 3);
+const b = await saturate(fx, bareScript, bare.port, DURATION);
+const bSteady = await steady(fx, bareScript, bare.port, DURATION);
 bare.child.kill('SIGTERM');
 
+const tail = (r: { non2xx: number; errors: number }) => `errors ${r.errors}, non-2xx ${r.non2xx}`;
+for (const [name, r] of [
+  ['gutbrain', g],
+  ['bare    ', b],
+] as const) {
+  console.log(
+    `${name} ${CONNECTIONS} connections, flat out:   ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${tail(r)}`,
+  );
+}
+for (const [name, r] of [
+  ['gutbrain', gSteady],
+  ['bare    ', bSteady],
+] as const) {
+  console.log(
+    `${name} ${CONNECTIONS} connections, ${RATE} req/s steady: p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, ${tail(r)}`,
+  );
+}
+// Little's law: with every connection always waiting, mean latency = connections ÷ throughput, and
+// no p99 sits below the mean — so flat out, a p99 target is only reachable above this many req/s.
 console.log(
-  `gutbrain: ${g.requests.average.toFixed(0)} req/s, p50 ${g.latency.p50} ms, p99 ${g.latency.p99} ms, errors ${g.errors}, non-2xx ${g.non2xx}`,
-);
-console.log(
-  `bare:     ${b.requests.average.toFixed(0)} req/s, p50 ${b.latency.p50} ms, p99 ${b.latency.p99} ms, non-2xx ${b.non2xx}`,
+  `floor: flat out, ${CONNECTIONS} waiting connections ÷ ${g.requests.average.toFixed(0)} req/s = ${((CONNECTIONS / g.requests.average) * 1000).toFixed(1)} ms mean latency (bare ${((CONNECTIONS / b.requests.average) * 1000).toFixed(1)} ms); a 20 ms p99 needs over ${CONNECTIONS / 0.02} req/s`,
 );
 console.log(
   `load: ${g.requests.average.toFixed(0)} req/s, p99 ${g.latency.p99} ms, bare: ${b.requests.average.toFixed(0)} req/s, ratio ${(g.requests.average / b.requests.average).toFixed(2)}`,

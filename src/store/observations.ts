@@ -105,7 +105,9 @@ export async function listDays(
     .where('source', '=', source);
   if (range.from) q = q.where('date', '>=', range.from);
   if (range.to) q = q.where('date', '<=', range.to);
-  const rows = await q.orderBy('date', 'desc').orderBy('measure').execute();
+  // Both keys descending: SQLite walks the (person, date, measure, source) index backwards and
+  // needs no sort of its own (a day's measures come in any order; callers key them by measure).
+  const rows = await q.orderBy('date', 'desc').orderBy('measure', 'desc').execute();
   const days: DayObservations[] = [];
   for (const r of rows) {
     const last = days[days.length - 1];

@@ -98,13 +98,19 @@ export function checkinToObservations(checkin: Checkin): ObservationValue[] {
   return out;
 }
 
-/** Observations of one day → the check-in they came from (inverse of checkinToObservations). */
+const FIELD_OF_MEASURE = new Map<string, CheckinField>(
+  (Object.entries(CHECKIN_FIELD_MEASURE) as [CheckinField, string][]).map(([f, m]) => [m, f]),
+);
+
+/**
+ * Observations of one day → the check-in they came from (inverse of checkinToObservations).
+ * History reads this for every day shown, so it walks the rows once.
+ */
 export function observationsToCheckin(rows: readonly ObservationValue[]): Checkin {
-  const byMeasure = new Map(rows.map((r) => [r.measure, r]));
   const out: Record<string, number | string> = {};
-  for (const [field, measure] of Object.entries(CHECKIN_FIELD_MEASURE)) {
-    const r = byMeasure.get(measure);
-    if (!r) continue;
+  for (const r of rows) {
+    const field = FIELD_OF_MEASURE.get(r.measure);
+    if (!field) continue;
     if (field === 'note') {
       if (r.text) out[field] = r.text;
     } else if (r.value !== null) {
