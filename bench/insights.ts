@@ -78,7 +78,7 @@ try {
     join(dir, 'meta.json'),
     JSON.stringify({ days: table.days, measures, kinds, outcomes: OUTCOMES }),
   );
-  const out = execFileSync('python3', [new URL('./insights_scipy.py', import.meta.url).pathname, dir, '7'], {
+  const out = execFileSync('/usr/bin/python3', [new URL('./insights_scipy.py', import.meta.url).pathname, dir, '7'], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

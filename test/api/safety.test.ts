@@ -1,35 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.ts';
-import { buildApp } from '../../src/server/app.ts';
-import type { Store } from '../../src/store/open.ts';
 import { client, registerClient, type TestClient } from '../support/api.ts';
-import { openTestStore, testEngines } from '../support/db.ts';
+import { useClockedApp } from '../support/clocked-app.ts';
+import { testEngines } from '../support/db.ts';
 
 describe.each(testEngines())('safety pathway on %s', (engine) => {
-  let store: Store;
-  let app: FastifyInstance;
+  const t = useClockedApp(engine, '2026-04-20T12:00:00Z');
   let alice: TestClient;
   let bob: TestClient;
-  let clock = new Date('2026-04-20T12:00:00Z');
 
   beforeAll(async () => {
-    store = await openTestStore(engine);
-    app = await buildApp({
-      store,
-      now: () => clock,
-      sessionPolicy: { idleMs: 90 * 86_400_000, absoluteMs: 365 * 86_400_000 },
-    });
-    alice = await registerClient(app, { timeZone: 'Europe/London' });
-    bob = await registerClient(app, { timeZone: 'Europe/London' });
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
+    alice = await registerClient(t.app, { timeZone: 'Europe/London' });
+    bob = await registerClient(t.app, { timeZone: 'Europe/London' });
   });
 
   it('serves regions and the kinds of help to anyone, with a default from Accept-Language', async () => {
-    const anon = client(app);
+    const anon = client(t.app);
     const res = await anon.request('GET', '/api/safety/regions', undefined, {
       'accept-language': 'de-DE,de;q=0.9',
     });
@@ -48,7 +34,7 @@ describe.each(testEngines())('safety pathway on %s', (engine) => {
   });
 
   it('answers 401 without a session on the personal routes', async () => {
-    const anon = client(app);
+    const anon = client(t.app);
     expect((await anon.get('/api/safety/status')).statusCode).toBe(401);
     expect((await anon.put('/api/safety/region', { region: 'GB' })).statusCode).toBe(401);
     expect((await anon.post('/api/safety/dismissals', { kind: 'low_mood_pattern' })).statusCode).toBe(401);
@@ -63,7 +49,7 @@ describe.each(testEngines())('safety pathway on %s', (engine) => {
       id: 'GB',
       source: 'settings',
     });
-    const row = await store.db
+    const row = await t.store.db
       .selectFrom('person')
       .select('region')
       .where('id', '=', alice.personId ?? '')
@@ -131,9 +117,9 @@ describe.each(testEngines())('safety pathway on %s', (engine) => {
     expect(status.snoozedUntil).toBe('2026-04-27T12:00:00.000Z');
     expect((await alice.put('/api/checkins/2026-04-20', { mood: 2 })).json().support).toBeUndefined();
 
-    clock = new Date('2026-04-27T11:59:00Z');
+    t.clock = new Date('2026-04-27T11:59:00Z');
     expect((await alice.get('/api/safety/status')).json().support).toBeNull();
-    clock = new Date('2026-04-27T12:00:00Z');
+    t.clock = new Date('2026-04-27T12:00:00Z');
     expect((await alice.get('/api/safety/status')).json().support.triggers[0].code).toBe('low_mood_pattern');
     expect((await alice.put('/api/checkins/2026-04-27', { mood: 2 })).json().support).toBeDefined();
   });

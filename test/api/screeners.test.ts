@@ -1,9 +1,8 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseKnowledge } from '../../src/core/knowledge/index.ts';
 import { buildApp } from '../../src/server/app.ts';
-import type { Store } from '../../src/store/open.ts';
 import { client, registerClient, type TestClient } from '../support/api.ts';
+import { useClockedApp } from '../support/clocked-app.ts';
 import { openTestStore, testEngines } from '../support/db.ts';
 
 const phq9 = (codes: number[]) => Object.fromEntries(codes.map((c, i) => [`phq9_${i + 1}`, c]));
@@ -37,31 +36,20 @@ const RED_FLAG_IDS = [
 const allNo = () => Object.fromEntries([...SIGNAL_IDS, ...RED_FLAG_IDS].map((id) => [id, false]));
 
 describe.each(testEngines())('screeners on %s', (engine) => {
-  let store: Store;
-  let app: FastifyInstance;
+  const t = useClockedApp(engine, '2026-03-10T12:00:00Z');
   let alice: TestClient;
   let bob: TestClient;
-  let clock = new Date('2026-03-10T12:00:00Z');
 
   beforeAll(async () => {
-    store = await openTestStore(engine);
-    app = await buildApp({
-      store,
-      now: () => clock,
-      sessionPolicy: { idleMs: 90 * 86_400_000, absoluteMs: 365 * 86_400_000 },
-    });
-    alice = await registerClient(app, { timeZone: 'Europe/Dublin' });
-    bob = await registerClient(app, { timeZone: 'America/Toronto' });
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
+    alice = await registerClient(t.app, { timeZone: 'Europe/Dublin' });
+    bob = await registerClient(t.app, { timeZone: 'America/Toronto' });
   });
 
-  const rowCount = async () => (await store.db.selectFrom('screener_response').select('id').execute()).length;
+  const rowCount = async () =>
+    (await t.store.db.selectFrom('screener_response').select('id').execute()).length;
 
   it('answers 401 without a session on every screener route', async () => {
-    const anon = client(app);
+    const anon = client(t.app);
     const id = '00000000-0000-4000-8000-000000000000';
     expect((await anon.get('/api/screeners/instruments')).statusCode).toBe(401);
     expect(
@@ -186,7 +174,7 @@ describe.each(testEngines())('screeners on %s', (engine) => {
     const first = await alice.post('/api/screeners/who5', { answers: who5([2, 2, 2, 2, 2]) });
     expect(first.json().response).toMatchObject({ raw: 10, score: 40, band: { label: 'Poor well-being' } });
     expect(first.json().response.change).toBeNull();
-    clock = new Date('2026-03-24T12:00:00Z');
+    t.clock = new Date('2026-03-24T12:00:00Z');
     const second = await alice.post('/api/screeners/who5', { answers: who5([3, 3, 3, 2, 2]) });
     expect(second.json().response.score).toBe(52);
     expect(second.json().response.change).toMatchObject({
@@ -239,7 +227,7 @@ describe.each(testEngines())('screeners on %s', (engine) => {
   });
 
   it('overview: scores beside diary mood and a reminder 14 days after the last questionnaire', async () => {
-    clock = new Date('2026-03-24T12:00:00Z');
+    t.clock = new Date('2026-03-24T12:00:00Z');
     await alice.put('/api/checkins/2026-03-20', { mood: 6 });
     const res = await alice.get('/api/screeners/overview');
     expect(res.statusCode).toBe(200);
@@ -248,7 +236,7 @@ describe.each(testEngines())('screeners on %s', (engine) => {
     // Red flags were answered today: the support screen stays in front of the scores.
     expect(Object.keys(body)[0]).toBe('support');
     expect(body.support.triggers[0].code).toBe('red_flag');
-    const carol = await registerClient(app);
+    const carol = await registerClient(t.app);
     expect((await carol.get('/api/screeners/overview')).json()).toMatchObject({
       support: null,
       scores: [],

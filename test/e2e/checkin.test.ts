@@ -1,34 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   DESKTOP,
-  launchBrowser,
   openNav,
   PHONE,
-  type RunningServer,
   registerViaUi,
   screenshot,
-  startServer,
+  useServerAndBrowser,
 } from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
 
 describe.each(testEngines())('daily check-in in Chromium on %s', (engine) => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(engine);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = useServerAndBrowser(engine);
 
   it('register → check in → see it in History → log out → log in → still there', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await run.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    const { email, password } = await registerViaUi(page, server.url);
+    const { email, password } = await registerViaUi(page, run.server.url);
 
     const mood = page.getByRole('group', { name: /^Mood/ });
     await mood.getByRole('radio', { name: /^7 of 10/ }).click();
@@ -63,7 +50,7 @@ describe.each(testEngines())('daily check-in in Chromium on %s', (engine) => {
     await openNav(page, 'Settings');
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
-    await page.goto(`${server.url}/history`);
+    await page.goto(`${run.server.url}/history`);
     await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
 
     await page.getByLabel('Email').fill(email);
@@ -76,9 +63,9 @@ describe.each(testEngines())('daily check-in in Chromium on %s', (engine) => {
   });
 
   it('looks right on a desktop screen, and the empty history says how to start', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await run.browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
-    await registerViaUi(page, server.url, 'Sam');
+    await registerViaUi(page, run.server.url, 'Sam');
     if (engine === 'sqlite') await screenshot(page, 'today-desktop');
     await openNav(page, 'History');
     await page.getByRole('heading', { name: /No check-ins in the last 30 days/ }).waitFor();

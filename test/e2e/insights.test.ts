@@ -3,17 +3,9 @@
  * charts, an association sentence and a cited suggestion, start an experiment from it, and open
  * the weekly report. Screenshots at 390×844 and 1280×800 under test-results/screenshots/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DESKTOP,
-  launchBrowser,
-  PHONE,
-  type RunningServer,
-  registerViaUi,
-  screenshot,
-  startServer,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, registerViaUi, screenshot, useServerAndBrowser } from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
 
 async function skipTour(page: Page) {
@@ -22,27 +14,17 @@ async function skipTour(page: Page) {
 }
 
 describe.each(testEngines())('insights in Chromium on %s', (engine) => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(engine);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = useServerAndBrowser(engine);
 
   it('sample data → charts, associations, a cited suggestion started as an experiment, the weekly report', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await run.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await registerViaUi(page, server.url, 'Sam');
+    await registerViaUi(page, run.server.url, 'Sam');
     await skipTour(page);
 
-    await page.goto(`${server.url}/history`);
+    await page.goto(`${run.server.url}/history`);
     await page.getByRole('button', { name: 'Try it with sample data' }).click();
     await page.waitForURL(/\/insights$/, { timeout: 30_000 });
     await page.getByRole('heading', { name: 'Insights', level: 1 }).waitFor();

@@ -1,34 +1,9 @@
-/**
- * Learn and the quiz through the browser: search "butyrate", open its page with the neighbourhood
- * picture, follow a study's DOI link, then take a whole quiz and see it in the history.
- * doi.org is answered locally (the test machine has no internet), so following the link proves the
- * browser really went to https://doi.org/<doi>.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DESKTOP,
-  launchBrowser,
-  PHONE,
-  type RunningServer,
-  registerViaUi,
-  screenshot,
-  startServer,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, registerViaUi, screenshot, useServerAndBrowser } from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
 
 describe.each(testEngines())('Learn and the quiz in Chromium on %s', (engine) => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(engine);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = useServerAndBrowser(engine);
 
   const viewports =
     engine === 'sqlite'
@@ -41,7 +16,7 @@ describe.each(testEngines())('Learn and the quiz in Chromium on %s', (engine) =>
     it(`searches, opens a node, follows a DOI link and takes the quiz (${viewport})`, async () => {
       const shot = (name: string) =>
         engine === 'sqlite' ? screenshot(page, `${name}-${viewport}`) : Promise.resolve('');
-      const context = await browser.newContext({ viewport: size });
+      const context = await run.browser.newContext({ viewport: size });
       await context.route('https://doi.org/**', (route) =>
         route.fulfill({
           status: 200,
@@ -50,7 +25,7 @@ describe.each(testEngines())('Learn and the quiz in Chromium on %s', (engine) =>
         }),
       );
       const page = await context.newPage();
-      await registerViaUi(page, server.url);
+      await registerViaUi(page, run.server.url);
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Learn' }).click();
       await page.getByRole('heading', { name: 'Learn', level: 1 }).waitFor();
@@ -80,7 +55,7 @@ describe.each(testEngines())('Learn and the quiz in Chromium on %s', (engine) =>
       expect(popup.url()).toBe('https://doi.org/10.1038/s41575-019-0157-3');
       await popup.close();
 
-      await page.goto(`${server.url}/learn`);
+      await page.goto(`${run.server.url}/learn`);
       await page.getByRole('link', { name: 'Take the quiz' }).click();
       await page.getByRole('heading', { name: 'Quiz', level: 1 }).waitFor();
       await page.getByText('No quizzes yet').waitFor();

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   DESKTOP,
-  launchBrowser,
   openNav,
   PHONE,
-  type RunningServer,
   registerViaUi,
   screenshot,
-  startServer,
+  useServerAndBrowser,
 } from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
 
@@ -36,26 +34,16 @@ async function uploadReport(
 }
 
 describe.each(testEngines())('microbiome pages in Chromium on %s', (engine) => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(engine);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = useServerAndBrowser(engine);
 
   for (const [viewport, name] of [
     [PHONE, 'phone'],
     [DESKTOP, 'desktop'],
   ] as const) {
     it(`uploads reports and shows a page per sample (${name})`, async () => {
-      const context = await browser.newContext({ viewport });
+      const context = await run.browser.newContext({ viewport });
       const page = await context.newPage();
-      await registerViaUi(page, server.url);
+      await registerViaUi(page, run.server.url);
       await openNav(page, 'Microbiome');
       await page.getByRole('heading', { name: 'Microbiome', level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'No samples yet' }).waitFor();

@@ -1,28 +1,11 @@
-/**
- * The installable app offline: the manifest and icons are served, the page carries no inline
- * script, the service worker opens Today without a network, and a check-in logged offline is
- * queued, shown as "saved offline", and saved exactly once when the connection comes back.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PHONE, type RunningServer, registerViaUi, startServer } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { PHONE, registerViaUi, useServerAndBrowser } from '../support/browser.ts';
 
 describe('installable and offline in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer('sqlite');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    if (process.env.GB_DEBUG) console.log(server?.output());
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = useServerAndBrowser('sqlite');
 
   it('serves a manifest with PNG icons, and index.html has no inline script under a self-only CSP', async () => {
-    const index = await fetch(`${server.url}/today`);
+    const index = await fetch(`${run.server.url}/today`);
     const html = await index.text();
     const csp = index.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/script-src 'self'(;|$)/);
@@ -35,7 +18,7 @@ describe('installable and offline in Chromium', () => {
       expect(body?.trim()).toBe('');
     }
 
-    const manifest = (await (await fetch(`${server.url}/manifest.webmanifest`)).json()) as {
+    const manifest = (await (await fetch(`${run.server.url}/manifest.webmanifest`)).json()) as {
       name: string;
       start_url: string;
       display: string;
@@ -46,7 +29,7 @@ describe('installable and offline in Chromium', () => {
     expect(pngs.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
     expect(pngs.some((i) => i.purpose === 'maskable')).toBe(true);
     for (const icon of pngs) {
-      const res = await fetch(`${server.url}${icon.src}`);
+      const res = await fetch(`${run.server.url}${icon.src}`);
       expect(res.status).toBe(200);
       const bytes = new Uint8Array(await res.arrayBuffer());
       // PNG signature, then the IHDR width and height (big-endian) match the declared size.
@@ -54,15 +37,15 @@ describe('installable and offline in Chromium', () => {
       const view = new DataView(bytes.buffer);
       expect(`${view.getUint32(16)}x${view.getUint32(20)}`).toBe(icon.sizes);
     }
-    const sw = await fetch(`${server.url}/sw.js`);
+    const sw = await fetch(`${run.server.url}/sw.js`);
     expect(sw.status).toBe(200);
     expect(sw.headers.get('content-type')).toMatch(/javascript/);
   });
 
   it('opens Today offline, queues a check-in, and saves it exactly once when back online', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await run.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await registerViaUi(page, server.url);
+    await registerViaUi(page, run.server.url);
     // The worker installs after load and takes control of the page (clients.claim).
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
@@ -98,7 +81,7 @@ describe('installable and offline in Chromium', () => {
     await page.getByText('Synced 1 entry saved while offline.').waitFor();
     expect(await page.getByText(/saved offline —/).count()).toBe(0);
 
-    const { days } = (await (await page.request.get(`${server.url}/api/checkins`)).json()) as {
+    const { days } = (await (await page.request.get(`${run.server.url}/api/checkins`)).json()) as {
       days: { checkin: { mood?: number; note?: string } }[];
     };
     expect(days).toHaveLength(1);
@@ -109,10 +92,10 @@ describe('installable and offline in Chromium', () => {
   });
 
   it('a food logged offline is sent once with its client id when back online', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await run.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await registerViaUi(page, server.url, 'Kim');
-    await page.goto(`${server.url}/log`);
+    await registerViaUi(page, run.server.url, 'Kim');
+    await page.goto(`${run.server.url}/log`);
     await page.getByLabel('Find a food').fill('kefir');
     await page
       .getByRole('button', { name: /^Kefir/ })
@@ -142,7 +125,7 @@ describe('installable and offline in Chromium', () => {
       const p = JSON.parse(localStorage.getItem('gutbrain.last-person') ?? '{}') as { timeZone?: string };
       return new Intl.DateTimeFormat('en-CA', { timeZone: p.timeZone }).format(new Date());
     });
-    const day = (await (await page.request.get(`${server.url}/api/food-days/${date}`)).json()) as {
+    const day = (await (await page.request.get(`${run.server.url}/api/food-days/${date}`)).json()) as {
       entries: { food: { id: string } }[];
     };
     expect(day.entries.map((e) => e.food.id)).toEqual(['kefir', 'kefir']);

@@ -1,14 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   DESKTOP,
-  launchBrowser,
   openNav,
   PHONE,
-  type RunningServer,
   registerViaUi,
   screenshot,
-  startServer,
+  useServerAndBrowser,
 } from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
 
@@ -22,22 +20,12 @@ const statusOf = (page: Page, goal: string) =>
   page.locator(`.today-goals [data-goal="${goal}"]`).first().getAttribute('data-status');
 
 describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(engine);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = useServerAndBrowser(engine);
 
   it('enrol → log a fermented food and 20 minutes of movement → both goals ticked on Today and the calendar', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await run.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await registerViaUi(page, server.url, 'Kim');
+    await registerViaUi(page, run.server.url, 'Kim');
 
     await openNav(page, 'Programs');
     await page.getByRole('heading', { name: 'Choose a program' }).waitFor();
@@ -107,9 +95,9 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
   });
 
   it('refuses 25 hours of movement, naming the field', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await run.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await registerViaUi(page, server.url, 'Lee');
+    await registerViaUi(page, run.server.url, 'Lee');
     await openNav(page, 'Log');
     await page.getByLabel('Movement (minutes)').fill('1500');
     await page.getByRole('button', { name: 'Save habits' }).click();
@@ -121,9 +109,9 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     await context.close();
   });
   it('in week 4 the optional fasting goal first shows the talk-to-a-professional note, and can be skipped', async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await run.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await registerViaUi(page, server.url, 'Noor');
+    await registerViaUi(page, run.server.url, 'Noor');
     await openNav(page, 'Programs');
     // Started 21 days ago, today is day 22: the first day of week 4.
     const start = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);

@@ -3,18 +3,16 @@
  * the diary rule. Each shows the support screen with the numbers of the region the browser's
  * locale (or the person's setting) picks — and the PHQ-9 score only after it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.ts';
 import {
   DESKTOP,
-  launchBrowser,
   openNav,
   PHONE,
-  type RunningServer,
   registerViaUi,
   screenshot,
-  startServer,
+  useServerAndBrowser,
 } from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
 
@@ -39,28 +37,18 @@ async function answerQuestionnaire(page: Page, choices: string[]) {
 }
 
 describe.each(testEngines())('self-checks and the safety pathway in Chromium on %s', (engine) => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useServerAndBrowser(engine);
   const shot = (page: Page, name: string) =>
     engine === 'sqlite' ? screenshot(page, name) : Promise.resolve('');
-
-  beforeAll(async () => {
-    server = await startServer(engine);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   for (const [viewport, size] of [
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const) {
     it(`PHQ-9 item 9 above 0 shows the Irish numbers before any score (${viewport})`, async () => {
-      const context = await browser.newContext({ viewport: size, locale: 'en-IE' });
+      const context = await run.browser.newContext({ viewport: size, locale: 'en-IE' });
       const page = await context.newPage();
-      await registerViaUi(page, server.url);
+      await registerViaUi(page, run.server.url);
       await openNav(page, 'Checks');
       await page.getByRole('heading', { name: 'Checks', exact: true }).waitFor();
       await page.locator('.check-card', { hasText: 'PHQ-9' }).getByRole('link').click();
@@ -123,11 +111,11 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
   }
 
   it('each red flag in the signals check shows the Australian numbers first', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'en-AU' });
+    const context = await run.browser.newContext({ viewport: PHONE, locale: 'en-AU' });
     const page = await context.newPage();
-    await registerViaUi(page, server.url);
+    await registerViaUi(page, run.server.url);
     for (const [n, flag] of RED_FLAGS.entries()) {
-      await page.goto(`${server.url}/checks/signals`);
+      await page.goto(`${run.server.url}/checks/signals`);
       await page.getByRole('heading', { name: 'Signals check' }).waitFor();
       const questions = page.locator('fieldset.yesno');
       const count = await questions.count();
@@ -160,13 +148,13 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
   });
 
   it('the diary rule: the 10th low day of 14, saved on Today, brings the US numbers; it can be put away', async () => {
-    const context = await browser.newContext({
+    const context = await run.browser.newContext({
       viewport: DESKTOP,
       locale: 'en-US',
       timezoneId: 'America/New_York',
     });
     const page = await context.newPage();
-    await registerViaUi(page, server.url);
+    await registerViaUi(page, run.server.url);
     // Nine low days and four good ones through the API (as the Today page would save them)…
     await page.evaluate(
       async (days) => {
@@ -182,12 +170,12 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
       },
       await lowDays(page),
     );
-    await page.goto(`${server.url}/checks`);
+    await page.goto(`${run.server.url}/checks`);
     await page.getByRole('heading', { name: 'Checks', exact: true }).waitFor();
     expect(await page.getByTestId('support-screen').count()).toBe(0);
 
     // …and the tenth through the form.
-    await page.goto(`${server.url}/today`);
+    await page.goto(`${run.server.url}/today`);
     await page
       .getByRole('group', { name: /^Mood/ })
       .getByRole('radio', { name: /^2 of 10/ })
@@ -198,7 +186,7 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
     await page.getByRole('button', { name: 'Save check-in' }).click();
     expect((await (await saved).json()).support.triggers[0].code).toBe('low_mood_pattern');
 
-    await page.goto(`${server.url}/checks`);
+    await page.goto(`${run.server.url}/checks`);
     const support = page.getByTestId('support-screen');
     await support.waitFor();
     expect(await support.getByText(/10 of your last 14 logged days/).count()).toBe(1);
@@ -214,16 +202,16 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
   });
 
   it('Get help now is open to anyone, defaults from the locale, and saves a chosen region', async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: 'de-DE' });
+    const context = await run.browser.newContext({ viewport: PHONE, locale: 'de-DE' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/support`);
+    await page.goto(`${run.server.url}/support`);
     await page.getByRole('heading', { name: 'Get help now' }).waitFor();
     expect(await page.locator('[data-region="EU"]').count()).toBe(1);
     expect(await page.getByRole('link', { name: '112', exact: true }).getAttribute('href')).toBe('tel:112');
     await shot(page, 'support-page-phone');
 
-    await registerViaUi(page, server.url);
-    await page.goto(`${server.url}/support`);
+    await registerViaUi(page, run.server.url);
+    await page.goto(`${run.server.url}/support`);
     await page.locator('[data-region="EU"]').waitFor();
     await page.getByLabel('Show numbers for').selectOption('GB');
     await page.getByText('Region saved.').waitFor();

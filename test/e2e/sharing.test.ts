@@ -1,46 +1,27 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DESKTOP,
-  launchBrowser,
-  PHONE,
-  type RunningServer,
-  registerViaUi,
-  screenshot,
-  startServer,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, registerViaUi, screenshot, useServerAndBrowser } from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
 
 const daylio = new URL('../../src/core/import/fixtures/daylio-current.csv', import.meta.url);
 
 describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer(engine);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const run = useServerAndBrowser(engine);
 
   it('import, share with a clinician, clinician reads the summary and PDF, person revokes, clinician cannot', async () => {
-    const drContext = await browser.newContext({ viewport: DESKTOP });
+    const drContext = await run.browser.newContext({ viewport: DESKTOP });
     const dr = await drContext.newPage();
-    const drAccount = await registerViaUi(dr, server.url, 'Dr Bell');
-    await dr.goto(`${server.url}/data`);
+    const drAccount = await registerViaUi(dr, run.server.url, 'Dr Bell');
+    await dr.goto(`${run.server.url}/data`);
     await dr.getByRole('heading', { name: 'Data & sharing' }).waitFor();
     await dr.getByRole('button', { name: 'Make this a clinician account' }).click();
     await dr.getByRole('link', { name: 'Open your dashboard' }).waitFor();
 
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await run.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await registerViaUi(page, server.url, 'Alice');
+    await registerViaUi(page, run.server.url, 'Alice');
     await page
       .getByRole('group', { name: /^Mood/ })
       .getByRole('radio', { name: /^7 of 10/ })
@@ -49,7 +30,7 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
     await expect.poll(() => page.getByText(/^Saved at/).isVisible()).toBe(true);
 
     // Import a Daylio export through the preview.
-    await page.goto(`${server.url}/data`);
+    await page.goto(`${run.server.url}/data`);
     await page.getByRole('heading', { name: 'Data & sharing' }).waitFor();
     await page.getByLabel('From').selectOption('daylio');
     await page.getByLabel('File').setInputFiles(daylio.pathname);
@@ -90,7 +71,7 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
     if (engine === 'sqlite') await screenshot(page, 'data-sharing-phone');
 
     // The clinician sees Alice and her summary.
-    await dr.goto(`${server.url}/clinician`);
+    await dr.goto(`${run.server.url}/clinician`);
     await dr.getByText('Alice').first().waitFor();
     await dr.getByRole('button', { name: 'Open summary' }).click();
     await dr.getByRole('heading', { name: 'Alice' }).waitFor();
@@ -100,7 +81,7 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
       .getByRole('link', { name: 'Printable summary (PDF)' })
       .getAttribute('href')
       .then((h) => h?.split('/')[4] as string);
-    const pdf = await dr.request.get(`${server.url}/api/clinician/people/${personId}/report.pdf`);
+    const pdf = await dr.request.get(`${run.server.url}/api/clinician/people/${personId}/report.pdf`);
     expect(pdf.status()).toBe(200);
     const body = await pdf.body();
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
@@ -126,9 +107,9 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
     await page.getByText('Nobody.').waitFor();
 
     // At once: the clinician's list is empty and the summary answers 404.
-    await dr.goto(`${server.url}/clinician`);
+    await dr.goto(`${run.server.url}/clinician`);
     await dr.getByRole('heading', { name: 'Nobody yet' }).waitFor();
-    const after = await dr.request.get(`${server.url}/api/clinician/people/${personId}/summary`);
+    const after = await dr.request.get(`${run.server.url}/api/clinician/people/${personId}/summary`);
     expect(after.status()).toBe(404);
     await drContext.close();
     await context.close();

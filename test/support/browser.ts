@@ -6,12 +6,14 @@
  * @example
  * const server = await startServer('sqlite'); const browser = await launchBrowser();
  * const page = await browser.newPage({ viewport: PHONE }); await registerViaUi(page, server.url);
+ * // or, for a describe block: const run = useServerAndBrowser(engine); … run.server.url
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Engine } from '../../src/store/open.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -89,6 +91,26 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/**
+ * A server on `engine` and a Chromium for one describe block: started before its first test,
+ * stopped after its last. Read `run.server` and `run.browser` inside the tests.
+ */
+export function useServerAndBrowser(
+  engine: Engine = 'sqlite',
+  env: Record<string, string> = {},
+): { server: RunningServer; browser: Browser } {
+  const run = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    run.server = await startServer(engine, env);
+    run.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await run.browser?.close();
+    await run.server?.stop();
+  });
+  return run;
 }
 
 let people = 0;
