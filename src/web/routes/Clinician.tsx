@@ -6,6 +6,7 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
 import { usePerson } from '../session.tsx';
@@ -187,9 +188,14 @@ export default function Clinician() {
   const [chosen, setChosen] = useState<string | null>(null);
   if (me.role !== 'clinician') {
     return (
-      <EmptyState title="Not a clinician account">
-        Turn this into a clinician account under Data &amp; sharing.
-      </EmptyState>
+      <div className="data-page">
+        <header className="page-head">
+          <h1>Clinician view</h1>
+        </header>
+        <EmptyState title="Not a clinician account">
+          Turn this into a clinician account under <Link to="/data">Data &amp; sharing</Link>.
+        </EmptyState>
+      </div>
     );
   }
   if (people.isPending) return <Loading />;
