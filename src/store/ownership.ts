@@ -25,6 +25,11 @@ import { describeSchema, parentsFirst, personTables, type TableInfo } from './sc
 /** Person tables that are never exported, and why. */
 export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   session: 'login sessions are credentials, not data',
+  // A push subscription is a browser's address and encryption keys: it names a device, holds no
+  // health data, means nothing on another server, and importing one would let a file aim this
+  // server's pushes at any endpoint. Account deletion still removes it (on delete cascade).
+  push_subscription: 'push subscriptions are device addresses and keys, not data',
+  reminder_push: 'which reminders were pushed on which days is delivery bookkeeping, not data',
 };
 
 type AnyDb = Kysely<Record<string, Record<string, Cell>>>;

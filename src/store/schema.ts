@@ -248,6 +248,33 @@ export interface ReminderSettingTable {
   updated_at: string;
 }
 
+/** Server-wide values shared by every server process (migration 0010): `vapid` holds the key pair. */
+export interface AppSettingTable {
+  key: string;
+  value: string;
+  created_at: string;
+}
+
+/** A browser's push subscription (migration 0010); the endpoint is unique across people. */
+export interface PushSubscriptionTable {
+  id: string;
+  person_id: string;
+  endpoint: string;
+  /** The browser's P-256 public key and auth secret, base64url, as the browser gave them. */
+  p256dh: string;
+  auth: string;
+  created_at: string;
+  last_success_at: string | null;
+}
+
+/** A reminder pushed (or being pushed) to a person for one local date: the claim (migration 0010). */
+export interface ReminderPushTable {
+  person_id: string;
+  kind: string;
+  date: string;
+  claimed_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -271,4 +298,7 @@ export interface Database {
   quiz_attempt: QuizAttemptTable;
   quiz_answer: QuizAnswerTable;
   reminder_setting: ReminderSettingTable;
+  app_setting: AppSettingTable;
+  push_subscription: PushSubscriptionTable;
+  reminder_push: ReminderPushTable;
 }

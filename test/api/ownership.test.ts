@@ -5,7 +5,7 @@ import { linksOtherAccounts } from '../../src/core/import/merge.ts';
 import { parseKnowledge } from '../../src/core/knowledge/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/open.ts';
-import { importTables } from '../../src/store/ownership.ts';
+import { importTables, NOT_EXPORTED } from '../../src/store/ownership.ts';
 import { describeSchema, personTables } from '../../src/store/schema-walk.ts';
 import { client, registerClient, type TestClient } from '../support/api.ts';
 import { openTestStore, testEngines } from '../support/db.ts';
@@ -85,11 +85,12 @@ describe.each(testEngines())('data ownership on %s', (engine) => {
     expect((await anon.post('/api/import/commit', body)).statusCode).toBe(401);
   });
 
-  it('exports every person table except sessions, without person_id', async () => {
+  it('exports every person table except sessions and push bookkeeping, without person_id', async () => {
+    expect(Object.keys(NOT_EXPORTED).sort()).toEqual(['push_subscription', 'reminder_push', 'session']);
     const doc = await exportOf(alice);
     const expected = personTables(await describeSchema(store))
       .map((t) => t.name)
-      .filter((n) => n !== 'session')
+      .filter((n) => !(n in NOT_EXPORTED))
       .sort();
     expect(Object.keys(doc.tables).sort()).toEqual(expected);
     for (const rows of Object.values(doc.tables))

@@ -59,6 +59,9 @@ async function madeUpRow(
       row[c.name] = ref ? (ref[fk.refColumn] ?? null) : null;
     } else if (t.primaryKey.length === 1 && t.primaryKey[0] === c.name && c.type === 'text')
       row[c.name] = randomUUID();
+    // A column unique on its own across everyone (a push endpoint) must differ between people.
+    else if (c.type === 'text' && t.uniques.some((u) => u.length === 1 && u[0] === c.name))
+      row[c.name] = `${t.name} ${c.name} ${randomUUID()}`;
     else if (c.type === 'integer') row[c.name] = i;
     else if (c.type === 'real') row[c.name] = i + 0.5;
     else if (c.name === 'date' || c.name.endsWith('_date'))

@@ -13,6 +13,7 @@ import * as m0007b from './0007_b_sharing.ts';
 import * as m0007 from './0007_ownership.ts';
 import * as m0008 from './0008_offline.ts';
 import * as m0009 from './0009_recommend.ts';
+import * as m0010 from './0010_push.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0004_tracking': m0004,
   '0008_offline': m0008,
   '0009_recommend': m0009,
+  '0010_push': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
