@@ -1,6 +1,6 @@
 /**
  * The baseline for `bench:load`: a bare Fastify app doing the same database work as Gutbrain's
- * routes — one transaction replacing a day's check-in rows, one select of a year of rows — with no
+ * routes — one transaction rewriting a day's check-in rows, one select of History's 30 days out of a year — with no
  * sessions, validation, CSRF or security headers. argv: <sqliteFile> <port>
  */
 import { randomUUID } from 'node:crypto';
@@ -11,17 +11,29 @@ const [file = '', port = '0'] = process.argv.slice(2);
 const db = new SQLite(file);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
-const del = db.prepare("delete from observation where person_id = ? and date = ? and source = 'checkin'");
+const sel0 = db.prepare(
+  "select id, measure, value from observation where person_id = ? and date = ? and source = 'checkin'",
+);
+const del = db.prepare('delete from observation where id = ?');
+const upd = db.prepare('update observation set value = ?, updated_at = ? where id = ?');
 const ins = db.prepare(
   "insert into observation (id, person_id, date, measure, value, text, source, created_at, updated_at) values (?, ?, ?, ?, ?, null, 'checkin', ?, ?)",
 );
 const sel = db.prepare(
   "select date, measure, value, text from observation where person_id = ? and source = 'checkin' and date >= ? and date <= ? order by date desc, measure desc",
 );
+// The same rewrite as Gutbrain's replaceDayObservations: update what changed, insert what is new.
 const save = db.transaction((person: string, date: string, body: Record<string, number>) => {
-  del.run(person, date);
+  const existing = new Map(
+    (sel0.all(person, date) as { id: string; measure: string; value: number }[]).map((r) => [r.measure, r]),
+  );
   const now = new Date().toISOString();
-  for (const [k, v] of Object.entries(body)) ins.run(randomUUID(), person, date, k, v, now, now);
+  for (const [m, r] of existing) if (!(m in body)) del.run(r.id);
+  for (const [k, v] of Object.entries(body)) {
+    const old = existing.get(k);
+    if (!old) ins.run(randomUUID(), person, date, k, v, now, now);
+    else if (old.value !== v) upd.run(v, now, old.id);
+  }
 });
 
 const app = Fastify();

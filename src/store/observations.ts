@@ -15,7 +15,13 @@ export interface DayObservations {
   values: ObservationValue[];
 }
 
-/** Replaces the observations of one source on one date, atomically. */
+/**
+ * Replaces the observations of one source on one date, atomically. Rows whose measure stays are
+ * updated in place (keeping their id and created_at), and only when their value changed; new
+ * measures are inserted and dropped ones deleted. Rewriting only what changed leaves the indexes
+ * alone: a delete-and-insert touched four times the pages, and on SQLite every page written is a
+ * page the next checkpoint copies (bench:load).
+ */
 export async function replaceDayObservations(
   db: Kysely<Database>,
   personId: string,
@@ -28,23 +34,34 @@ export async function replaceDayObservations(
     await lockPersonWrites(trx, personId);
     const existing = await trx
       .selectFrom('observation')
-      .select(['measure', 'created_at'])
+      .select(['id', 'measure', 'value', 'text'])
       .where('person_id', '=', personId)
       .where('date', '=', date)
       .where('source', '=', source)
       .execute();
-    const createdAt = new Map(existing.map((r) => [r.measure, r.created_at]));
-    await trx
-      .deleteFrom('observation')
-      .where('person_id', '=', personId)
-      .where('date', '=', date)
-      .where('source', '=', source)
-      .execute();
-    if (values.length === 0) return;
+    const byMeasure = new Map(existing.map((r) => [r.measure, r]));
+    const kept = new Set(values.map((v) => v.measure));
+    const gone = existing.filter((r) => !kept.has(r.measure)).map((r) => r.id);
+    if (gone.length > 0) await trx.deleteFrom('observation').where('id', 'in', gone).execute();
+    const updatedAt = now.toISOString();
+    const fresh = [];
+    for (const v of values) {
+      const old = byMeasure.get(v.measure);
+      if (!old) {
+        fresh.push(v);
+      } else if (old.value !== v.value || old.text !== v.text) {
+        await trx
+          .updateTable('observation')
+          .set({ value: v.value, text: v.text, updated_at: updatedAt })
+          .where('id', '=', old.id)
+          .execute();
+      }
+    }
+    if (fresh.length === 0) return;
     await trx
       .insertInto('observation')
       .values(
-        values.map((v) => ({
+        fresh.map((v) => ({
           id: randomUUID(),
           person_id: personId,
           date,
@@ -52,8 +69,8 @@ export async function replaceDayObservations(
           value: v.value,
           text: v.text,
           source,
-          created_at: createdAt.get(v.measure) ?? now.toISOString(),
-          updated_at: now.toISOString(),
+          created_at: updatedAt,
+          updated_at: updatedAt,
         })),
       )
       .execute();

@@ -74,6 +74,29 @@ describe.each(testEngines())('check-ins on %s', (engine) => {
     expect(list.days[0]).toMatchObject({ date: '2026-03-10', checkin: { mood: 8 } });
   });
 
+  it('re-saving a day rewrites only what changed: kept rows keep their id and created_at', async () => {
+    const day = () =>
+      store.db
+        .selectFrom('observation')
+        .select(['id', 'measure', 'value', 'created_at', 'updated_at'])
+        .where('date', '=', '2026-03-08')
+        .execute()
+        .then((rows) => new Map(rows.map((r) => [r.measure, r])));
+    await alice.put('/api/checkins/2026-03-08', { mood: 4, focus: 5, stress: 6 });
+    const before = await day();
+    expect([...before.keys()].sort()).toEqual(['focus', 'mood', 'stress']);
+    expect(before.get('mood')?.created_at).toBe(now.toISOString());
+    // Same mood, new focus, stress dropped, energy added.
+    await alice.put('/api/checkins/2026-03-08', { mood: 4, focus: 7, energyMorning: 3 });
+    const after = await day();
+    expect([...after.keys()].sort()).toEqual(['energy_morning', 'focus', 'mood']);
+    expect(after.get('mood')).toEqual(before.get('mood'));
+    expect(after.get('focus')).toMatchObject({ id: before.get('focus')?.id, value: 7 });
+    expect(after.get('focus')?.created_at).toBe(before.get('focus')?.created_at);
+    expect(after.get('energy_morning')?.value).toBe(3);
+    await alice.delete('/api/checkins/2026-03-08');
+  });
+
   it('edits and deletes past days; lists newest first', async () => {
     await alice.put('/api/checkins/2026-03-01', { mood: 3 });
     await alice.put('/api/checkins/2026-03-05', { mood: 5 });

@@ -1,7 +1,7 @@
 /**
  * A multi-row write that fails half-way leaves nothing behind. The failure is injected by a
  * database trigger that refuses one particular row, so the write fails after its earlier rows
- * (and, for a check-in, after the old day's rows were deleted) went in: only the transaction
+ * (and, for a check-in, after the old day's rows were rewritten) went in: only the transaction
  * rolling back all of it keeps the person's data as it was. (Imports: test/api/ownership.test.ts.)
  */
 import type { FastifyInstance } from 'fastify';
@@ -14,15 +14,21 @@ import { registerClient, type TestClient } from '../support/api.ts';
 import { openTestStore, testEngines } from '../support/db.ts';
 import { personSnapshot } from '../support/snapshot.ts';
 
-/** Makes every insert into `observation` matching `when` (SQL over NEW) fail until removed. */
+/** Makes every insert or update of `observation` matching `when` (SQL over NEW) fail until removed. */
 async function injectFailure(store: Store, engine: Engine, when: string): Promise<() => Promise<void>> {
   if (engine === 'sqlite') {
-    await sql
-      .raw(
-        `create trigger injected_failure before insert on observation when ${when} begin select raise(abort, 'injected failure'); end`,
-      )
-      .execute(store.db);
-    return async () => void (await sql.raw('drop trigger injected_failure').execute(store.db));
+    // SQLite triggers fire on one event each: one for inserts, one for updates.
+    for (const event of ['insert', 'update']) {
+      await sql
+        .raw(
+          `create trigger injected_failure_${event} before ${event} on observation when ${when} begin select raise(abort, 'injected failure'); end`,
+        )
+        .execute(store.db);
+    }
+    return async () => {
+      await sql.raw('drop trigger injected_failure_insert').execute(store.db);
+      await sql.raw('drop trigger injected_failure_update').execute(store.db);
+    };
   }
   await sql
     .raw(
@@ -31,7 +37,7 @@ async function injectFailure(store: Store, engine: Engine, when: string): Promis
     .execute(store.db);
   await sql
     .raw(
-      'create trigger injected_failure before insert on observation for each row execute function injected_failure()',
+      'create trigger injected_failure before insert or update on observation for each row execute function injected_failure()',
     )
     .execute(store.db);
   return async () => {
@@ -65,7 +71,7 @@ describe.each(testEngines())('a multi-row write failing half-way on %s', (engine
 
   it('a check-in replacing a day keeps the old day when its last row fails', async () => {
     const before = await personSnapshot(store, alice.personId as string);
-    // The note is written after mood and sleep; the old rows were already deleted by then.
+    // The note is rewritten after mood and sleep, which were already changed by then.
     const remove = await injectFailure(store, engine, "new.text = 'this row fails'");
     const res = await alice.put('/api/checkins/2026-03-09', {
       mood: 9,
