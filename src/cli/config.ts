@@ -1,4 +1,8 @@
-/** Configuration from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, TRUST_PROXY, LOG_LEVEL. */
+/**
+ * Configuration from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, TRUST_PROXY, LOG_LEVEL,
+ * and for Web Push GUTBRAIN_PUSH_SUBJECT (mailto: or https:) and GUTBRAIN_PUSH_ALLOW_LOOPBACK
+ * (1 = accept push endpoints on this machine; for tests and development only).
+ */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +14,7 @@ export interface ServerConfig {
   trustProxy: boolean;
   logLevel: string;
   webRoot: string;
+  push: { subject?: string; allowLoopbackEndpoints: boolean };
 }
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,6 +27,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const pushSubject = env.GUTBRAIN_PUSH_SUBJECT?.trim() || undefined;
+  if (pushSubject && !/^(mailto:|https:\/\/)\S+$/.test(pushSubject)) {
+    throw new Error('GUTBRAIN_PUSH_SUBJECT must be a mailto: or https:// address');
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -30,5 +39,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
     webRoot: join(PROJECT_ROOT, 'dist/web'),
+    push: {
+      subject: pushSubject,
+      allowLoopbackEndpoints:
+        env.GUTBRAIN_PUSH_ALLOW_LOOPBACK === '1' || env.GUTBRAIN_PUSH_ALLOW_LOOPBACK === 'true',
+    },
   };
 }

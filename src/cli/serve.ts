@@ -11,6 +11,11 @@ export async function serve(): Promise<void> {
     webRoot: config.webRoot,
     trustProxy: config.trustProxy,
     logger: { level: config.logLevel, serializers: safeLogSerializers },
+    push: {
+      ...(config.push.subject ? { subject: config.push.subject } : {}),
+      allowLoopbackEndpoints: config.push.allowLoopbackEndpoints,
+    },
+    pushRemindersEveryMs: 60_000,
   });
   const shutdown = async () => {
     await app.close();
@@ -24,4 +29,7 @@ export async function serve(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Gutbrain is running at http://localhost:${port}`);
   console.log(`Data: ${store.engine === 'sqlite' ? store.location : `PostgreSQL ${store.location}`}`);
+  if (!config.push.subject) {
+    console.log('Reminder pushes name a placeholder contact: set GUTBRAIN_PUSH_SUBJECT (mailto: or https:).');
+  }
 }

@@ -10,12 +10,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/sessions.ts';
-import type { AppContext } from './context.ts';
+import { type AppContext, DEFAULT_PUSH_SETTINGS, type PushSettings } from './context.ts';
 import { loadKnowledgeGraph } from './knowledge-graph.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerSecurity } from './plugins/security.ts';
+import { scheduleReminderPushes } from './push/send.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
@@ -29,6 +30,7 @@ import { registerMeasureRoutes } from './routes/measures.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
+import { registerPushRoutes } from './routes/push.ts';
 import { registerRecommendationRoutes } from './routes/recommendations.ts';
 import { registerReminderRoutes } from './routes/reminders.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
@@ -46,6 +48,10 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The knowledge graph; loaded from knowledge/*.yaml when absent (a broken graph stops start-up). */
   knowledge?: KnowledgeGraph;
+  /** Web Push settings (VAPID subject, loopback endpoints for tests); defaults are for production. */
+  push?: Partial<PushSettings>;
+  /** Push due reminders every this many milliseconds while the app runs (`gutbrain serve`: a minute). */
+  pushRemindersEveryMs?: number;
 }
 
 /** Request logs carry method, path and status only: no query strings, bodies or cookies. */
@@ -67,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loginLimitPerMinute: options.loginLimitPerMinute ?? 20,
     now: options.now ?? (() => new Date()),
     knowledge: options.knowledge ?? loadKnowledgeGraph(),
+    push: { ...DEFAULT_PUSH_SETTINGS, ...options.push },
   };
 
   // JSON only: a form post or plain text is refused with 415 before any handler runs.
@@ -94,6 +101,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSharingRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
   registerReminderRoutes(app, ctx);
+  registerPushRoutes(app, ctx);
+
+  if (options.pushRemindersEveryMs) {
+    const stop = scheduleReminderPushes(
+      ctx,
+      app.log.child({ job: 'reminder-push' }),
+      options.pushRemindersEveryMs,
+    );
+    app.addHook('onClose', stop);
+  }
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));

@@ -3,6 +3,22 @@ import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import type { SessionPolicy } from '../store/sessions.ts';
 
+/** How the server sends Web Push (reminders); see src/server/push/send.ts. */
+export interface PushSettings {
+  /** VAPID subject: a mailto: or https: address where a push service can reach the operator. */
+  subject: string;
+  /** Accept push endpoints on loopback addresses: tests and local development only. */
+  allowLoopbackEndpoints: boolean;
+  /** A certificate authority (PEM) to trust besides the usual ones: a test's self-signed push service. */
+  ca?: string;
+}
+
+/** Apple's push service refuses a subject at localhost, so the default names a real domain. */
+export const DEFAULT_PUSH_SETTINGS: PushSettings = {
+  subject: 'mailto:push-contact@example.com',
+  allowLoopbackEndpoints: false,
+};
+
 export interface AppContext {
   store: Store;
   sessionPolicy: SessionPolicy;
@@ -11,4 +27,5 @@ export interface AppContext {
   now: () => Date;
   /** The gut–brain knowledge graph, loaded and validated once at start-up. */
   knowledge: KnowledgeGraph;
+  push: PushSettings;
 }

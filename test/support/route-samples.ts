@@ -42,6 +42,8 @@ export interface Alice {
   taxonomy: string;
   grant: string;
   assignment: string;
+  /** The push endpoint of Alice's device (a secret of hers, like an id). */
+  pushEndpoint: string;
   /** Every id above: none may appear in an answer to anyone else. */
   ids: string[];
 }
@@ -83,6 +85,15 @@ const day = () => ({ date: SAMPLE_DATE });
 const person = (a: Alice) => ({ personId: a.personId });
 const text = (payload: string | Buffer) => () => ({ type: 'text/plain', payload });
 const importBody = () => ({ source: 'daylio', files: [{ name: 'daylio.csv', content: DAYLIO }] });
+/** A browser's PushSubscription.toJSON(): a real P-256 public key and a 16-byte auth secret. */
+const pushSubscription = (endpoint: string) => ({
+  endpoint,
+  expirationTime: null,
+  keys: {
+    p256dh: 'BCpDPhuma5iJGUC0U7r3UGMgtEK-lVUR6Ui6swOfnQnaFTu3YNFfrgUeVTYqs-jQ6di680C5_vlsReQzGwXtCAY',
+    auth: 'ct-IhNkyV9vWiVOKhsS9Tw',
+  },
+});
 
 export const ROUTES: Record<string, Spec> = {
   'POST /api/auth/register': {
@@ -243,6 +254,14 @@ export const ROUTES: Record<string, Spec> = {
   'POST /api/quiz/attempts': { body: () => ({ answers: QUIZ }) },
   'GET /api/quiz/attempts/:id': { owned: true, params: (a) => ({ id: a.quizAttempt }) },
 
+  'GET /api/push/key': {},
+  // Another device than Alice's: whoever registers it owns it (Bob's copy is his own row).
+  'POST /api/push/subscriptions': {
+    body: () => pushSubscription('https://push.example.com/send/another-device'),
+  },
+  // Alice's device: anyone else is answered 404 and her subscription stays.
+  'DELETE /api/push/subscriptions': { owned: true, body: (a) => ({ endpoint: a.pushEndpoint }) },
+
   'GET /api/reminders': {},
   'PUT /api/reminders': {
     body: () => ({
@@ -390,6 +409,9 @@ export async function seedAlice(app: FastifyInstance, clinicians: Clinicians, ta
   ).sample.id;
   created(await c.post('/api/recommendations/sleep_hours/snooze', { days: 7 }), 'snooze');
   created(await c.put('/api/reminders', ROUTES['PUT /api/reminders']?.body?.({} as Alice)), 'reminders');
+  const pushEndpoint = `https://push.example.com/send/alice-${tag}`;
+  const subscribed = await c.post('/api/push/subscriptions', pushSubscription(pushEndpoint));
+  expect(subscribed.statusCode, `push subscription: ${subscribed.body}`).toBe(204);
   created(await c.post('/api/import/commit', importBody()), 'import');
   const grant = created(
     await c.post('/api/sharing/grants', { clinicianEmail: clinicians.grantedEmail }),
@@ -414,6 +436,7 @@ export async function seedAlice(app: FastifyInstance, clinicians: Clinicians, ta
     taxonomy,
     grant,
     assignment,
+    pushEndpoint,
   };
   return { client: c, personId, email, ...things, ids: [personId, ...Object.values(things)] };
 }
