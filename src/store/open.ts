@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { BACKSTOP_PAGES, startCheckpointer } from './checkpointer.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -56,8 +57,15 @@ function openSqlite(options: OpenOptions): Store {
     sqlite.close();
     throw new Error(`SQLite integrity check failed for ${file}: ${String(check)}`);
   }
+  // Checkpoints run on a worker thread; this connection only steps in if the log grows past this.
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  const stopCheckpointer = startCheckpointer(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  const close = async () => {
+    await stopCheckpointer();
+    await db.destroy();
+  };
+  return { db, engine: 'sqlite', location: file, close };
 }
 
 /**
