@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,5 +63,19 @@ describe('WAL checkpoints on a worker thread', () => {
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(check.prepare('select count(*) from observation').pluck().get()).toBe(1000);
     check.close();
+  });
+
+  it('lets a process that closes its store finish what follows, then exit', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gutbrain-ckpt-')), 'gutbrain.db');
+    // Nothing else keeps this process alive: close() must still wait for the worker and return.
+    const code = `const { openStore } = await import('./src/store/open.ts');
+      const s = await openStore({ sqliteFile: ${JSON.stringify(file)} });
+      await s.close();
+      console.log('after close');`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: join(import.meta.dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe('after close');
   });
 });

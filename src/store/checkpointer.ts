@@ -52,7 +52,10 @@ export function startCheckpointer(file: string, intervalMs = 100): () => Promise
   worker.on('error', () => {});
   worker.unref();
   return async () => {
-    if (running) worker.postMessage('stop');
+    if (running) {
+      worker.ref(); // keep the process alive until the worker has closed its connection
+      worker.postMessage('stop');
+    }
     await exited;
   };
 }
