@@ -1,6 +1,7 @@
 /**
  * The service worker: precaches the app shell (every built file) so Gutbrain opens without a
- * network, answers every page navigation with index.html, and shows reminders as notifications.
+ * network, answers every page navigation with index.html, and shows reminders as notifications —
+ * pushed by the server (Web Push, even with Gutbrain closed) or fetched on a periodic sync.
  * API answers are never cached here: health data stays out of the Cache Storage, and the page keeps
  * its own offline queue (src/web/offline/queue.ts).
  */
@@ -13,6 +14,9 @@ interface ExtendableEvent extends Event {
 }
 interface NotificationEvent extends ExtendableEvent {
   notification: Notification;
+}
+interface PushEvent extends ExtendableEvent {
+  data: { text(): string } | null;
 }
 interface WindowClientLike {
   url: string;
@@ -32,6 +36,7 @@ interface ServiceWorkerScope {
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: 'notificationclick', listener: (event: NotificationEvent) => void): void;
   addEventListener(type: 'periodicsync', listener: (event: ExtendableEvent & { tag: string }) => void): void;
+  addEventListener(type: 'push', listener: (event: PushEvent) => void): void;
 }
 declare const self: ServiceWorkerScope;
 
@@ -77,16 +82,44 @@ self.addEventListener('periodicsync', (event) => {
   event.waitUntil(showDueReminders());
 });
 
+interface Reminder {
+  kind: string;
+  title: string;
+  body: string;
+  url: string;
+}
+
+/** One notification per kind (the tag): a newer one replaces the one still showing. */
+function showReminder(reminder: Reminder): Promise<void> {
+  return self.registration.showNotification(reminder.title, {
+    body: reminder.body,
+    tag: `gutbrain-${reminder.kind}`,
+    icon: '/icon-192.png',
+    data: { url: reminder.url },
+  });
+}
+
 async function showDueReminders(): Promise<void> {
   const res = await fetch('/api/reminders/due', { credentials: 'same-origin' });
   if (!res.ok) return;
-  const { due } = (await res.json()) as { due: { kind: string; title: string; body: string; url: string }[] };
-  for (const reminder of due) {
-    await self.registration.showNotification(reminder.title, {
-      body: reminder.body,
-      tag: `gutbrain-${reminder.kind}`,
-      icon: '/icon-192.png',
-      data: { url: reminder.url },
-    });
+  const { due } = (await res.json()) as { due: Reminder[] };
+  for (const reminder of due) await showReminder(reminder);
+}
+
+/** The server's push: `{ kind, title, body, url }` (src/core/reminders/push.ts), neutral words only. */
+function pushedReminder(text: string | undefined): Reminder {
+  const fallback = { kind: 'reminder', title: 'Gutbrain', body: 'You have a reminder.', url: '/today' };
+  try {
+    const r = JSON.parse(text ?? '') as Partial<Reminder>;
+    const ok = [r.kind, r.title, r.body, r.url].every((v) => typeof v === 'string');
+    return ok && /^\/(?!\/)/.test(r.url ?? '') ? (r as Reminder) : fallback;
+  } catch {
+    return fallback;
   }
 }
+
+// Every push shows a notification (the subscription promised `userVisibleOnly`), even one that
+// could not be read: the browser would otherwise show a generic one of its own.
+self.addEventListener('push', (event) => {
+  event.waitUntil(showReminder(pushedReminder(event.data?.text())));
+});

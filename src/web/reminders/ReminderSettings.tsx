@@ -1,29 +1,17 @@
 /**
  * Settings → Reminders: a daily check-in reminder at a chosen time, questionnaires every two weeks
- * and program nudges, each off until switched on; saved on the server for this person. System
- * notifications are asked for on this device only when the person presses the button.
+ * and program nudges, each off until switched on; saved on the server for this person. Whether
+ * they also arrive on this device as notifications (Web Push) is DevicePush's part.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ReminderSettings as Settings } from '../../core/reminders/reminders.ts';
 import { ApiError } from '../api.ts';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
-import {
-  DUE_KEY,
-  getReminderSettings,
-  notificationPermission,
-  type Permission,
-  SETTINGS_KEY,
-  saveReminderSettings,
-  setBackgroundReminders,
-} from './api.ts';
+import { DUE_KEY, getReminderSettings, SETTINGS_KEY, saveReminderSettings } from './api.ts';
+import { DevicePush } from './DevicePush.tsx';
 
-const PERMISSION_TEXT: Record<Permission, string> = {
-  granted: 'This device shows reminders as notifications too.',
-  denied: 'Notifications are blocked for Gutbrain in this browser’s settings; reminders show inside the app.',
-  default: 'Reminders show inside the app. This device can also show them as notifications.',
-  unsupported: 'This browser cannot show notifications; reminders show inside the app.',
-};
+const anyOn = (s: Settings) => s.checkin.enabled || s.questionnaire.enabled || s.program.enabled;
 
 function Switch({
   label,
@@ -60,7 +48,6 @@ export function ReminderSettings() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: SETTINGS_KEY, queryFn: getReminderSettings });
   const [draft, setDraft] = useState<Settings | null>(null);
-  const [permission, setPermission] = useState<Permission>(() => notificationPermission());
   useEffect(() => {
     if (q.data) setDraft(q.data.settings);
   }, [q.data]);
@@ -69,9 +56,6 @@ export function ReminderSettings() {
     onSuccess: (res) => {
       qc.setQueryData(SETTINGS_KEY, res);
       qc.invalidateQueries({ queryKey: DUE_KEY });
-      const anyOn =
-        res.settings.checkin.enabled || res.settings.questionnaire.enabled || res.settings.program.enabled;
-      void setBackgroundReminders(anyOn && notificationPermission() === 'granted');
     },
   });
 
@@ -87,11 +71,6 @@ export function ReminderSettings() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate(draft);
-  };
-  const askPermission = async () => {
-    const answer = await Notification.requestPermission();
-    setPermission(answer);
-    if (answer === 'granted') await setBackgroundReminders(true);
   };
 
   return (
@@ -142,14 +121,7 @@ export function ReminderSettings() {
           />
         </label>
       )}
-      <div className="reminder-permission">
-        <p className="small">{PERMISSION_TEXT[permission]}</p>
-        {permission === 'default' && (
-          <button type="button" className="button secondary" onClick={() => void askPermission()}>
-            Allow notifications on this device
-          </button>
-        )}
-      </div>
+      <DevicePush remindersOn={q.data ? anyOn(q.data.settings) : false} />
       {save.isSuccess && <Notice kind="success">Reminders saved.</Notice>}
       {err && <Notice kind="error">{err.message}</Notice>}
       <button type="submit" className="button" disabled={save.isPending}>

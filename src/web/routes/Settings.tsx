@@ -6,6 +6,7 @@ import { ApiError, api } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { RegionSetting } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
+import { stopPushOnThisDevice } from '../reminders/push.ts';
 import { ReminderSettings } from '../reminders/ReminderSettings.tsx';
 import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
 
@@ -120,7 +121,11 @@ function Danger() {
   const [password, setPassword] = useState('');
   const [confirming, setConfirming] = useState(false);
   const logout = useMutation({
-    mutationFn: () => api.send('POST', '/api/auth/logout'),
+    // Reminders are the person's: this device stops receiving them when they log out.
+    mutationFn: async () => {
+      await stopPushOnThisDevice();
+      return api.send('POST', '/api/auth/logout');
+    },
     onSuccess: async () => {
       await refresh(null);
       navigate('/login', { replace: true });
@@ -129,6 +134,8 @@ function Danger() {
   const remove = useMutation({
     mutationFn: () => api.send('DELETE', '/api/account', { password }),
     onSuccess: async () => {
+      // The server forgot the subscription with the account; the browser forgets it too.
+      await stopPushOnThisDevice();
       await refresh(null);
       navigate('/register', { replace: true });
     },
