@@ -3,14 +3,9 @@
  * sending, the outcome is drawn by ChecksOutcome, which shows the support screen first when the
  * answers raise a trigger.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { INSTRUMENTS, isInstrumentId, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
-import { ApiError, api } from '../api.ts';
-import { Notice } from '../components/States.tsx';
-import type { OutcomeAnswer } from './ChecksApi.ts';
-import { ChecksOutcome } from './ChecksOutcome.tsx';
+import { ChecksSendError, ChecksSent, useChecksForm } from './ChecksForm.tsx';
 import NotFound from './NotFound.tsx';
 import './checks.css';
 
@@ -22,48 +17,11 @@ export default function ChecksQuestionnaire() {
 
 function Questionnaire({ id }: { id: keyof typeof INSTRUMENTS }) {
   const instrument = INSTRUMENTS[id];
-  const qc = useQueryClient();
-  const [answers, setAnswers] = useState<Record<string, number>>({});
-  const [missing, setMissing] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const submit = useMutation({
-    mutationFn: (body: { answers: Record<string, number> }) =>
-      api.send<OutcomeAnswer>('POST', `/api/screeners/${id}`, body),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['screeners'] });
-      window.scrollTo(0, 0);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.field?.startsWith('answers.'))
-        focusItem(e.field.slice('answers.'.length));
-    },
-  });
-
-  function focusItem(itemId: string) {
-    setMissing(itemId);
-    formRef.current?.querySelector<HTMLInputElement>(`input[name="${itemId}"]`)?.focus();
-  }
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const unanswered = instrument.items.find((i) => answers[i.id] === undefined);
-    if (unanswered) return focusItem(unanswered.id);
-    setMissing(null);
-    submit.mutate({ answers });
-  }
-
-  if (submit.data) {
-    return (
-      <div className="checks">
-        <ChecksOutcome outcome={submit.data} />
-        <p>
-          <Link to="/checks" className="button secondary">
-            Back to checks
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  const { answers, answer, missing, formRef, submit, onSubmit } = useChecksForm<number>(
+    `/api/screeners/${id}`,
+    instrument.items.map((i) => i.id),
+  );
+  if (submit.data) return <ChecksSent outcome={submit.data} />;
 
   const answered = instrument.items.filter((i) => answers[i.id] !== undefined).length;
   const questions = instrument.difficulty ? [...instrument.items, instrument.difficulty] : instrument.items;
@@ -104,10 +62,7 @@ function Questionnaire({ id }: { id: keyof typeof INSTRUMENTS }) {
                       name={q.id}
                       value={o.value}
                       checked={answers[q.id] === o.value}
-                      onChange={() => {
-                        setAnswers((a) => ({ ...a, [q.id]: o.value }));
-                        if (missing === q.id) setMissing(null);
-                      }}
+                      onChange={() => answer(q.id, o.value)}
                     />
                     <span>{o.label}</span>
                   </label>
@@ -121,10 +76,7 @@ function Questionnaire({ id }: { id: keyof typeof INSTRUMENTS }) {
             </fieldset>
           );
         })}
-        {submit.error &&
-          !(submit.error instanceof ApiError && submit.error.field?.startsWith('answers.')) && (
-            <Notice kind="error">{submit.error.message}</Notice>
-          )}
+        <ChecksSendError error={submit.error} />
         <div className="save-bar">
           <span className="muted small">
             {answered} of {instrument.items.length} answered

@@ -1,9 +1,10 @@
 /** One stored result, opened from the Checks list; the support screen first when it raised a trigger. */
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { KEYS, type OutcomeAnswer } from './ChecksApi.ts';
+import { ChecksPage } from './ChecksForm.tsx';
 import { ChecksOutcome } from './ChecksOutcome.tsx';
 import './checks.css';
 
@@ -14,15 +15,10 @@ export default function ChecksResult() {
     queryFn: () => api.get<OutcomeAnswer>(`/api/screeners/responses/${encodeURIComponent(id)}`),
   });
   return (
-    <div className="checks">
+    <ChecksPage>
       {q.isPending && <Loading />}
       {q.error && <ErrorState error={q.error} />}
       {q.data && <ChecksOutcome key={q.data.response.id} outcome={q.data} />}
-      <p>
-        <Link to="/checks" className="button secondary">
-          Back to checks
-        </Link>
-      </p>
-    </div>
+    </ChecksPage>
   );
 }

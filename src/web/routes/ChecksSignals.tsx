@@ -2,14 +2,8 @@
  * The educational signals self-check: the first article's signals grouped by the system it links
  * them to, then its red-flag questions. Any red flag shows the support screen before anything else.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { RED_FLAGS, SIGNAL_GROUPS, SIGNALS_CAUTION, SIGNALS_SOURCE } from '../../core/screeners/signals.ts';
-import { ApiError, api } from '../api.ts';
-import { Notice } from '../components/States.tsx';
-import type { OutcomeAnswer } from './ChecksApi.ts';
-import { ChecksOutcome } from './ChecksOutcome.tsx';
+import { ChecksSendError, ChecksSent, useChecksForm } from './ChecksForm.tsx';
 import './checks.css';
 
 function YesNo({
@@ -41,53 +35,15 @@ function YesNo({
   );
 }
 
+const REQUIRED = [...SIGNAL_GROUPS.flatMap((g) => g.signals.map((s) => s.id)), ...RED_FLAGS.map((f) => f.id)];
+
 export default function ChecksSignals() {
-  const qc = useQueryClient();
-  const [answers, setAnswers] = useState<Record<string, boolean>>({});
-  const [missing, setMissing] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const submit = useMutation({
-    mutationFn: (body: { answers: Record<string, boolean> }) =>
-      api.send<OutcomeAnswer>('POST', '/api/screeners/signals', body),
-    onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['screeners'] });
-      window.scrollTo(0, 0);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && e.field?.startsWith('answers.'))
-        focusItem(e.field.slice('answers.'.length));
-    },
-  });
-  const set = (id: string) => (v: boolean) => {
-    setAnswers((a) => ({ ...a, [id]: v }));
-    if (missing === id) setMissing(null);
-  };
-
-  function focusItem(id: string) {
-    setMissing(id);
-    formRef.current?.querySelector<HTMLInputElement>(`input[name="${id}"]`)?.focus();
-  }
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const all = [...SIGNAL_GROUPS.flatMap((g) => g.signals.map((s) => s.id)), ...RED_FLAGS.map((f) => f.id)];
-    const unanswered = all.find((id) => answers[id] === undefined);
-    if (unanswered) return focusItem(unanswered);
-    submit.mutate({ answers });
-  }
-
-  if (submit.data) {
-    return (
-      <div className="checks">
-        <ChecksOutcome outcome={submit.data} />
-        <p>
-          <Link to="/checks" className="button secondary">
-            Back to checks
-          </Link>
-        </p>
-      </div>
-    );
-  }
+  const { answers, answer, missing, formRef, submit, onSubmit } = useChecksForm<boolean>(
+    '/api/screeners/signals',
+    REQUIRED,
+  );
+  const set = (id: string) => (v: boolean) => answer(id, v);
+  if (submit.data) return <ChecksSent outcome={submit.data} />;
 
   return (
     <div className="checks">
@@ -133,10 +89,7 @@ export default function ChecksSignals() {
             />
           ))}
         </section>
-        {submit.error &&
-          !(submit.error instanceof ApiError && submit.error.field?.startsWith('answers.')) && (
-            <Notice kind="error">{submit.error.message}</Notice>
-          )}
+        <ChecksSendError error={submit.error} />
         <div className="save-bar">
           <span className="muted small">Not a diagnosis. Never a supplement or medicine recommendation.</span>
           <button type="submit" className="button" disabled={submit.isPending}>
