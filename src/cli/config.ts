@@ -1,5 +1,6 @@
 /**
  * Configuration from the environment: PORT, HOST, DATA_DIR, DATABASE_URL, TRUST_PROXY, LOG_LEVEL,
+ * WEB_ROOT (the built web app; default dist/web),
  * and for Web Push GUTBRAIN_PUSH_SUBJECT (mailto: or https:) and GUTBRAIN_PUSH_ALLOW_LOOPBACK
  * (1 = accept push endpoints on this machine; for tests and development only).
  */
@@ -38,7 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
-    webRoot: join(PROJECT_ROOT, 'dist/web'),
+    webRoot: env.WEB_ROOT ? resolve(env.WEB_ROOT) : join(PROJECT_ROOT, 'dist/web'),
     push: {
       subject: pushSubject,
       allowLoopbackEndpoints:

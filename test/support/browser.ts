@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Engine } from '../../src/store/open.ts';
 import { createTestDatabase } from './db.ts';
 
@@ -41,6 +41,8 @@ export async function startServer(
       DATA_DIR: dataDir,
       DATABASE_URL: db.databaseUrl ?? '',
       LOG_LEVEL: 'warn',
+      // The browser tests' own build (test/support/web-build-setup.ts); dist/web otherwise.
+      WEB_ROOT: inject('webRoot') ?? '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
