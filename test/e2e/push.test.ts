@@ -15,6 +15,9 @@ import {
   useServerAndBrowser,
 } from '../support/browser.ts';
 
+// A service worker may be stopped between events and take a while to start on a busy machine.
+const SLOW = { timeout: 15_000 };
+
 interface Registration {
   registrationId: string;
   scopeURL: string;
@@ -54,7 +57,7 @@ describe('reminder pushes in Chromium', () => {
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     const origin = new URL(run.server.url).origin;
     await expect
-      .poll(() => registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted))
+      .poll(() => registrations.find((r) => r.scopeURL === `${origin}/` && !r.isDeleted), SLOW)
       .toBeTruthy();
     const { registrationId } = registrations.find((r) => r.scopeURL === `${origin}/`) as Registration;
     expect(await notifications(page)).toEqual([]);
@@ -71,7 +74,7 @@ describe('reminder pushes in Chromium', () => {
       data: JSON.stringify(payload),
     });
     await expect
-      .poll(() => notifications(page))
+      .poll(() => notifications(page), SLOW)
       .toEqual([
         { title: payload.title, body: payload.body, tag: 'gutbrain-checkin', data: { url: '/today' } },
       ]);
@@ -80,7 +83,7 @@ describe('reminder pushes in Chromium', () => {
     // shows something neutral, as the browser requires of every push.
     await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data: 'not json' });
     await expect
-      .poll(async () => (await notifications(page)).map((n) => n.title).sort())
+      .poll(async () => (await notifications(page)).map((n) => n.title).sort(), SLOW)
       .toEqual(['Gutbrain', 'Time for your check-in']);
     await context.close();
   });
@@ -98,7 +101,7 @@ describe('reminder pushes in Chromium', () => {
       const first = page.locator('.reminder-permission p').first();
       const line = async () => (await first.textContent())?.replace(/\s+/g, ' ');
       // No reminder on yet: nothing to notify, so no banner is promised either.
-      await expect.poll(line).toBe('Notifications on this device: off.');
+      await expect.poll(line, SLOW).toBe('Notifications on this device: off.');
       expect(await page.getByText('Turn a reminder on and save to get notifications here.').count()).toBe(1);
 
       const checkin = page.getByRole('switch', { name: /Daily check-in/ });
