@@ -17,6 +17,8 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION = Number(process.env.DURATION ?? 15);
 /** The offered load for the latency run: many times what 200 people ever send, below saturation. */
 const RATE = Number(process.env.RATE ?? 400);
+/** Seconds of load before measuring; the first seconds after start-up run at two-thirds speed. */
+const WARMUP = Number(process.env.WARMUP ?? 10);
 const soak = process.argv.includes('--soak');
 
 function startChild(
@@ -186,7 +188,7 @@ if (soak) {
   process.exit(0);
 }
 
-await saturate(fx, gutbrain, server.port, 3); // warm-up
+await saturate(fx, gutbrain, server.port, WARMUP); // JIT, page cache and statement cache
 const g = await saturate(fx, gutbrain, server.port, DURATION);
 const gSteady = await steady(fx, gutbrain, server.port, DURATION);
 server.child.kill('SIGTERM');
@@ -198,7 +200,7 @@ const bare = await startChild(
   /bare listening (\d+)/,
 );
 const bareScript = bareScenario(fx);
-await saturate(fx, bareScript, bare.port, 3);
+await saturate(fx, bareScript, bare.port, WARMUP);
 const b = await saturate(fx, bareScript, bare.port, DURATION);
 const bSteady = await steady(fx, bareScript, bare.port, DURATION);
 bare.child.kill('SIGTERM');
