@@ -78,10 +78,14 @@ try {
     join(dir, 'meta.json'),
     JSON.stringify({ days: table.days, measures, kinds, outcomes: OUTCOMES }),
   );
-  const out = execFileSync('/usr/bin/python3', [new URL('./insights_scipy.py', import.meta.url).pathname, dir, '7'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    '/usr/bin/python3',
+    [new URL('./insights_scipy.py', import.meta.url).pathname, dir, '7'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const py = JSON.parse(out) as {
     ms: number[];
     pairs: [string, string, number, string, number, number, number, number, number][];
