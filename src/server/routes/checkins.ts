@@ -62,15 +62,10 @@ export function registerCheckinRoutes(app: FastifyInstance, ctx: AppContext): vo
     if (date > localDateAt(ctx.now(), person.time_zone)) {
       throw new ValidationError('date', 'date is in the future: check in for today or an earlier day');
     }
-    await replaceDayObservations(
-      db,
-      personId,
-      date,
-      CHECKIN_SOURCE,
-      checkinToObservations(checkin),
-      ctx.now(),
-    );
-    const saved = observationsToCheckin(await getDayObservations(db, personId, date, CHECKIN_SOURCE));
+    const rows = checkinToObservations(checkin);
+    await replaceDayObservations(db, personId, date, CHECKIN_SOURCE, rows, ctx.now());
+    // The day's check-in rows are now exactly `rows`: answer from them instead of reading back.
+    const saved = observationsToCheckin(rows);
     // The diary safety rule is re-checked at every save; `support` comes first when it fires.
     const support = await diarySupport(ctx, personId, req);
     return { ...(support ? { support } : {}), date, checkin: saved, derived: deriveCheckin(saved) };
