@@ -1,5 +1,10 @@
 /** Types and query keys of the Insights pages (answers of /api/insights/*, /api/recommendations, /api/experiments). */
+import type { WeekRow } from '../../core/insights/weekly.ts';
 import type { EdgeView } from '../../core/knowledge/views.ts';
+import type { Recommendation } from '../../core/recommend/recommend.ts';
+
+// The same shapes the server builds them with.
+export type { Recommendation, WeekRow };
 
 export const INSIGHT_KEYS = {
   daily: (from: string, to: string) => ['insights', 'daily', from, to] as const,
@@ -38,15 +43,6 @@ export interface AssociationsAnswer {
   note: string;
   counts: { shown: number; clear: number; notEnoughData: number; noVariation: number };
   associations: AssociationItem[];
-}
-
-export interface Recommendation {
-  id: string;
-  action: string;
-  trigger: string;
-  about: { id: string; name: string; summary: string };
-  basis: EdgeView;
-  experiment: { title: string; action: string; measure: string | null; recommendationId: string };
 }
 
 export interface SupportScreenView {
@@ -93,18 +89,6 @@ export interface ExperimentResult {
   }[];
   summary: string;
   caveat: string;
-}
-
-export interface WeekRow {
-  key: string;
-  label: string;
-  unit: string;
-  higherIsBetter: boolean;
-  thisWeek: number | null;
-  lastWeek: number | null;
-  thisDays: number;
-  lastDays: number;
-  change: number | null;
 }
 
 export interface WeekAnswer {
