@@ -3,11 +3,16 @@
  * "From this browser" clears the setting so the browser's languages decide again.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RegionId } from '../../core/safety/regions.ts';
 import { api } from '../api.ts';
 import { KEYS, type RegionsAnswer, type SafetyStatus } from '../routes/ChecksApi.ts';
 import { Notice } from './States.tsx';
 
-export function RegionSetting() {
+/**
+ * The regions and their numbers (public), the person's current region (when signed in), and saving
+ * a choice (`null` = let the browser's languages decide). Settings and Get help now both use it.
+ */
+export function useSafetyRegion(signedIn = true) {
   const qc = useQueryClient();
   const regions = useQuery({
     queryKey: KEYS.regions,
@@ -16,11 +21,18 @@ export function RegionSetting() {
   const status = useQuery({
     queryKey: KEYS.status,
     queryFn: () => api.get<SafetyStatus>('/api/safety/status'),
+    enabled: signedIn,
   });
   const save = useMutation({
-    mutationFn: (region: string | null) => api.send('PUT', '/api/safety/region', { region }),
+    mutationFn: (region: RegionId | null) =>
+      api.send<{ region: SafetyStatus['region'] }>('PUT', '/api/safety/region', { region }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['safety'] }),
   });
+  return { regions, status, save };
+}
+
+export function RegionSetting() {
+  const { regions, status, save } = useSafetyRegion();
   const current = status.data?.region.source === 'settings' ? status.data.region.id : '';
   return (
     <section className="card form" aria-labelledby="region-setting">
@@ -36,7 +48,7 @@ export function RegionSetting() {
         <select
           value={current}
           disabled={!regions.data || !status.data || save.isPending}
-          onChange={(e) => save.mutate(e.target.value || null)}
+          onChange={(e) => save.mutate((e.target.value || null) as RegionId | null)}
         >
           <option value="">From this browser’s language settings</option>
           {regions.data?.regions.map((r) => (

@@ -1,38 +1,17 @@
-/**
- * Get help now: open to anyone, signed in or not. The crisis line and emergency number for the
- * chosen region (a signed-in person's setting, otherwise the browser's languages), and the kinds of
- * professional help. Choosing a region here saves it to the person's settings.
- */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { regionFromLocales } from '../../core/safety/locale.ts';
 import type { RegionId } from '../../core/safety/regions.ts';
-import { api } from '../api.ts';
+import { useSafetyRegion } from '../components/RegionSetting.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { RegionNumbers } from '../components/SupportScreen.tsx';
 import { useSession } from '../session.tsx';
-import { KEYS, type RegionsAnswer, type SafetyStatus } from './ChecksApi.ts';
 import './checks.css';
 
 export default function Support() {
   const { person } = useSession();
-  const qc = useQueryClient();
-  const regions = useQuery({
-    queryKey: KEYS.regions,
-    queryFn: () => api.get<RegionsAnswer>('/api/safety/regions'),
-  });
-  const status = useQuery({
-    queryKey: KEYS.status,
-    queryFn: () => api.get<SafetyStatus>('/api/safety/status'),
-    enabled: Boolean(person),
-  });
+  const { regions, status, save } = useSafetyRegion(Boolean(person));
   const [chosen, setChosen] = useState<RegionId | null>(null);
-  const save = useMutation({
-    mutationFn: (region: RegionId | null) =>
-      api.send<{ region: SafetyStatus['region'] }>('PUT', '/api/safety/region', { region }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['safety'] }),
-  });
 
   if (regions.isPending) return <Loading />;
   if (regions.error) return <ErrorState error={regions.error} onRetry={() => regions.refetch()} />;
