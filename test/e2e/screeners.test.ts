@@ -221,6 +221,19 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
     expect(await page.getByText('Saved in your settings.').count()).toBe(1);
     await page.setViewportSize(DESKTOP);
     await shot(page, 'support-page-desktop');
+
+    // Settings reads the same saved region, and "from this browser" hands the choice back to the locale.
+    await page.goto(`${run.server.url}/settings`);
+    const picker = page.getByRole('combobox', { name: 'Region' });
+    await expect.poll(() => picker.inputValue()).toBe('GB');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/safety/region') && r.request().method() === 'PUT',
+    );
+    await picker.selectOption('');
+    expect((await saved).status()).toBe(200);
+    await page.goto(`${run.server.url}/support`);
+    await page.locator('[data-region="EU"]').waitFor();
+    expect(await page.getByText('Saved in your settings.').count()).toBe(0);
     await context.close();
   });
 });
