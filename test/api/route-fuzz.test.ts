@@ -14,9 +14,9 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { openStore, type Store } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/open.ts';
 import type { TestClient } from '../support/api.ts';
-import { createTestDatabase, openTestStore, testEngines } from '../support/db.ts';
+import { openTestStore, testEngines } from '../support/db.ts';
 import { bodyFor, paramsFor, queryFor, rawFor } from '../support/fuzz-inputs.ts';
 import {
   type Alice,
@@ -26,8 +26,8 @@ import {
   makeClinicians,
   NOW,
   ROUTES,
+  registeredRoutes,
   requestFor,
-  routeKey,
   seedAlice,
   send,
   specOf,
@@ -39,16 +39,6 @@ const RUNS = {
   postgres: Number(process.env.FUZZ_RUNS_PG ?? 25),
   argon2: { sqlite: 100, postgres: 5 },
 };
-
-async function registeredRoutes(): Promise<string[]> {
-  const store = await openStore(await createTestDatabase('sqlite'));
-  const app = await buildApp({ store });
-  await app.ready();
-  const keys = app.routeTable.filter((r) => r.url.startsWith('/api/')).map(routeKey);
-  await app.close();
-  await store.close();
-  return [...new Set(keys)];
-}
 
 const methodOf = (key: string) => key.slice(0, key.indexOf(' '));
 // Deletions last, so that every other route is fuzzed with Alice's things in place.

@@ -7,9 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { openStore, type Store } from '../../src/store/open.ts';
+import type { Store } from '../../src/store/open.ts';
 import { registerClient, type TestClient } from '../support/api.ts';
-import { createTestDatabase, openTestStore, testEngines } from '../support/db.ts';
+import { openTestStore, testEngines } from '../support/db.ts';
 import {
   type Alice,
   type Clinicians,
@@ -21,24 +21,13 @@ import {
   NOW,
   ROUTES,
   type RouteRequest,
+  registeredRoutes,
   requestFor,
-  routeKey,
   seedAlice,
   send,
   specOf,
 } from '../support/route-samples.ts';
 import { personSnapshot } from '../support/snapshot.ts';
-
-/** The routes a freshly built app registers (read once, before the tests are generated). */
-async function registeredRoutes(): Promise<string[]> {
-  const store = await openStore(await createTestDatabase('sqlite'));
-  const app = await buildApp({ store });
-  await app.ready();
-  const keys = app.routeTable.filter((r) => r.url.startsWith('/api/')).map(routeKey);
-  await app.close();
-  await store.close();
-  return [...new Set(keys)];
-}
 
 const REGISTERED = await registeredRoutes();
 const known = REGISTERED.filter((k) => ROUTES[k]);

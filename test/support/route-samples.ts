@@ -10,7 +10,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { openStore } from '../../src/store/open.ts';
 import { client, registerClient, type TestClient } from './api.ts';
+import { createTestDatabase } from './db.ts';
 
 /** Written into every free-text field of Alice's things: it must never reach anyone else. */
 export const MARKER = 'ALICEMARKER7Q';
@@ -458,4 +461,15 @@ export function expectErrorBody(res: { body: string; headers: Record<string, unk
     `${what}: ${res.body}`,
   ).toBe(true);
   if ('field' in error) expect(typeof error.field, what).toBe('string');
+}
+
+/** The routes a freshly built app registers (read once, before the tests are generated). */
+export async function registeredRoutes(): Promise<string[]> {
+  const store = await openStore(await createTestDatabase('sqlite'));
+  const app = await buildApp({ store });
+  await app.ready();
+  const keys = app.routeTable.filter((r) => r.url.startsWith('/api/')).map(routeKey);
+  await app.close();
+  await store.close();
+  return [...new Set(keys)];
 }
