@@ -9,6 +9,14 @@
  *   console.log(edge.from, edge.grade, referencesFor(graph, edge).map((r) => r.doi));
  * }
  */
+
+export {
+  type LintProblem,
+  type LintRule,
+  lintKnowledge,
+  lintMessengerTexts,
+  type MessengerText,
+} from './lint.ts';
 export {
   edgeId,
   KnowledgeError,

@@ -10,6 +10,8 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import {
+  type Article,
+  articleSchema,
   type Claim,
   claimSchema,
   type EdgeInput,
@@ -52,7 +54,7 @@ interface Located<T> {
   line: number;
 }
 
-type Section = 'topics' | 'references' | 'nodes' | 'edges' | 'claims';
+type Section = 'topics' | 'references' | 'nodes' | 'edges' | 'claims' | 'articles';
 
 export function parseKnowledge(files: KnowledgeFile[]): KnowledgeGraph {
   const problems: KnowledgeProblem[] = [];
@@ -62,6 +64,7 @@ export function parseKnowledge(files: KnowledgeFile[]): KnowledgeGraph {
     nodes: [] as Located<KnowledgeNode>[],
     edges: [] as Located<EdgeInput>[],
     claims: [] as Located<Claim>[],
+    articles: [] as Located<Article>[],
   };
   const schemas = {
     topics: topicSchema,
@@ -69,6 +72,7 @@ export function parseKnowledge(files: KnowledgeFile[]): KnowledgeGraph {
     nodes: nodeSchema,
     edges: edgeSchema,
     claims: claimSchema,
+    articles: articleSchema,
   } as const;
 
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -94,7 +98,7 @@ export function parseKnowledge(files: KnowledgeFile[]): KnowledgeGraph {
       problems.push({
         file: file.name,
         line: lineOf(isMap(doc.contents) && key ? (doc.contents.get(key, true) as YamlNode) : doc.contents),
-        message: `top-level sections may be topics, references, nodes, edges, claims (${issue?.message ?? 'invalid'})`,
+        message: `top-level sections may be topics, references, nodes, edges, claims, articles (${issue?.message ?? 'invalid'})`,
       });
       continue;
     }
@@ -144,6 +148,7 @@ function link(
     nodes: Located<KnowledgeNode>[];
     edges: Located<EdgeInput>[];
     claims: Located<Claim>[];
+    articles: Located<Article>[];
   },
   problems: KnowledgeProblem[],
 ): KnowledgeGraph {
@@ -169,6 +174,7 @@ function link(
   const nodes = unique('node', found.nodes, (n) => n.id);
   const edges = unique('edge', found.edges, edgeId);
   const claims = unique('claim', found.claims, (c) => c.id);
+  const articles = unique('article', found.articles, (a) => a.id);
 
   const topicIds = new Set(topics.map((t) => t.value.id));
   const nodeIndex = new Map(nodes.map((n) => [n.value.id, n.value]));
@@ -190,11 +196,24 @@ function link(
     for (const ref of e.value.refs)
       if (!referenceIndex.has(ref)) dangling(e, what, `unknown reference "${ref}"`);
   }
+  const edgeIds = new Set(edges.map((e) => edgeId(e.value)));
+  const articleIds = new Set(articles.map((a) => a.value.id));
+  const claimIds = new Set(claims.map((c) => c.value.id));
   for (const c of claims) {
     const what = `claim "${c.value.id}"`;
     if (!nodeIndex.has(c.value.about)) dangling(c, what, `unknown node "${c.value.about}"`);
     for (const ref of c.value.refs)
       if (!referenceIndex.has(ref)) dangling(c, what, `unknown reference "${ref}"`);
+    if (c.value.edge && !edgeIds.has(c.value.edge)) dangling(c, what, `unknown edge "${c.value.edge}"`);
+    if (!articleIds.has(c.value.article)) dangling(c, what, `unknown article "${c.value.article}"`);
+  }
+  for (const a of articles) {
+    for (const r of a.value.references) {
+      const what = `article "${a.value.id}" reference ${r.doi}`;
+      if (r.reference && !referenceIndex.has(r.reference))
+        dangling(a, what, `unknown reference "${r.reference}"`);
+      for (const c of r.claims) if (!claimIds.has(c)) dangling(a, what, `unknown claim "${c}"`);
+    }
   }
 
   const edgeList: KnowledgeEdge[] = edges.map((e) => ({ id: edgeId(e.value), ...e.value }));
@@ -210,6 +229,7 @@ function link(
     edges: edgeList,
     references: references.map((r) => r.value),
     claims: claims.map((c) => c.value),
+    articles: articles.map((a) => a.value),
     nodeIndex,
     referenceIndex,
     edgesFromIndex,

@@ -73,12 +73,37 @@ export const RELATIONS = {
   rises_during: { label: 'rises during', inverse: 'sees a rise in' },
   falls_during: { label: 'falls during', inverse: 'sees a fall in' },
   fits: { label: 'fits well in', inverse: 'is a good time for' },
+  goes_with_more: { label: 'goes with more', inverse: 'is higher with' },
+  goes_with_less: { label: 'goes with less', inverse: 'is lower with' },
+  proposed_for: { label: 'is proposed as a help for', inverse: 'has been proposed to be helped by' },
+  applies_to: { label: 'applies to', inverse: 'is covered by' },
 } as const;
 
 export type Relation = keyof typeof RELATIONS;
 export const relationSchema = z.enum(Object.keys(RELATIONS) as [Relation, ...Relation[]], {
   error: `must be one of: ${Object.keys(RELATIONS).join(', ')}`,
 });
+
+/**
+ * Relations that say one thing changes another. They need evidence from experiments — trials in
+ * people, or animal and lab experiments graded preclinical (the grade then says in whom) — so an
+ * edge graded observational or speculative must use an associational relation instead
+ * (`associated_with`, `goes_with_more`, `goes_with_less`, `linked_to`, `proposed_for`).
+ */
+export const CAUSAL_RELATIONS: readonly Relation[] = [
+  'produces',
+  'precursor_of',
+  'feeds',
+  'supports',
+  'increases',
+  'reduces',
+  'disrupts',
+  'regulates',
+  'protects',
+  'targets',
+  'treats',
+  'helps_with',
+];
 
 /** Relations that mean "helps this node do its job" (used by `supportingEdgesFor`). */
 export const SUPPORTING_RELATIONS: readonly Relation[] = [
@@ -120,6 +145,42 @@ const id = z
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
 const time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'must be a time like 06:00' });
 
+/**
+ * Study designs, each saying whether it can carry a "human trials" grade and whether it is
+ * evidence from animals or cells only (which can never carry more than "preclinical").
+ */
+export const STUDY_DESIGNS = {
+  trial: { label: 'Randomised or controlled trial in people', trialGrade: true, preclinical: false },
+  meta_analysis: { label: 'Meta-analysis of trials', trialGrade: true, preclinical: false },
+  meta_analysis_observational: {
+    label: 'Meta-analysis of observational studies',
+    trialGrade: false,
+    preclinical: false,
+  },
+  uncontrolled_trial: {
+    label: 'Study in people without a control group',
+    trialGrade: false,
+    preclinical: false,
+  },
+  experiment: {
+    label: 'Laboratory experiment in people (scans, lab tasks)',
+    trialGrade: false,
+    preclinical: false,
+  },
+  observational: { label: 'Observational study in people', trialGrade: false, preclinical: false },
+  review: { label: 'Review', trialGrade: false, preclinical: false },
+  preclinical_review: {
+    label: 'Review of mostly animal and lab studies',
+    trialGrade: false,
+    preclinical: true,
+  },
+  animal: { label: 'Animal study', trialGrade: false, preclinical: true },
+  lab: { label: 'Lab (cell or culture) study', trialGrade: false, preclinical: true },
+  guideline: { label: 'Guideline or consensus statement', trialGrade: false, preclinical: false },
+  hypothesis: { label: 'Hypothesis paper (no new data)', trialGrade: false, preclinical: false },
+} as const;
+export type StudyDesign = keyof typeof STUDY_DESIGNS;
+
 export const topicSchema = z.strictObject({ id, title: text, summary: text, order: z.number().int() });
 export type Topic = z.infer<typeof topicSchema>;
 
@@ -131,16 +192,11 @@ export const referenceSchema = z.strictObject({
   citation: text,
   year: z.number().int().min(1900).max(2100),
   /** What kind of study: the grade of an edge should not exceed what its studies can show. */
-  design: z.enum([
-    'review',
-    'meta_analysis',
-    'trial',
-    'observational',
-    'animal',
-    'lab',
-    'guideline',
-    'hypothesis',
-  ]),
+  design: z.enum(Object.keys(STUDY_DESIGNS) as [StudyDesign, ...StudyDesign[]], {
+    error: `must be one of: ${Object.keys(STUDY_DESIGNS).join(', ')}`,
+  }),
+  /** Where the DOI and citation were checked, and when: "pubmed 2026-12-06". */
+  checked: text.optional(),
 });
 export type Reference = z.infer<typeof referenceSchema>;
 
@@ -196,8 +252,43 @@ export const claimSchema = z.strictObject({
   evidence: text,
   grade: evidenceGradeSchema,
   refs: z.array(id).min(1, { error: 'a claim needs at least one reference' }),
+  /** The source article (an `articles` id) the statement comes from. */
+  article: id,
+  /** The edge (`from--relation--to`) that states what the evidence supports; its grade must match. */
+  edge: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*--[a-z_]+--[a-z][a-z0-9_]*$/, {
+      error: 'must be an edge id like from--relation--to',
+    })
+    .optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;
+
+/**
+ * One entry of a source article's own reference list: either cited by the graph (as `reference`,
+ * attached to the article `claims` it is offered for, with `miscited` saying where the article
+ * gets the citation wrong) or deliberately `left_out`, with the reason.
+ */
+export const articleReferenceSchema = z.strictObject({
+  doi: z.string().regex(/^10\.\d{4,9}\/\S+$/, { error: 'must be a DOI' }),
+  /** How the article cites it, shortened. */
+  as_cited: text,
+  reference: id.optional(),
+  claims: z.array(id).default([]),
+  miscited: text.optional(),
+  left_out: text.optional(),
+});
+export type ArticleReference = z.infer<typeof articleReferenceSchema>;
+
+/** A source article the claims come from, and its own reference list. */
+export const articleSchema = z.strictObject({
+  id,
+  title: text,
+  /** Author or publisher, and date, as far as the article gives them. */
+  source: text,
+  references: z.array(articleReferenceSchema).default([]),
+});
+export type Article = z.infer<typeof articleSchema>;
 
 export const CLAIM_VERDICTS = {
   supported: 'Supported',
@@ -212,6 +303,7 @@ export const knowledgeFileSchema = z.strictObject({
   nodes: z.array(z.unknown()).optional(),
   edges: z.array(z.unknown()).optional(),
   claims: z.array(z.unknown()).optional(),
+  articles: z.array(z.unknown()).optional(),
 });
 
 export interface KnowledgeGraph {
@@ -220,6 +312,7 @@ export interface KnowledgeGraph {
   edges: KnowledgeEdge[];
   references: Reference[];
   claims: Claim[];
+  articles: Article[];
   nodeIndex: ReadonlyMap<string, KnowledgeNode>;
   referenceIndex: ReadonlyMap<string, Reference>;
   edgesFromIndex: ReadonlyMap<string, KnowledgeEdge[]>;
