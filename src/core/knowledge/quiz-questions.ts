@@ -5,6 +5,7 @@
  */
 import { edgesFrom, edgesTo, nodeById, referencesFor } from './queries.ts';
 import type { QuizCitation, QuizOption, QuizQuestion } from './quiz.ts';
+import { edgeClause, isPluralName, nounPhrase } from './sentences.ts';
 import {
   CLAIM_VERDICTS,
   type Claim,
@@ -14,7 +15,6 @@ import {
   type KnowledgeEdge,
   type KnowledgeGraph,
   type KnowledgeNode,
-  RELATIONS,
   type Relation,
 } from './types.ts';
 
@@ -59,13 +59,6 @@ function name(graph: KnowledgeGraph, id: string): string {
   return nodeById(graph, id)?.name ?? id;
 }
 
-/** "Depression" → "depression" mid-sentence; names of microbes and acronyms keep their capitals. */
-function inSentence(node: KnowledgeNode | undefined): string {
-  if (!node) return '';
-  if (node.kind === 'microbe' || /^[A-Z0-9]{2}/.test(node.name)) return node.name;
-  return node.name.charAt(0).toLowerCase() + node.name.slice(1);
-}
-
 function citations(graph: KnowledgeGraph, of: KnowledgeEdge | Claim): QuizCitation[] {
   return referencesFor(graph, of).map((r) => ({ citation: r.citation, doi: r.doi, url: doiUrl(r.doi) }));
 }
@@ -107,8 +100,8 @@ export function claimQuestions(graph: KnowledgeGraph): QuizQuestion[] {
       {
         id: `claim:${claim.id}`,
         family: 'claim',
-        prompt: `One of the articles says: “${claim.statement}” How well does the evidence support this?`,
-        explanation: claim.evidence,
+        prompt: `Popular health writing says: “${claim.statement}” How well does the evidence support this?`,
+        explanation: `${claim.evidence} ${gradeSentence(claim.grade)}`,
         nodeId: claim.about,
         references: citations(graph, claim),
       },
@@ -134,8 +127,8 @@ export function signalQuestions(graph: KnowledgeGraph): QuizQuestion[] {
           {
             id: `signal:${signal.id}`,
             family: 'signal',
-            prompt: `The first article links “${signal.name}” to which brain messenger?`,
-            explanation: `${edge.note} The evidence grade is ${EVIDENCE_GRADES[edge.grade].label.toLowerCase()}: treat this as an idea, not a way to read your own brain chemistry.`,
+            prompt: `Popular writing on brain chemistry links “${signal.name}” to which messenger?`,
+            explanation: `${edge.note} ${gradeSentence(edge.grade)} Treat this as an idea, not a way to read your own brain chemistry.`,
             nodeId: signal.id,
             references: citations(graph, edge),
           },
@@ -189,8 +182,8 @@ export function precursorQuestions(graph: KnowledgeGraph): QuizQuestion[] {
           {
             id: `precursor:${edge.from}:${edge.to}`,
             family: 'precursor',
-            prompt: `Which of these is a building block the body uses to make ${inSentence(nodeById(graph, edge.to))}?`,
-            explanation: edge.note,
+            prompt: `Which of these is a building block the body uses to make ${nounPhrase(nodeById(graph, edge.to), { article: false })}?`,
+            explanation: `${edge.note} ${gradeSentence(edge.grade)}`,
             nodeId: edge.to,
             references: citations(graph, edge),
           },
@@ -213,7 +206,7 @@ export function producerQuestions(graph: KnowledgeGraph): QuizQuestion[] {
           id: `producer:${edge.from}:butyrate`,
           family: 'producer',
           prompt: 'Which of these gut bacteria makes butyrate from fibre?',
-          explanation: `${edge.note} Butyrate is the main fuel of the cells lining the colon.`,
+          explanation: `${edge.note} Butyrate is the main fuel of the cells lining the colon. ${gradeSentence(edge.grade)}`,
           nodeId: edge.from,
           references: citations(graph, edge),
         },
@@ -234,8 +227,8 @@ export function targetQuestions(graph: KnowledgeGraph): QuizQuestion[] {
         {
           id: `target:${edge.from}`,
           family: 'target',
-          prompt: `Which messenger system does this medicine mainly act on: ${name(graph, edge.from)}?`,
-          explanation: edge.note,
+          prompt: `Which messenger system ${isPluralName(name(graph, edge.from)) ? 'do' : 'does'} ${nounPhrase(nodeById(graph, edge.from))} mainly act on?`,
+          explanation: `${edge.note} ${gradeSentence(edge.grade)}`,
           nodeId: edge.from,
           references: citations(graph, edge),
         },
@@ -263,8 +256,8 @@ export function rhythmQuestions(graph: KnowledgeGraph): QuizQuestion[] {
         {
           id: `rhythm:${edge.from}`,
           family: 'rhythm',
-          prompt: `In the daily rhythm, when does ${inSentence(nodeById(graph, edge.from))} happen or peak?`,
-          explanation: edge.note,
+          prompt: `When in the day ${isPluralName(name(graph, edge.from)) ? 'do' : 'does'} ${nounPhrase(nodeById(graph, edge.from))} happen or peak?`,
+          explanation: `${edge.note} ${gradeSentence(edge.grade)}`,
           nodeId: edge.from,
           references: citations(graph, edge),
         },
@@ -275,11 +268,23 @@ export function rhythmQuestions(graph: KnowledgeGraph): QuizQuestion[] {
     });
 }
 
-/** "How strong is the evidence that …?" for edges that say something about health, not membership. */
+/**
+ * "How strong is the evidence for this statement?" for edges that say something about health, not
+ * membership. Edges from idea pages ("What is still unknown", "Everyone is different") and the
+ * articles' own links are left out: they are not statements a grade can be asked about.
+ */
 export function gradeQuestions(graph: KnowledgeGraph): QuizQuestion[] {
-  const skip: Relation[] = ['part_of', 'found_in', 'linked_to', 'connects', 'fits'];
+  const skip: Relation[] = [
+    'part_of',
+    'found_in',
+    'linked_to',
+    'connects',
+    'fits',
+    'questions',
+    'applies_to',
+  ];
   return graph.edges
-    .filter((e) => !skip.includes(e.relation))
+    .filter((e) => !skip.includes(e.relation) && nodeById(graph, e.from)?.kind !== 'concept')
     .map((edge) => {
       const option = (grade: EvidenceGrade): QuizOption => ({
         id: grade,
@@ -287,13 +292,12 @@ export function gradeQuestions(graph: KnowledgeGraph): QuizQuestion[] {
         assertion: { type: 'grade', edgeId: edge.id, grade },
       });
       const others = (Object.keys(EVIDENCE_GRADES) as EvidenceGrade[]).filter((g) => g !== edge.grade);
-      const statement = `${name(graph, edge.from)} ${RELATIONS[edge.relation].label} ${inSentence(nodeById(graph, edge.to))}`;
       return question(
         {
           id: `grade:${edge.id}`,
           family: 'grade',
-          prompt: `How strong is the evidence for this: “${statement}”?`,
-          explanation: `${edge.note} ${EVIDENCE_GRADES[edge.grade].label}: ${EVIDENCE_GRADES[edge.grade].description}`,
+          prompt: `How strong is the evidence that ${edgeClause(graph, edge)}?`,
+          explanation: `${edge.note} ${gradeSentence(edge.grade)} ${EVIDENCE_GRADES[edge.grade].description}`,
           nodeId: edge.from,
           references: citations(graph, edge),
         },
@@ -302,4 +306,9 @@ export function gradeQuestions(graph: KnowledgeGraph): QuizQuestion[] {
         Object.keys(EVIDENCE_GRADES),
       );
     });
+}
+
+/** "Evidence grade: human trials." — said in every explanation, so it can never drift from the graph. */
+export function gradeSentence(grade: EvidenceGrade): string {
+  return `Evidence grade: ${EVIDENCE_GRADES[grade].label.toLowerCase()}.`;
 }

@@ -9,7 +9,8 @@ import {
   quizQuestionById,
   scoreQuizAnswer,
 } from './quiz.ts';
-import type { KnowledgeGraph } from './types.ts';
+import { isPluralName } from './sentences.ts';
+import { EVIDENCE_GRADES, type KnowledgeEdge, type KnowledgeGraph } from './types.ts';
 
 const dir = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
 const graph = parseKnowledge(
@@ -102,6 +103,106 @@ describe('quiz generation', () => {
   it('never offers tryptophan as a wrong building block of melatonin', () => {
     const q = quizQuestionById(bank, 'precursor:serotonin:melatonin');
     expect(q?.options.map((o) => o.id)).not.toContain('tryptophan');
+  });
+
+  // The edge a question is about: the graded edge itself, or the edge its right answer asserts.
+  function edgeOf(q: (typeof bank)[number]): KnowledgeEdge | undefined {
+    const a = q.options.find((o) => o.id === q.answerId)?.assertion;
+    if (a?.type === 'grade') return graph.edges.find((e) => e.id === a.edgeId);
+    if (a?.type === 'edge')
+      return graph.edges.find((e) => e.from === a.from && e.relation === a.relation && e.to === a.to);
+    return undefined;
+  }
+
+  it.each(bank.map((q) => [q.id, q] as const))(
+    '%s reads as a sentence and never points at "the article"',
+    (_id, q) => {
+      expect(q.prompt).toMatch(/^[A-Z][\s\S]*\?$/);
+      expect(q.prompt).not.toMatch(/ {2}| [.,?]|\.\./);
+      for (const text of [q.prompt, q.explanation])
+        expect(text).not.toMatch(/\bthe (first |second )?article\b/i);
+      expect(q.explanation).toMatch(/[.!?]$/);
+    },
+  );
+
+  it.each(bank.map((q) => [q.id, q] as const))(
+    '%s: the explanation agrees with the graded evidence',
+    (_id, q) => {
+      const claim = q.family === 'claim' ? graph.claims.find((c) => `claim:${c.id}` === q.id) : undefined;
+      const grade = claim?.grade ?? edgeOf(q)?.grade;
+      expect(grade, 'every question rests on a graded edge or claim').toBeDefined();
+      if (!grade) return;
+      expect(q.explanation).toContain(`Evidence grade: ${EVIDENCE_GRADES[grade].label.toLowerCase()}.`);
+      // Noradrenaline → alertness was answered "established" while its note said "mostly animal".
+      if (grade === 'established' || grade === 'human_trials') {
+        expect(q.explanation).not.toMatch(
+          /mostly (shown )?(in |from )?animal|animal recordings|only in (mice|rats|animals)/i,
+        );
+      }
+      if (grade === 'preclinical' && q.family !== 'claim') {
+        expect(q.explanation).toMatch(/animal|mice|mouse|\brats?\b|lab\b|culture|cells/i);
+      }
+    },
+  );
+
+  it('asks about graded statements only, never about an idea page (“What is still unknown questions probiotics”)', () => {
+    for (const q of bank.filter((x) => x.family === 'grade')) {
+      const edge = edgeOf(q);
+      expect(graph.nodeIndex.get(edge?.from ?? '')?.kind, q.id).not.toBe('concept');
+      expect(['questions', 'applies_to', 'linked_to']).not.toContain(edge?.relation);
+    }
+    expect(bank.some((q) => /unknown questions/.test(q.prompt))).toBe(false);
+  });
+
+  it('makes the verb agree with its subject and puts "the" and "a" where English needs them', () => {
+    const prompt = (id: string) => quizQuestionById(bank, id)?.prompt;
+    expect(prompt('grade:omega3--reduces--inflammation')).toBe(
+      'How strong is the evidence that omega-3 fats reduce inflammation?',
+    );
+    expect(prompt('grade:helping_others--goes_with_less--depression')).toBe(
+      'How strong is the evidence that helping others goes with less depression?',
+    );
+    expect(prompt('grade:stress_response--disrupts--gut_microbiota')).toBe(
+      'How strong is the evidence that the stress response disrupts the gut microbiota?',
+    );
+    expect(prompt('grade:psychiatrist--helps_with--depression')).toBe(
+      'How strong is the evidence that a psychiatrist can help with depression?',
+    );
+    expect(prompt('grade:mediterranean_style_diet--reduces--depression')).toBe(
+      'How strong is the evidence that a Mediterranean-style diet reduces depression?',
+    );
+    expect(prompt('target:ketamine')).toBe('Which messenger system does ketamine mainly act on?');
+    expect(prompt('target:ssri_antidepressants')).toBe(
+      'Which messenger system do antidepressant medicines (SSRIs and others) mainly act on?',
+    );
+    expect(prompt('rhythm:cortisol_awakening_response')).toBe(
+      'When in the day does the cortisol awakening response happen or peak?',
+    );
+  });
+
+  it('tells singular names from plural ones', () => {
+    const plural = [
+      'Omega-3 fats',
+      'Onions and leeks',
+      'Microbes that make messengers',
+      'GABA-targeting medicines (neurosteroids)',
+      'L. helveticus R0052 + B. longum R0175',
+    ];
+    const singular = [
+      'Helping others',
+      'Asparagus',
+      'Coprococcus',
+      'Time in nature',
+      'Plant variety (30 plants a week)',
+      'Stress response',
+    ];
+    for (const n of plural) expect(isPluralName(n), n).toBe(true);
+    for (const n of singular) expect(isPluralName(n), n).toBe(false);
+  });
+
+  it('answers noradrenaline and alertness with the grade its note gives: animal studies', () => {
+    const q = quizQuestionById(bank, 'grade:norepinephrine--supports--alertness_and_attention');
+    expect(q?.answerId).toBe('preclinical');
   });
 
   it('picks the requested number of questions without repeats, mixing families', () => {
