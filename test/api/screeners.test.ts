@@ -261,7 +261,7 @@ describe.each(testEngines())('screeners on %s', (engine) => {
 });
 
 describe('signals reflection through the API reads the knowledge graph', () => {
-  it('lists graded everyday supports and leaves out strains and medicines', async () => {
+  it('offers everyday things tested in people, never a strain, a medicine or a food "for" a messenger', async () => {
     const knowledge = parseKnowledge([
       {
         name: 'fixture.yaml',
@@ -272,11 +272,13 @@ references:
   - { id: r1, doi: 10.1000/one, citation: "One et al. 2020", year: 2020, design: trial }
 nodes:
   - { id: gaba, kind: neurotransmitter, name: GABA, topic: t, summary: Calming messenger., text: x }
+  - { id: anxiety, kind: condition, name: Anxiety, topic: t, summary: s, text: x }
   - { id: breathing, kind: practice, name: Slow breathing, topic: t, summary: s, text: x }
   - { id: lactobacillus_rhamnosus_jb1, kind: microbe, name: L. rhamnosus JB-1, topic: t, summary: s, text: x }
 edges:
+  - { from: breathing, relation: reduces, to: anxiety, grade: human_trials, note: "Small trials.", refs: [r1] }
   - { from: breathing, relation: supports, to: gaba, grade: human_trials, note: "Small trials.", refs: [r1] }
-  - { from: lactobacillus_rhamnosus_jb1, relation: produces, to: gaba, grade: preclinical, note: "Mice.", refs: [r1] }
+  - { from: lactobacillus_rhamnosus_jb1, relation: reduces, to: anxiety, grade: preclinical, note: "Mice.", refs: [r1] }
 `,
       },
     ]);
@@ -288,10 +290,15 @@ edges:
         [...SIGNAL_IDS, ...RED_FLAG_IDS].map((id) => [id, id === 'signal_muscle_tension']),
       );
       const res = await c.post('/api/screeners/signals', { answers });
-      const [gaba] = res.json().response.reflection.systems;
-      expect(gaba.summary).toBe('Calming messenger.');
-      expect(gaba.supports).toEqual([
-        expect.objectContaining({ nodeId: 'breathing', grade: 'human_trials', gradeLabel: 'Human trials' }),
+      const { reflection } = res.json().response;
+      expect(reflection.systems[0].summary).toBe('Calming messenger.');
+      expect(reflection.tested).toEqual([
+        expect.objectContaining({
+          nodeId: 'breathing',
+          sentence: 'Slow breathing reduces anxiety.',
+          grade: 'human_trials',
+          gradeLabel: 'Human trials',
+        }),
       ]);
     } finally {
       await app.close();

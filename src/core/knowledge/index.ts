@@ -51,6 +51,7 @@ export {
   scoreQuizAnswer,
 } from './quiz.ts';
 export { normaliseForSearch, type SearchHit, searchKnowledge } from './search.ts';
+export { edgeClause, edgeSentence, isPluralName, nounPhrase } from './sentences.ts';
 export * from './types.ts';
 export {
   type ClaimView,

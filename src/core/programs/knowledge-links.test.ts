@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeGraph } from '../../server/knowledge-graph.ts';
 import { FOOD_CATEGORIES } from '../foods/categories.ts';
 import { HABIT_MEASURES } from '../habits/habits.ts';
+import { lintMessengerTexts, type MessengerText } from '../knowledge/index.ts';
+import { SIGNAL_GROUPS, signalsMessengerTexts } from '../screeners/signals.ts';
 import { PROGRAMS } from './index.ts';
 
 const graph = loadKnowledgeGraph();
@@ -28,5 +30,56 @@ describe('links into the knowledge graph', () => {
         if (g.caution) expect(kindOf(g.caution.professional), g.caution.professional).toBe('professional');
       }
     }
+  });
+
+  it('every goal that names a brain messenger links to the edge behind it and carries its grade', () => {
+    const texts: MessengerText[] = PROGRAMS.flatMap((p) => [
+      { where: `program ${p.id} summary`, text: p.summary },
+      ...p.weeks.map((w, i) => ({ where: `program ${p.id} week ${i + 1}`, text: w.title })),
+      ...p.weeks.flatMap((w) =>
+        w.adds.map((g) => ({
+          where: `program ${p.id} goal ${g.id}`,
+          text: [g.title, g.description, g.caution?.text].filter(Boolean).join(' '),
+          evidence: g.evidence,
+        })),
+      ),
+    ]);
+    expect(lintMessengerTexts(graph, texts)).toEqual([]);
+    // The checks above must have something to check: these goals name GABA, serotonin and dopamine.
+    const linked = PROGRAMS.flatMap((p) => p.weeks.flatMap((w) => w.adds)).filter((g) => g.evidence);
+    expect(linked.map((g) => g.id).sort()).toEqual([
+      'gaba_food',
+      'gaba_food_most_days',
+      'tryptophan_food',
+      'tyrosine_food',
+    ]);
+  });
+
+  it('no goal or level repeats the "brain chemicals → food fix" framing', () => {
+    const words = PROGRAMS.flatMap((p) => [
+      p.summary,
+      ...p.weeks.map((w) => w.title),
+      ...p.weeks.flatMap((w) => w.adds.map((g) => g.title)),
+    ]);
+    for (const w of words)
+      expect(w).not.toMatch(/brain chemicals|GABA-supporting food|serotonin-boosting|dopamine-boosting/i);
+  });
+
+  it('every signals-check heading that names a messenger carries the grade of its links in the graph', () => {
+    expect(lintMessengerTexts(graph, signalsMessengerTexts())).toEqual([]);
+    expect(signalsMessengerTexts()).toHaveLength(SIGNAL_GROUPS.length * 4);
+  });
+
+  it('the daily cold-exposure goal carries the heart and pregnancy caution the knowledge node gives', () => {
+    const node = graph.nodeIndex.get('cold_exposure');
+    expect(node?.text).toMatch(/heart/);
+    expect(node?.text).toMatch(/pregnant/);
+    const goal = PROGRAMS.flatMap((p) => p.weeks.flatMap((w) => w.adds)).find(
+      (g) => g.id === 'cold_exposure',
+    );
+    expect(goal?.optional).toBe(true);
+    expect(goal?.caution?.text).toMatch(/heart/);
+    expect(goal?.caution?.text).toMatch(/pregnant/);
+    expect(goal?.caution?.professional).toBe('general_practitioner');
   });
 });

@@ -33,6 +33,8 @@ export interface GoalResult extends RuleResult {
   choice: 'accepted' | 'skipped' | null;
   caution?: Goal['caution'];
   node?: string;
+  /** The graph edge and grade behind a goal that names a brain messenger. */
+  evidence?: Goal['evidence'];
   /** Counts towards the day's completion, streaks and weekly completion. */
   required: boolean;
   /** Something towards this goal was done on this very day (for the calendar). */
@@ -120,6 +122,7 @@ export function dayProgress(
       choice,
       caution: g.caution,
       node: g.node,
+      evidence: g.evidence,
       required: !optional,
     };
   });

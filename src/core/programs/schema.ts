@@ -9,6 +9,7 @@ import { z } from 'zod';
 // Imported for their side effect: they register the food and habit measures rules may name.
 import '../foods/derive.ts';
 import '../habits/habits.ts';
+import { evidenceGradeSchema } from '../knowledge/types.ts';
 import { measureByKey } from '../tracking/measures.ts';
 
 const id = z
@@ -73,6 +74,18 @@ export const goalSchema = z
     caution: z.strictObject({ text: z.string().min(1).max(600), professional: id }).optional(),
     /** The knowledge graph node this goal practises (a practice or food category id). */
     node: id.optional(),
+    /**
+     * The graph edge a goal that names a brain messenger rests on, and its grade, shown with the goal
+     * so "serotonin" never reads as more certain than the graph says.
+     */
+    evidence: z
+      .strictObject({
+        edge: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*--[a-z_]+--[a-z][a-z0-9_]*$/, { error: 'must be an edge id' }),
+        grade: evidenceGradeSchema,
+      })
+      .optional(),
   })
   .refine((g) => g.rule.type !== 'below_baseline' || g.period === 'week', {
     error: 'a below_baseline rule compares whole weeks, so its goal must be weekly',

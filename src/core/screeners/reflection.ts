@@ -1,34 +1,47 @@
 /**
- * The signals check's reflection, read from the knowledge graph: for each system the person's
- * answers touch, how well the graph supports the signal → system link itself, and which everyday
- * practices and foods the graph says support that system, each with its evidence grade and
- * references. Supplements, probiotic strains and medicines are left out on purpose: this is an
- * educational reflection, never a recommendation to take something.
+ * The signals check's reflection, read from the knowledge graph: for each messenger the person's
+ * answers touch, how weak the article's signal → messenger link is (every such edge is
+ * speculative), and — separately, naming no messenger — everyday practices and foods that trials
+ * in people have tested for low mood, anxiety and stress, each with its grade and references. The
+ * reflection never suggests "boosting" a messenger with food or habits: the graph itself finds no
+ * evidence for that framing. Supplements, probiotic strains and medicines are left out on purpose:
+ * this is an educational reflection, never a recommendation to take something.
  *
- * @example signalsReflection(graph, ['signal_excessive_worry']).systems[0].supports[0].grade // 'human_trials'
+ * @example signalsReflection(graph, ['signal_excessive_worry']).tested[0].sentence // 'Movement and exercise reduce depression.'
  */
 import {
+  byStrength,
   EVIDENCE_GRADES,
   type EvidenceGrade,
+  edgeSentence,
   edgesFrom,
+  type KnowledgeEdge,
   type KnowledgeGraph,
   nodeById,
   RELATIONS,
+  type Relation,
   referencesFor,
-  supportingEdgesFor,
 } from '../knowledge/index.ts';
 import { reflectOnSignals, SIGNALS_CAUTION, type SystemTouched } from './signals.ts';
 
 /** Node kinds a reflection may mention as support: everyday things, nothing to buy or prescribe. */
 export const REFLECTION_SUPPORT_KINDS: readonly string[] = ['practice', 'food_category', 'food'];
-export const SUPPORTS_PER_SYSTEM = 5;
+/** How people feel, as the graph names it — what "tested in people" statements must be about. */
+export const REFLECTION_FEELINGS: readonly string[] = ['depression', 'anxiety', 'stress_response'];
+const HELPING_RELATIONS: readonly Relation[] = ['reduces', 'treats', 'helps_with'];
+const TESTED_GRADES: readonly EvidenceGrade[] = ['established', 'human_trials'];
+export const TESTED_STATEMENTS = 6;
 
 export interface GradedStatement {
   /** The node the statement is about (a practice, a food category, or the signal). */
   nodeId: string;
   name: string;
-  /** The relation as words: "supports", "is a building block of", … */
+  /** The relation as words: "reduces", "is linked by the articles to", … */
   relation: string;
+  /** The edge as a sentence: "Movement and exercise reduce depression." */
+  sentence: string;
+  /** The edge behind the sentence, `from--relation--to`. */
+  edgeId: string;
   grade: EvidenceGrade;
   gradeLabel: string;
   note: string;
@@ -38,17 +51,24 @@ export interface GradedStatement {
 export interface SystemReflection extends SystemTouched {
   /** The neurotransmitter node's one-line summary, when the graph has it. */
   summary: string | null;
-  /** What the graph says about each answered signal's link to this system. */
+  /** What the graph says about each answered signal's link to this messenger. */
   links: GradedStatement[];
-  /** Everyday practices and foods that support the system, strongest evidence first. */
-  supports: GradedStatement[];
 }
 
-function statement(graph: KnowledgeGraph, edge: ReturnType<typeof edgesFrom>[number], nodeId: string) {
+export interface SignalsReflection {
+  systems: SystemReflection[];
+  /** Everyday practices and foods tested in people for mood, worry or stress, strongest evidence first. */
+  tested: GradedStatement[];
+  caution: string;
+}
+
+function statement(graph: KnowledgeGraph, edge: KnowledgeEdge, nodeId: string): GradedStatement {
   return {
     nodeId,
     name: nodeById(graph, nodeId)?.name ?? nodeId,
     relation: RELATIONS[edge.relation].label,
+    sentence: edgeSentence(graph, edge),
+    edgeId: edge.id,
     grade: edge.grade,
     gradeLabel: EVIDENCE_GRADES[edge.grade].label,
     note: edge.note,
@@ -56,24 +76,36 @@ function statement(graph: KnowledgeGraph, edge: ReturnType<typeof edgesFrom>[num
   };
 }
 
-export function signalsReflection(
-  graph: KnowledgeGraph,
-  signalIds: readonly string[],
-): { systems: SystemReflection[]; caution: string } {
+/** Everyday things trials in people found to ease low mood, anxiety or stress — one line per thing. */
+function testedInPeople(graph: KnowledgeGraph): GradedStatement[] {
+  const seen = new Set<string>();
+  return graph.edges
+    .filter(
+      (e) =>
+        REFLECTION_FEELINGS.includes(e.to) &&
+        HELPING_RELATIONS.includes(e.relation) &&
+        TESTED_GRADES.includes(e.grade) &&
+        REFLECTION_SUPPORT_KINDS.includes(nodeById(graph, e.from)?.kind ?? ''),
+    )
+    .sort(byStrength)
+    .filter((e) => !seen.has(e.from) && seen.add(e.from))
+    .slice(0, TESTED_STATEMENTS)
+    .map((e) => statement(graph, e, e.from));
+}
+
+export function signalsReflection(graph: KnowledgeGraph, signalIds: readonly string[]): SignalsReflection {
   const { systems } = reflectOnSignals(signalIds);
   return {
     caution: SIGNALS_CAUTION,
-    systems: systems.map((s) => {
-      const links = s.signals.flatMap((sig) =>
+    systems: systems.map((s) => ({
+      ...s,
+      summary: nodeById(graph, s.neurotransmitter)?.summary ?? null,
+      links: s.signals.flatMap((sig) =>
         edgesFrom(graph, sig.id)
           .filter((e) => e.to === s.neurotransmitter)
           .map((e) => statement(graph, e, sig.id)),
-      );
-      const supports = supportingEdgesFor(graph, s.neurotransmitter)
-        .filter((e) => REFLECTION_SUPPORT_KINDS.includes(nodeById(graph, e.from)?.kind ?? ''))
-        .slice(0, SUPPORTS_PER_SYSTEM)
-        .map((e) => statement(graph, e, e.from));
-      return { ...s, summary: nodeById(graph, s.neurotransmitter)?.summary ?? null, links, supports };
-    }),
+      ),
+    })),
+    tested: systems.length > 0 ? testedInPeople(graph) : [],
   };
 }

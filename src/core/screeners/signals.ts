@@ -9,6 +9,7 @@
  * @example reflectOnSignals({ signal_excessive_worry: true }).systems[0].neurotransmitter // 'gaba'
  */
 import { ValidationError } from '../errors.ts';
+import type { EvidenceGrade } from '../knowledge/types.ts';
 
 export type SignalSystem = 'serotonin' | 'dopamine' | 'gaba' | 'norepinephrine';
 
@@ -22,12 +23,18 @@ export interface SignalGroup {
   /** Knowledge-graph neurotransmitter node id. */
   neurotransmitter: SignalSystem;
   name: string;
+  /**
+   * The grade of the graph's signal → messenger edges (`signal--linked_to--messenger`), shown beside
+   * every heading that names the messenger; the knowledge-link tests keep it equal to the graph's.
+   */
+  linkGrade: EvidenceGrade;
   signals: readonly Signal[];
 }
 
 export const SIGNAL_GROUPS: readonly SignalGroup[] = [
   {
     neurotransmitter: 'serotonin',
+    linkGrade: 'speculative',
     name: 'Serotonin',
     signals: [
       { id: 'signal_sad_or_irritable_mood', label: 'Persistent sad or irritable moods' },
@@ -38,6 +45,7 @@ export const SIGNAL_GROUPS: readonly SignalGroup[] = [
   },
   {
     neurotransmitter: 'dopamine',
+    linkGrade: 'speculative',
     name: 'Dopamine',
     signals: [
       { id: 'signal_low_motivation', label: 'Difficulty feeling motivated' },
@@ -48,6 +56,7 @@ export const SIGNAL_GROUPS: readonly SignalGroup[] = [
   },
   {
     neurotransmitter: 'gaba',
+    linkGrade: 'speculative',
     name: 'GABA',
     signals: [
       { id: 'signal_excessive_worry', label: 'Excessive worry or anxiety' },
@@ -58,6 +67,7 @@ export const SIGNAL_GROUPS: readonly SignalGroup[] = [
   },
   {
     neurotransmitter: 'norepinephrine',
+    linkGrade: 'speculative',
     name: 'Norepinephrine',
     signals: [
       { id: 'signal_difficulty_concentrating', label: 'Difficulty concentrating' },
@@ -67,6 +77,30 @@ export const SIGNAL_GROUPS: readonly SignalGroup[] = [
     ],
   },
 ];
+
+/**
+ * Every text of the signals check that names a messenger, with the graph edge it rests on — for the
+ * knowledge-link test (`lintMessengerTexts`): a heading may say "the article links these to
+ * serotonin" only while it shows the grade of that link.
+ */
+export function signalsMessengerTexts(): {
+  where: string;
+  text: string;
+  evidence: { edge: string; grade: EvidenceGrade };
+}[] {
+  return SIGNAL_GROUPS.flatMap((g) =>
+    g.signals.map((s) => ({
+      where: `signals check ${g.neurotransmitter} · ${s.id}`,
+      text: signalGroupHeading(g),
+      evidence: { edge: `${s.id}--linked_to--${g.neurotransmitter}`, grade: g.linkGrade },
+    })),
+  );
+}
+
+/** "Signals the article links to serotonin" — the heading of a group of signals. */
+export function signalGroupHeading(g: SignalGroup): string {
+  return `Signals the article links to ${g.name}`;
+}
 
 export const SIGNAL_IDS: readonly string[] = SIGNAL_GROUPS.flatMap((g) => g.signals.map((s) => s.id));
 

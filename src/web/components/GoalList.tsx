@@ -5,6 +5,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { EVIDENCE_GRADES } from '../../core/knowledge/types.ts';
 import type { GoalResult } from '../../core/programs/index.ts';
 import { api } from '../api.ts';
 import { GOAL_KEYS } from '../tracking/types.ts';
@@ -15,6 +16,25 @@ const MARK: Record<GoalResult['status'], { icon: string; label: string }> = {
   not_met: { icon: '○', label: 'not yet' },
   unknown: { icon: '?', label: 'needs more information' },
 };
+
+/**
+ * A goal that names a brain messenger says what it rests on and how strong that is, with a link to
+ * the edge's page: "Evidence: Speculative" beside "The article calls them GABA-supporting…".
+ */
+function GoalEvidence({ g }: { g: GoalResult }) {
+  if (!g.description && !g.evidence) return null;
+  const from = g.evidence?.edge.split('--')[0];
+  return (
+    <span className="goal-evidence muted small">
+      {g.description}{' '}
+      {g.evidence && from && (
+        <Link to={`/learn/${from}`} className={`goal-grade goal-grade-${g.evidence.grade}`}>
+          Evidence: {EVIDENCE_GRADES[g.evidence.grade].label}
+        </Link>
+      )}
+    </span>
+  );
+}
 
 function progressText(g: GoalResult): string | null {
   if (g.status === 'unknown' || g.value === undefined || g.target === undefined) return null;
@@ -115,6 +135,7 @@ export function GoalList({
               {g.period === 'week' && <span className="chip">this week</span>}
               {extra && <span className="muted small"> · {extra}</span>}
               {g.hint && g.status !== 'met' && <span className="goal-hint muted small">{g.hint}</span>}
+              {g.evidence && <GoalEvidence g={g} />}
             </span>
           </li>
         );

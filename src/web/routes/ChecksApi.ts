@@ -7,7 +7,7 @@ import type { ProfessionalKind } from '../../core/safety/professionals.ts';
 import type { Region, RegionId } from '../../core/safety/regions.ts';
 import type { SupportScreen } from '../../core/safety/support.ts';
 import type { Band, Instrument } from '../../core/screeners/instruments.ts';
-import type { SystemReflection } from '../../core/screeners/reflection.ts';
+import type { SignalsReflection } from '../../core/screeners/reflection.ts';
 import type { RepeatReminder } from '../../core/screeners/reminders.ts';
 import type { SignalGroup } from '../../core/screeners/signals.ts';
 
@@ -44,7 +44,7 @@ export interface ResponseView {
     direction: 'better' | 'worse' | 'same';
   } | null;
   signalCount?: number | null;
-  reflection?: { systems: SystemReflection[]; caution: string };
+  reflection?: SignalsReflection;
 }
 
 /** A submission's or a stored response's answer: `support` always comes first. */

@@ -110,33 +110,33 @@ function SignalsResult({ response }: { response: ResponseView }) {
               {l.note}
             </p>
           ))}
-          {s.supports.length > 0 ? (
-            <>
-              <p className="small">What the knowledge graph says supports {s.name}:</p>
-              <ul className="reflection-supports">
-                {s.supports.map((x) => (
-                  <li key={x.nodeId}>
-                    <Link to={`/learn/${x.nodeId}`}>{x.name}</Link> {x.relation} {s.name}{' '}
-                    <span className={`grade grade-${x.grade}`}>{x.gradeLabel}</span>
-                    <div className="small muted">
-                      {x.note}{' '}
-                      {x.references.map((r) => (
-                        <a key={r.doi} href={`https://doi.org/${r.doi}`} target="_blank" rel="noreferrer">
-                          {r.citation}
-                        </a>
-                      ))}
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p className="small muted">
-              The knowledge graph has no graded everyday supports for {s.name} yet.
-            </p>
-          )}
         </article>
       ))}
+      {reflection && reflection.tested.length > 0 && (
+        <section className="reflection-tested" aria-labelledby="tested-heading">
+          <h3 id="tested-heading">What has been tested in people for mood, worry and stress</h3>
+          <p className="small">
+            No food or habit is shown to change one brain messenger. These everyday things were tested in
+            trials for how people feel:
+          </p>
+          <ul className="reflection-supports">
+            {reflection.tested.map((x) => (
+              <li key={x.edgeId}>
+                <Link to={`/learn/${x.nodeId}`}>{x.sentence}</Link>{' '}
+                <span className={`grade grade-${x.grade}`}>{x.gradeLabel}</span>
+                <div className="small muted">
+                  {x.note}{' '}
+                  {x.references.map((r) => (
+                    <a key={r.doi} href={`https://doi.org/${r.doi}`} target="_blank" rel="noreferrer">
+                      {r.citation}
+                    </a>
+                  ))}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p className="small muted">
         This is an educational reflection, not a diagnosis, and not advice to take any supplement or medicine.
       </p>

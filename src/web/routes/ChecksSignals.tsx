@@ -2,7 +2,14 @@
  * The educational signals self-check: the first article's signals grouped by the system it links
  * them to, then its red-flag questions. Any red flag shows the support screen before anything else.
  */
-import { RED_FLAGS, SIGNAL_GROUPS, SIGNALS_CAUTION, SIGNALS_SOURCE } from '../../core/screeners/signals.ts';
+import { EVIDENCE_GRADES } from '../../core/knowledge/types.ts';
+import {
+  RED_FLAGS,
+  SIGNAL_GROUPS,
+  SIGNALS_CAUTION,
+  SIGNALS_SOURCE,
+  signalGroupHeading,
+} from '../../core/screeners/signals.ts';
 import { ChecksSendError, ChecksSent, useChecksForm } from './ChecksForm.tsx';
 import './checks.css';
 
@@ -54,15 +61,19 @@ export default function ChecksSignals() {
         </div>
       </header>
       <p>
-        “{SIGNALS_SOURCE.title}” ({SIGNALS_SOURCE.author}) lists signs it links to four brain messengers. Tick
-        what has been true for you lately to see which systems your answers touch and what the evidence says
-        about supporting them.
+        “{SIGNALS_SOURCE.title}” ({SIGNALS_SOURCE.author}) lists signs it links to four brain messengers.
+        These links are speculative: a feeling cannot show what a brain chemical is doing, and no food or
+        habit is shown to “top up” one. Tick what has been true for you lately to see how solid each link is,
+        and what has been tested in people for mood, worry and stress.
       </p>
       <p className="notice notice-info">{SIGNALS_CAUTION}</p>
       <form ref={formRef} className="form" onSubmit={onSubmit} noValidate>
         {SIGNAL_GROUPS.map((g) => (
           <section key={g.neurotransmitter} className="card signal-group">
-            <h2 className="card-title">Signals the article links to {g.name}</h2>
+            <h2 className="card-title">
+              {signalGroupHeading(g)}{' '}
+              <span className={`grade grade-${g.linkGrade}`}>{EVIDENCE_GRADES[g.linkGrade].label} link</span>
+            </h2>
             {g.signals.map((s) => (
               <YesNo
                 key={s.id}

@@ -77,12 +77,13 @@ export const GUT_BRAIN_30_DAY = {
         },
         {
           id: 'gaba_food',
-          title: 'One GABA-supporting food',
+          title: 'One whole grain, green tea or magnesium-rich food',
           description:
-            'Whole grains, green tea (L-theanine) or a magnesium-rich food such as leafy greens, nuts or seeds.',
+            'Whole grains, green tea, leafy greens, nuts or seeds: good everyday foods for fibre and minerals. The article calls them “GABA-supporting”; no study shows that food changes GABA in the brain.',
           period: 'day',
           rule: { type: 'at_least', measures: ['gaba_supporting_servings'], value: 1 },
-          node: 'gaba',
+          node: 'high_fibre',
+          evidence: { edge: 'l_theanine--linked_to--gaba', grade: 'speculative' },
         },
         {
           id: 'new_probiotic_food',
@@ -152,9 +153,15 @@ export const GUT_BRAIN_30_DAY = {
       adds: [
         {
           id: 'cold_exposure',
-          title: 'Cold exposure',
+          title: 'Cold exposure (optional)',
           description: 'For example, end your shower with 30 seconds of cold water.',
           period: 'day',
+          optional: true,
+          // The same caution as the knowledge node: cold water is a shock to the heart.
+          caution: {
+            text: 'Cold water is a real shock to the heart. If you have heart or blood-pressure problems, or are pregnant, talk to your doctor before trying it — and never swim in cold open water alone. Skipping this goal is fine.',
+            professional: 'general_practitioner',
+          },
           rule: { type: 'at_least', measures: ['cold_exposure'], value: 1 },
           node: 'cold_exposure',
         },

@@ -24,7 +24,7 @@ export const THREE_LEVEL_GUIDE = {
   id: 'three_level_guide',
   title: 'Three-level optimisation guide',
   summary:
-    'A gentle, open-ended path: foundations first (light, movement, sleep), then food for your brain chemicals, then mindfulness, connection and creativity. Goals are weekly — most days, not every day — and a new level opens every two weeks.',
+    'A gentle, open-ended path: foundations first (light, movement, sleep), then everyday food for your gut, then mindfulness, connection and creativity. Goals are weekly — most days, not every day — and a new level opens every two weeks.',
   source:
     'Ganda G. (2024, updated 2025). The close link between neurotransmitters and mental health. Potentialz Unlimited.',
   openEnded: true,
@@ -67,25 +67,35 @@ export const THREE_LEVEL_GUIDE = {
     },
     { title: 'Level 1: foundation builders (week 2)', days: 7, adds: [] },
     {
-      title: 'Level 2: nutrition for your brain chemicals',
+      title: 'Level 2: everyday food for your gut',
       days: 7,
       adds: [
-        most(
-          'tryptophan_food',
-          'A tryptophan food (turkey, eggs, salmon…), 4 days a week',
-          ['tryptophan_servings'],
-          1,
-          4,
-          'tryptophan',
-        ),
-        most(
-          'tyrosine_food',
-          'A tyrosine food (almonds, avocado, banana…), 4 days a week',
-          ['tyrosine_servings'],
-          1,
-          4,
-          'tyrosine',
-        ),
+        {
+          ...most(
+            'tryptophan_food',
+            'A tryptophan food (turkey, eggs, salmon…), 4 days a week',
+            ['tryptophan_servings'],
+            1,
+            4,
+            'tryptophan',
+          ),
+          description:
+            'Tryptophan is a building block of serotonin — that chemistry is established. That eating it lifts mood is not shown: it competes with other amino acids to reach the brain.',
+          evidence: { edge: 'tryptophan--precursor_of--serotonin', grade: 'established' },
+        },
+        {
+          ...most(
+            'tyrosine_food',
+            'A tyrosine food (almonds, avocado, cheese…), 4 days a week',
+            ['tyrosine_servings'],
+            1,
+            4,
+            'tyrosine',
+          ),
+          description:
+            'Tyrosine is a building block of dopamine — that chemistry is established. Extra tyrosine helped only under demanding conditions in small studies, not everyday mood.',
+          evidence: { edge: 'tyrosine--precursor_of--dopamine', grade: 'established' },
+        },
         most(
           'fermented_most_days',
           'A fermented food, 4 days a week',
@@ -94,14 +104,19 @@ export const THREE_LEVEL_GUIDE = {
           4,
           'fermented',
         ),
-        most(
-          'gaba_food_most_days',
-          'A GABA-supporting food, 4 days a week',
-          ['gaba_supporting_servings'],
-          1,
-          4,
-          'magnesium',
-        ),
+        {
+          ...most(
+            'gaba_food_most_days',
+            'A whole grain, green tea or magnesium-rich food, 4 days a week',
+            ['gaba_supporting_servings'],
+            1,
+            4,
+            'high_fibre',
+          ),
+          description:
+            'Good everyday foods for fibre and minerals. The article calls them “GABA-supporting”; no study shows that food changes GABA in the brain.',
+          evidence: { edge: 'l_theanine--linked_to--gaba', grade: 'speculative' },
+        },
         most(
           'prebiotic_most_days',
           'A prebiotic food (garlic, onion, asparagus, banana…), 4 days a week',
@@ -112,7 +127,7 @@ export const THREE_LEVEL_GUIDE = {
         ),
       ],
     },
-    { title: 'Level 2: nutrition (week 2)', days: 7, adds: [] },
+    { title: 'Level 2: everyday food (week 2)', days: 7, adds: [] },
     {
       title: 'Level 3: advanced techniques',
       days: 7,
