@@ -31,6 +31,7 @@ const DataSharing = lazy(() => import('./routes/DataSharing.tsx'));
 const Clinician = lazy(() => import('./routes/Clinician.tsx'));
 const Learn = lazy(() => import('./routes/Learn.tsx'));
 const LearnNode = lazy(() => import('./routes/LearnNode.tsx'));
+const LearnTooFar = lazy(() => import('./routes/LearnTooFar.tsx'));
 const Quiz = lazy(() => import('./routes/Quiz.tsx'));
 const Log = lazy(() => import('./routes/Log.tsx'));
 const Programs = lazy(() => import('./routes/Programs.tsx'));
@@ -99,6 +100,7 @@ const router = createBrowserRouter([
       // PUBLIC ROUTES: pages anyone may open (the support screen, Learn) go below this line.
       { path: '/support', element: page(<Support />) },
       { path: '/learn', element: page(<Learn />) },
+      { path: '/learn/too-far', element: page(<LearnTooFar />) },
       { path: '/learn/:id', element: page(<LearnNode />) },
       { path: '*', element: page(<NotFound />) },
     ],

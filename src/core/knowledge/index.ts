@@ -58,6 +58,7 @@ export {
   claimView,
   type EdgeView,
   edgeView,
+  goesTooFar,
   type NodeEdgeView,
   type NodePage,
   type NodeSummary,

@@ -54,6 +54,8 @@ export interface NodeEdgeView extends EdgeView {
 }
 
 export interface ClaimView extends Omit<Claim, 'refs'> {
+  /** The source article's title, so a page can say where the sentence comes from. */
+  articleTitle: string | null;
   verdictLabel: string;
   gradeLabel: string;
   references: ReferenceView[];
@@ -102,10 +104,19 @@ export function claimView(graph: KnowledgeGraph, c: Claim): ClaimView {
   const { refs: _refs, ...rest } = c;
   return {
     ...rest,
+    articleTitle: graph.articles.find((a) => a.id === c.article)?.title ?? null,
     verdictLabel: CLAIM_VERDICTS[c.verdict],
     gradeLabel: EVIDENCE_GRADES[c.grade].label,
     references: referencesFor(graph, c).map(referenceView),
   };
+}
+
+/**
+ * Whether a claim card belongs on "Where the articles go too far": the evidence says it is not
+ * supported, or the best there is for it is speculation.
+ */
+export function goesTooFar(c: Pick<Claim, 'verdict' | 'grade'>): boolean {
+  return c.verdict === 'not_supported' || c.grade === 'speculative';
 }
 
 /** Everything a node's Learn page shows, or undefined for an unknown id. */

@@ -46,7 +46,8 @@ export default function Learn() {
       </header>
       <p className="learn-intro">
         Every health sentence in Gutbrain comes from this map of what research says, with how strong the
-        evidence is and the studies behind it. It is for learning, not for diagnosing anything.
+        evidence is and the studies behind it. It is for learning, not for diagnosing anything. Some of it
+        checks popular articles: see <Link to="/learn/too-far">where the articles go too far</Link>.
       </p>
       <Search />
       {overview.isPending || nodes.isPending ? (
@@ -112,6 +113,10 @@ function ClaimsChecked() {
           What popular articles say about the gut and mood, and what studies support.
         </span>
       </summary>
+      <p className="small">
+        <Link to="/learn/too-far">Where the articles go too far</Link> — the claims the evidence does not
+        back.
+      </p>
       {q.isPending ? (
         <Loading />
       ) : q.error ? (
