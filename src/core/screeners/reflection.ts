@@ -24,10 +24,10 @@ import {
 } from '../knowledge/index.ts';
 import { reflectOnSignals, SIGNALS_CAUTION, type SystemTouched } from './signals.ts';
 
-/** Node kinds a reflection may mention as support: everyday things, nothing to buy or prescribe. */
-export const REFLECTION_SUPPORT_KINDS: readonly string[] = ['practice', 'food_category', 'food'];
 /** How people feel, as the graph names it — what "tested in people" statements must be about. */
 export const REFLECTION_FEELINGS: readonly string[] = ['depression', 'anxiety', 'stress_response'];
+// Practices and whole diets only: food-category trials (theanine, omega-3) tested supplements.
+const TESTED_KINDS: readonly string[] = ['practice', 'food'];
 const HELPING_RELATIONS: readonly Relation[] = ['reduces', 'treats', 'helps_with'];
 const TESTED_GRADES: readonly EvidenceGrade[] = ['established', 'human_trials'];
 export const TESTED_STATEMENTS = 6;
@@ -85,7 +85,7 @@ function testedInPeople(graph: KnowledgeGraph): GradedStatement[] {
         REFLECTION_FEELINGS.includes(e.to) &&
         HELPING_RELATIONS.includes(e.relation) &&
         TESTED_GRADES.includes(e.grade) &&
-        REFLECTION_SUPPORT_KINDS.includes(nodeById(graph, e.from)?.kind ?? ''),
+        TESTED_KINDS.includes(nodeById(graph, e.from)?.kind ?? ''),
     )
     .sort(byStrength)
     .filter((e) => !seen.has(e.from) && seen.add(e.from))

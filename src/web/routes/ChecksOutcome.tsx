@@ -113,7 +113,7 @@ function SignalsResult({ response }: { response: ResponseView }) {
         </article>
       ))}
       {reflection && reflection.tested.length > 0 && (
-        <section className="reflection-tested" aria-labelledby="tested-heading">
+        <section className="reflection-system reflection-tested" aria-labelledby="tested-heading">
           <h3 id="tested-heading">What has been tested in people for mood, worry and stress</h3>
           <p className="small">
             No food or habit is shown to change one brain messenger. These everyday things were tested in
@@ -126,10 +126,13 @@ function SignalsResult({ response }: { response: ResponseView }) {
                 <span className={`grade grade-${x.grade}`}>{x.gradeLabel}</span>
                 <div className="small muted">
                   {x.note}{' '}
-                  {x.references.map((r) => (
-                    <a key={r.doi} href={`https://doi.org/${r.doi}`} target="_blank" rel="noreferrer">
-                      {r.citation}
-                    </a>
+                  {x.references.map((r, i) => (
+                    <span key={r.doi}>
+                      {i > 0 && ' · '}
+                      <a href={`https://doi.org/${r.doi}`} target="_blank" rel="noreferrer">
+                        {r.citation}
+                      </a>
+                    </span>
                   ))}
                 </div>
               </li>
