@@ -141,7 +141,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'connection_for_mood',
-    edgeId: 'social_connection--reduces--depression',
+    edgeId: 'social_connection--goes_with_less--depression',
     action: 'Make time for a real conversation',
     experiment: { title: 'A meaningful conversation every day for 14 days', measure: 'social_connection' },
     check(s) {
