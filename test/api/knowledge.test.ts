@@ -29,6 +29,26 @@ describe('loading the knowledge graph at start-up', () => {
       /knowledge\/broken\.yaml:6: edge a--supports--b: unknown node "b"/,
     );
   });
+
+  it('refuses a graph that parses but grades a survey finding with a causal verb', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gutbrain-knowledge-'));
+    writeFileSync(
+      join(dir, 'overreach.yaml'),
+      [
+        'topics:',
+        '  - { id: t, title: T, summary: S, order: 1 }',
+        'references:',
+        '  - { id: survey, doi: 10.1000/survey, citation: "A survey", year: 2020, design: observational }',
+        'nodes:',
+        '  - { id: nature, kind: practice, name: Nature, topic: t, summary: S, text: T }',
+        '  - { id: stress, kind: mechanism, name: Stress, topic: t, summary: S, text: T }',
+        'edges:',
+        '  - { from: nature, relation: reduces, to: stress, grade: observational, note: N, refs: [survey] }',
+      ].join('\n'),
+    );
+    expect(() => loadKnowledgeGraph(dir)).toThrow(KnowledgeError);
+    expect(() => loadKnowledgeGraph(dir)).toThrow(/nature--reduces--stress .*causal_verb_without_experiment/);
+  });
 });
 
 describe.each(testEngines())('knowledge and quiz on %s', (engine) => {

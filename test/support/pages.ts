@@ -19,13 +19,14 @@ export const SIGNED_IN_PAGES: { path: string; name: string }[] = [
   { path: '/learn', name: 'learn' },
   { path: '/learn/serotonin', name: 'learn-serotonin' },
   { path: '/learn/quiz', name: 'learn-quiz' },
+  { path: '/learn/too-far', name: 'learn-too-far' },
   { path: '/data', name: 'data' },
   { path: '/clinician', name: 'clinician' },
   { path: '/settings', name: 'settings' },
   { path: '/support', name: 'support' },
   { path: '/no-such-page', name: 'not-found' },
 ];
-export const SIGNED_OUT_PAGES = ['/login', '/register', '/support', '/learn'];
+export const SIGNED_OUT_PAGES = ['/login', '/register', '/support', '/learn', '/learn/too-far'];
 
 /** Waits for the page's heading, the network to go quiet and loading spinners to go. */
 export async function settle(page: Page) {
