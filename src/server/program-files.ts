@@ -1,13 +1,16 @@
 /**
  * Programs a clinic authors as files: every `.json`, `.yaml` or `.yml` in PROGRAMS_DIR is read at
  * start-up and validated by core's `parseProgram`, beside the shipped programs. A broken file stops
- * the server with the file and the path of the mistake, so it never reaches anyone's Today.
+ * the server with the file and the path of the mistake, so it never reaches anyone's Today. So does
+ * a goal that names a brain messenger ("boost your serotonin") without the knowledge-graph edge it
+ * rests on and that edge's grade — the same rule the shipped programs keep.
  *
  * @example PROGRAMS_DIR=/etc/gutbrain/programs gutbrain serve
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { type KnowledgeGraph, lintMessengerTexts } from '../core/knowledge/index.ts';
 import {
   allPrograms,
   type Program,
@@ -15,11 +18,24 @@ import {
   parseProgram,
   registerPrograms,
 } from '../core/programs/index.ts';
+import { loadKnowledgeGraph } from './knowledge-graph.ts';
 
 export class ProgramFileError extends Error {}
 
+/** Goals that name a messenger without the graph's edge and grade: "weeks.1.adds.0 (goal x): names gaba …". */
+function messengerProblems(program: Program, graph: KnowledgeGraph): string[] {
+  const texts = program.weeks.flatMap((w, wi) =>
+    w.adds.map((g, gi) => ({
+      where: `weeks.${wi}.adds.${gi} (goal ${g.id})`,
+      text: [g.title, g.description, g.caution?.text].filter(Boolean).join(' '),
+      evidence: g.evidence,
+    })),
+  );
+  return lintMessengerTexts(graph, texts).map((p) => `${p.subject}: ${p.message}`);
+}
+
 /** The programs defined in `dir`, in file-name order. */
-export function readProgramFiles(dir: string): Program[] {
+export function readProgramFiles(dir: string, graph: KnowledgeGraph = loadKnowledgeGraph()): Program[] {
   const files = readdirSync(dir)
     .filter((f) => /\.(json|ya?ml)$/.test(f))
     .sort();
@@ -31,12 +47,16 @@ export function readProgramFiles(dir: string): Program[] {
     } catch (e) {
       throw new ProgramFileError(`${f}: cannot be read: ${(e as Error).message}`);
     }
+    let program: Program;
     try {
-      return parseProgram(data);
+      program = parseProgram(data);
     } catch (e) {
       if (e instanceof ProgramDefinitionError) throw new ProgramFileError(`${f}: ${e.message}`);
       throw e;
     }
+    const [problem] = messengerProblems(program, graph);
+    if (problem) throw new ProgramFileError(`${f}: ${problem}`);
+    return program;
   });
 }
 

@@ -66,6 +66,25 @@ describe('programs from files', () => {
     expect(() => readProgramFiles(dirWith({ 'x.json': '{ nope' }))).toThrow(/x\.json: cannot be read/);
   });
 
+  it('refuses a goal that names a brain messenger without the graph edge and grade behind it', () => {
+    const boost = CLINIC_YAML.replace(
+      'title: A 20-minute morning walk',
+      'title: A 20-minute walk to boost serotonin',
+    );
+    expect(() => readProgramFiles(dirWith({ 'boost.yaml': boost }))).toThrow(
+      /boost\.yaml: weeks\.0\.adds\.0 \(goal morning_walk\): names serotonin but links to no edge/,
+    );
+    const wrongGrade = boost.replace(
+      'period: day\n        rule: { type: at_least, measures: [movement]',
+      'period: day\n        evidence: { edge: tryptophan--precursor_of--serotonin, grade: human_trials }\n        rule: { type: at_least, measures: [movement]',
+    );
+    expect(() => readProgramFiles(dirWith({ 'grade.yaml': wrongGrade }))).toThrow(
+      /shows the grade human_trials but its edge tryptophan--precursor_of--serotonin is graded established/,
+    );
+    const linked = wrongGrade.replace('grade: human_trials', 'grade: established');
+    expect(readProgramFiles(dirWith({ 'ok.yaml': linked })).map((p) => p.id)).toEqual(['clinic_sleep_reset']);
+  });
+
   it('refuses a program id used twice', () => {
     const dir = dirWith({ 'c.yaml': CLINIC_YAML.replace('id: clinic_sleep_reset', 'id: gut_brain_30_day') });
     expect(() => programCatalogue(dir)).toThrow('program id gut_brain_30_day is used twice');
