@@ -10,6 +10,7 @@ export async function serve(): Promise<void> {
     store,
     webRoot: config.webRoot,
     trustProxy: config.trustProxy,
+    ...(config.publicOrigin ? { publicOrigin: config.publicOrigin } : {}),
     logger: { level: config.logLevel, serializers: safeLogSerializers },
     push: {
       ...(config.push.subject ? { subject: config.push.subject } : {}),

@@ -45,7 +45,10 @@ export interface AppOptions {
   /** Folder with the built web app (index.html); not served when absent. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-* headers are believed: a hop count or their addresses (never "all"). */
+  trustProxy?: false | number | string[];
+  /** The origin people open (PUBLIC_URL); cross-site writes are judged against it when set. */
+  publicOrigin?: string;
   /** The knowledge graph; loaded from knowledge/*.yaml when absent (a broken graph stops start-up). */
   knowledge?: KnowledgeGraph;
   /** Web Push settings (VAPID subject, loopback endpoints for tests); defaults are for production. */
@@ -60,10 +63,23 @@ export const safeLogSerializers = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
+/**
+ * Fastify's own hop-count trust believes no proxy at all (it cannot tell a proxy from a client that
+ * connects directly), which would give every person behind the proxy its one address. A hop count
+ * is the operator's word that every request comes through that many proxies, so the nearest N
+ * addresses are believed: X-Forwarded-For entries a client wrote itself lie further out and are
+ * never taken as its address (proxy-addr's hop semantics, as in Express).
+ */
+export function proxyTrust(trustProxy: false | number | string[] | undefined) {
+  if (typeof trustProxy !== 'number') return trustProxy ?? false;
+  const hops = trustProxy;
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
   });
@@ -79,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON only: a form post or plain text is refused with 415 before any handler runs.
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
-  await registerSecurity(app);
+  await registerSecurity(app, { publicOrigin: options.publicOrigin });
   registerInputGuard(app);
   await registerAuth(app, ctx.store.db, ctx.sessionPolicy, ctx.now);
 
