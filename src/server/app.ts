@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type AuthThrottlePolicy, DEFAULT_AUTH_THROTTLE } from '../core/auth/throttle.ts';
 import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/sessions.ts';
@@ -40,7 +41,8 @@ import { registerSharingRoutes } from './routes/sharing.ts';
 export interface AppOptions {
   store: Store;
   sessionPolicy?: SessionPolicy;
-  loginLimitPerMinute?: number;
+  /** Sign-in throttling; OWASP-style defaults (core/auth/throttle.ts) where not given. */
+  authThrottle?: Partial<AuthThrottlePolicy>;
   now?: () => Date;
   /** Folder with the built web app (index.html); not served when absent. */
   webRoot?: string;
@@ -86,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     store: options.store,
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
-    loginLimitPerMinute: options.loginLimitPerMinute ?? 20,
+    authThrottle: { ...DEFAULT_AUTH_THROTTLE, ...options.authThrottle },
     now: options.now ?? (() => new Date()),
     knowledge: options.knowledge ?? loadKnowledgeGraph(),
     push: { ...DEFAULT_PUSH_SETTINGS, ...options.push },
