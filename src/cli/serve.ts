@@ -11,7 +11,6 @@ import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApp, safeLogSerializers } from '../server/app.ts';
 import { openStore, redactUrl } from '../store/open.ts';
 import { holdServerLease, type Lease } from '../store/sqlite-files.ts';
 import { readConfig, type ServerConfig } from './config.ts';
@@ -143,6 +142,8 @@ async function supervise(workers: number): Promise<void> {
 
 /** One server process: opens the store, builds the app, listens; closes gracefully on SIGTERM. */
 async function runWorker(): Promise<void> {
+  // Loaded here, not at the top: the supervisor never builds an app, so it starts faster without it.
+  const { buildApp, safeLogSerializers } = await import('../server/app.ts');
   const config = readConfig();
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const app = await buildApp({
