@@ -158,7 +158,11 @@ async function runWorker(): Promise<void> {
     },
     pushRemindersEveryMs: 60_000,
   });
+  let stopping = false;
   const shutdown = async () => {
+    // Ctrl-C reaches this process twice: from the terminal, and as SIGTERM from the supervisor.
+    if (stopping) return;
+    stopping = true;
     console.log(`Server process ${process.pid} is stopping: finishing the requests in progress`);
     // Stops accepting, lets requests in progress finish, then closes the database.
     await app.close();
