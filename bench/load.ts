@@ -25,7 +25,7 @@ function startChild(
   args: string[],
   env: Record<string, string>,
   ready: RegExp,
-): Promise<{ child: ChildProcess; port: number }> {
+): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       env: { ...process.env, ...env },
@@ -35,7 +35,7 @@ function startChild(
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = ready.exec(out);
-      if (m?.[1]) resolve({ child, port: Number(m[1]) });
+      if (m?.[1]) resolve({ child, port: Number(m[1]), output: () => out });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (d) => {
@@ -175,9 +175,11 @@ const gutbrain = gutbrainScenario(fx);
 if (soak) {
   const seconds = Number(process.env.SOAK_SECONDS ?? 300);
   await saturate(fx, gutbrain, server.port, 5); // warm-up
-  const start = rssMb(server.child.pid as number);
+  // `gutbrain serve` is a supervisor; the memory that matters is its server process's.
+  const worker = Number(/Worker (\d+) is serving/.exec(server.output())?.[1]);
+  const start = rssMb(worker);
   const r = await saturate(fx, gutbrain, server.port, seconds);
-  const end = rssMb(server.child.pid as number);
+  const end = rssMb(worker);
   server.child.kill('SIGTERM');
   console.log(
     `soak: ${seconds} s, ${r.requests.average.toFixed(0)} req/s, errors ${r.errors}, non-2xx ${r.non2xx}`,

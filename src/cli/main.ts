@@ -7,7 +7,7 @@ import { serve } from './serve.ts';
 const USAGE = `Usage: gutbrain <command>
 
 Commands:
-  serve        start the web app (PORT, DATA_DIR, DATABASE_URL configure it)
+  serve        start the web app (PORT, DATA_DIR, DATABASE_URL configure it): serve [--workers N]
   demo         create a demo person with 180 days of sample data: demo [--seed N]
   microbiome   analyse a microbiome report: microbiome analyse FILE [--rank genus] [--json]
   backup       copy the SQLite database while the server runs: backup FILE [--force]
@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'help'] = argv;
   switch (command) {
     case 'serve':
-      await serve();
+      await serve(argv.slice(1));
       return -1;
     case 'demo':
       return demoCommand(argv.slice(1));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   daysBetween,
+  isInstant,
   isLocalDate,
   isTimeZone,
   localDateAt,
@@ -19,6 +20,42 @@ describe('dates', () => {
     expect(isLocalDate('2026-04-31')).toBe(false);
     expect(isLocalDate('2026-1-01')).toBe(false);
     expect(isLocalDate('2026-13-01')).toBe(false);
+  });
+
+  it('accepts dates from 1900-01-01 to 2100-12-31 only', () => {
+    expect(isLocalDate('1900-01-01')).toBe(true);
+    expect(isLocalDate('2100-12-31')).toBe(true);
+    expect(isLocalDate('1899-12-31')).toBe(false);
+    expect(isLocalDate('0000-01-01')).toBe(false);
+    expect(isLocalDate('2101-01-01')).toBe(false);
+    expect(isLocalDate('9999-12-31')).toBe(false);
+  });
+
+  it.each([
+    ['2026-03-11T03:30:00Z', true],
+    ['2026-03-11T03:30:00.123-05:00', true],
+    ['2026-03-11T03:30+14:00', true],
+    ['1900-01-02T00:00:00Z', true],
+    ['2100-12-30T23:59:59Z', true],
+    ['0000-01-01T00:00:00Z', false],
+    ['1900-01-01T06:00:00Z', false], // 1899-12-31 in Honolulu
+    ['2100-12-31T12:00:00Z', false], // 2101-01-01 in Kiritimati (UTC+14)
+    ['+275760-09-13T00:00:00Z', false],
+    ['2026-02-30T10:00:00Z', false],
+    ['2026-03-11T24:00:00Z', false],
+    ['2026-03-11T03:30:00', false], // no offset: whose clock?
+    ['2026-03-11T03:30:00+15:00', false],
+    ['yesterday', false],
+  ])('isInstant(%j) is %s', (value, ok) => {
+    expect(isInstant(value)).toBe(ok);
+  });
+
+  it('puts every accepted instant on an accepted date in the furthest zones', () => {
+    for (const at of ['1900-01-02T00:00:00Z', '2100-12-30T23:59:59.999Z']) {
+      for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Etc/GMT+12', 'Etc/GMT-14']) {
+        expect(isLocalDate(localDateAt(new Date(at), zone)), `${at} in ${zone}`).toBe(true);
+      }
+    }
   });
 
   it('takes the local date in the person’s zone, not the server’s', () => {

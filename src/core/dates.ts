@@ -1,18 +1,48 @@
 /**
  * Local calendar dates (`YYYY-MM-DD`) and times of day (`HH:MM`). Dates are the person's own
  * calendar dates, computed from an IANA time zone, never from the server's clock zone.
+ *
+ * Every date and timestamp a client can send is checked here, once (`isLocalDate`, `isInstant`;
+ * their zod forms are in date-schemas.ts), against one range: a food logged at year 0 was once
+ * stored as the date `1-01-01`, which that person's own export could then not import.
  */
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
-/** True for a real calendar date: `isLocalDate('2024-02-29')` → true, `'2026-02-30'` → false. */
+/** The first and last calendar dates Gutbrain accepts: no diary reaches further either way. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
+
+// An instant's local date may be up to 14 hours either side of its UTC date (UTC+14, UTC−12), so
+// instants stop a day inside the date range: any of them falls on an accepted date in every zone.
+const EARLIEST_INSTANT_MS = Date.UTC(1900, 0, 2);
+const LATEST_INSTANT_MS = Date.UTC(2100, 11, 30, 23, 59, 59, 999);
+
+/**
+ * True for a real calendar date from 1900-01-01 to 2100-12-31:
+ * `isLocalDate('2024-02-29')` → true, `'2026-02-30'` → false, `'0000-01-01'` → false.
+ */
 export function isLocalDate(value: string): boolean {
   const m = LOCAL_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return false;
+  return value >= EARLIEST_DATE && value <= LATEST_DATE;
+}
+
+/**
+ * True for an ISO 8601 date-time with `Z` or an offset, naming a real moment whose local date is
+ * within range in every time zone: `isInstant('2026-03-11T03:30:00-05:00')` → true,
+ * `'0000-01-01T00:00:00Z'` → false, `'2026-02-30T10:00:00Z'` → false, `'2026-03-11T03:30:00'` → false.
+ */
+export function isInstant(value: string): boolean {
+  const m = INSTANT.exec(value);
+  if (!m || !isLocalDate(m[1] as string)) return false;
+  const ms = Date.parse(value);
+  return ms >= EARLIEST_INSTANT_MS && ms <= LATEST_INSTANT_MS;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { type AuthThrottlePolicy, DEFAULT_AUTH_THROTTLE } from '../core/auth/throttle.ts';
 import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/sessions.ts';
@@ -40,12 +41,16 @@ import { registerSharingRoutes } from './routes/sharing.ts';
 export interface AppOptions {
   store: Store;
   sessionPolicy?: SessionPolicy;
-  loginLimitPerMinute?: number;
+  /** Sign-in throttling; OWASP-style defaults (core/auth/throttle.ts) where not given. */
+  authThrottle?: Partial<AuthThrottlePolicy>;
   now?: () => Date;
   /** Folder with the built web app (index.html); not served when absent. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-* headers are believed: a hop count or their addresses (never "all"). */
+  trustProxy?: false | number | string[];
+  /** The origin people open (PUBLIC_URL); cross-site writes are judged against it when set. */
+  publicOrigin?: string;
   /** The knowledge graph; loaded from knowledge/*.yaml when absent (a broken graph stops start-up). */
   knowledge?: KnowledgeGraph;
   /** Web Push settings (VAPID subject, loopback endpoints for tests); defaults are for production. */
@@ -60,17 +65,30 @@ export const safeLogSerializers = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
+/**
+ * Fastify's own hop-count trust believes no proxy at all (it cannot tell a proxy from a client that
+ * connects directly), which would give every person behind the proxy its one address. A hop count
+ * is the operator's word that every request comes through that many proxies, so the nearest N
+ * addresses are believed: X-Forwarded-For entries a client wrote itself lie further out and are
+ * never taken as its address (proxy-addr's hop semantics, as in Express).
+ */
+export function proxyTrust(trustProxy: false | number | string[] | undefined) {
+  if (typeof trustProxy !== 'number') return trustProxy ?? false;
+  const hops = trustProxy;
+  return (_address: string, hop: number) => hop < hops;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
   });
   const ctx: AppContext = {
     store: options.store,
     sessionPolicy: options.sessionPolicy ?? DEFAULT_SESSION_POLICY,
-    loginLimitPerMinute: options.loginLimitPerMinute ?? 20,
+    authThrottle: { ...DEFAULT_AUTH_THROTTLE, ...options.authThrottle },
     now: options.now ?? (() => new Date()),
     knowledge: options.knowledge ?? loadKnowledgeGraph(),
     push: { ...DEFAULT_PUSH_SETTINGS, ...options.push },
@@ -79,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON only: a form post or plain text is refused with 415 before any handler runs.
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
-  await registerSecurity(app);
+  await registerSecurity(app, { publicOrigin: options.publicOrigin });
   registerInputGuard(app);
   await registerAuth(app, ctx.store.db, ctx.sessionPolicy, ctx.now);
 

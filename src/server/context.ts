@@ -1,4 +1,5 @@
 /** What every route module is handed: the store and the app's policies. */
+import type { AuthThrottlePolicy } from '../core/auth/throttle.ts';
 import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import type { SessionPolicy } from '../store/sessions.ts';
@@ -22,7 +23,8 @@ export const DEFAULT_PUSH_SETTINGS: PushSettings = {
 export interface AppContext {
   store: Store;
   sessionPolicy: SessionPolicy;
-  loginLimitPerMinute: number;
+  /** Growing delays for wrong passwords and registrations (server/auth-throttle.ts). */
+  authThrottle: AuthThrottlePolicy;
   /** The clock, replaceable in tests. */
   now: () => Date;
   /** The gut–brain knowledge graph, loaded and validated once at start-up. */

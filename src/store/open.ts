@@ -4,7 +4,6 @@
  *
  * @example const store = await openStore({ dataDir: './data' }); … await store.close();
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
@@ -12,6 +11,7 @@ import pg from 'pg';
 import { BACKSTOP_PAGES, startCheckpointer } from './checkpointer.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
+import { holdServerLease, makePrivateDir, makePrivateFile } from './sqlite-files.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -45,17 +45,25 @@ export async function openStore(options: OpenOptions = {}): Promise<Store> {
 
 function openSqlite(options: OpenOptions): Store {
   const file = options.sqliteFile ?? join(options.dataDir ?? './data', 'gutbrain.db');
-  if (!options.sqliteFile) mkdirSync(options.dataDir ?? './data', { recursive: true });
-  const sqlite = new SQLite(file);
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before it is acknowledged, so a crash loses no acknowledged write.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const check = sqlite.pragma('quick_check', { simple: true });
-  if (check !== 'ok') {
-    sqlite.close();
-    throw new Error(`SQLite integrity check failed for ${file}: ${String(check)}`);
+  if (!options.sqliteFile) makePrivateDir(options.dataDir ?? './data');
+  // Health data: the folder 0700, the database (and so its -wal and -shm) 0600.
+  makePrivateFile(file);
+  // Held while open, so `gutbrain restore` can tell the database is in use (sqlite-files.ts).
+  const lease = holdServerLease(file);
+  let sqlite: SQLite.Database | undefined;
+  try {
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before it is acknowledged, so a crash loses no acknowledged write.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new Error(`SQLite integrity check failed for ${file}: ${String(check)}`);
+  } catch (e) {
+    sqlite?.close();
+    lease.release();
+    throw e;
   }
   // Checkpoints run on a worker thread; this connection only steps in if the log grows past this.
   sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
@@ -64,6 +72,7 @@ function openSqlite(options: OpenOptions): Store {
   const close = async () => {
     await stopCheckpointer();
     await db.destroy();
+    lease.release();
   };
   return { db, engine: 'sqlite', location: file, close };
 }

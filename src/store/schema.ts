@@ -27,6 +27,14 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** Failed sign-ins (or registrations) counted per key, for growing delays (migration 0013). */
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  last_failure: string;
+}
+
+/** Unused since migration 0013 (auth_throttle); kept so upgrades drop no rows. */
 export interface LoginThrottleTable {
   key: string;
   window_start: string;
@@ -279,6 +287,7 @@ export interface Database {
   person: PersonTable;
   session: SessionTable;
   login_throttle: LoginThrottleTable;
+  auth_throttle: AuthThrottleTable;
   observation: ObservationTable;
   screener_response: ScreenerResponseTable;
   safety_dismissal: SafetyDismissalTable;

@@ -182,6 +182,23 @@ describe.each(testEngines())('foods, habits and custom measures on %s', (engine)
     ['an impossible date', { foodId: 'apple', meal: 'lunch', servings: 1, date: '2026-02-30' }, 'date'],
     ['a future date', { foodId: 'apple', meal: 'lunch', servings: 1, date: '2026-03-11' }, 'date'],
     ['a bad loggedAt', { foodId: 'apple', meal: 'lunch', servings: 1, loggedAt: 'yesterday' }, 'loggedAt'],
+    // Year 0 was stored as the date "1-01-01", which the person's own export could not import.
+    [
+      'a loggedAt in year 0',
+      { foodId: 'apple', meal: 'lunch', servings: 1, loggedAt: '0000-01-01T00:00:00Z' },
+      'loggedAt',
+    ],
+    [
+      'a loggedAt before 1900',
+      { foodId: 'apple', meal: 'lunch', servings: 1, loggedAt: '1899-12-31T12:00:00Z' },
+      'loggedAt',
+    ],
+    [
+      'a loggedAt on 30 February',
+      { foodId: 'apple', meal: 'lunch', servings: 1, loggedAt: '2026-02-30T12:00:00Z' },
+      'loggedAt',
+    ],
+    ['a date before 1900', { foodId: 'apple', meal: 'lunch', servings: 1, date: '0001-01-01' }, 'date'],
     ['an unknown field', { foodId: 'apple', meal: 'lunch', servings: 1, personId: 'x' }, 'personId'],
   ])('refuses %s with 400 naming the field, storing nothing', async (_label, body, field) => {
     const before = await tables();

@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_AUTH_THROTTLE } from '../../src/core/auth/throttle.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/open.ts';
 import type { TestClient } from '../support/api.ts';
@@ -54,7 +55,13 @@ describe.each(testEngines())('fuzzing every route on %s', (engine) => {
 
   beforeAll(async () => {
     store = await openTestStore(engine);
-    app = await buildApp({ store, now: () => NOW });
+    // A fresh Alice per route means some 200 registrations from one address at one fixed instant;
+    // registration throttling itself is tested in auth-throttle.test.ts.
+    app = await buildApp({
+      store,
+      now: () => NOW,
+      authThrottle: { registration: { ...DEFAULT_AUTH_THROTTLE.registration, free: 100_000 } },
+    });
     clinicians = await makeClinicians(app, `fuzz-${engine}`);
   }, 120_000);
   afterAll(async () => {

@@ -1,7 +1,8 @@
 /**
  * Two server processes on one PostgreSQL database serve the same person at once: a session made on
  * one works on the other, and concurrent writes through both are neither lost nor duplicated —
- * including the same food entry retried on both servers at the same moment (same client id).
+ * including the same food entry retried on both servers at the same moment (same client id) — and
+ * wrong passwords sent to both count on one counter.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +15,19 @@ interface Session {
   csrf: string;
 }
 
-async function call(base: string, s: Session | null, method: string, path: string, body?: unknown) {
+async function call(
+  base: string,
+  s: Session | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  cookie?: string,
+) {
   const res = await fetch(base + path, {
     method,
     headers: {
       ...(s ? { cookie: `gb_session=${s.cookie}`, 'x-csrf-token': s.csrf } : {}),
+      ...(cookie ? { cookie } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -128,4 +137,45 @@ pgOnly('two server processes on one PostgreSQL', () => {
     expect(entries).toHaveLength(clientIds.length);
     expect(new Set(entries.map((e) => e.client_id))).toEqual(new Set(clientIds));
   }, 90_000);
+
+  it('wrong passwords sent to both servers add up; the owner’s signed device still gets in', async () => {
+    const email = 'guarded@example.com';
+    const reg = await call(a.url, null, 'POST', '/api/auth/register', {
+      email,
+      password: 'the right password',
+      displayName: 'Guarded',
+      timeZone: 'UTC',
+    });
+    expect(reg.status).toBe(201);
+    const device = reg.headers
+      .getSetCookie()
+      .map((c) => /^gb_device=([^;]+)/.exec(c)?.[1])
+      .find(Boolean) as string;
+    expect(device).toBeDefined();
+    const answers: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const url = i % 2 ? b.url : a.url;
+      answers.push(
+        (await call(url, null, 'POST', '/api/auth/login', { email, password: `guess ${i}` })).status,
+      );
+    }
+    expect(answers).toEqual([401, 401, 401, 401, 401]);
+    for (const url of [a.url, b.url]) {
+      const blocked = await call(url, null, 'POST', '/api/auth/login', {
+        email,
+        password: 'the right password',
+      });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    const owner = await call(
+      b.url,
+      null,
+      'POST',
+      '/api/auth/login',
+      { email, password: 'the right password' },
+      `gb_device=${device}`,
+    );
+    expect(owner.status).toBe(200);
+  }, 30_000);
 });

@@ -55,7 +55,8 @@ export async function startServer(
     out += d;
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    // Two processes start: the supervisor (which migrates) and then its server process.
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     const onData = () => {
       const m = /Gutbrain is running at (http:\/\/\S+)/.exec(out);
       if (m?.[1]) {

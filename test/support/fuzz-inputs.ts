@@ -1,7 +1,10 @@
 /**
  * fast-check generators for request fuzzing: generic JSON values, and mutations of a route's valid
  * sample (a field dropped, a wrong type, an out-of-range number, a huge string, an extra field, an
- * impossible date), for bodies, query strings, path params and raw uploads.
+ * impossible or extreme date), for bodies, query strings, path params and raw uploads; and raw JSON
+ * text that no JavaScript value stringifies to — nesting thousands deep, numbers that parse to
+ * Infinity, tokens and keys hundreds of kilobytes long (issue 15 found a 500 with the first).
+ * A string body is sent as it is (test/support/api.ts), so raw text travels as a string.
  *
  * @example fc.sample(bodyFor({ mood: 7 }), 3)
  */
@@ -17,7 +20,22 @@ const BAD_DATES = [
   '99999-01-01',
   '2026-02-29T25:00',
   '',
+  // Real calendar dates and instants outside any diary's range (stored as "1-01-01" once).
+  '0000-01-01',
+  '1899-12-31',
+  '2101-01-01',
+  '9999-12-31',
+  '-000001-01-01',
+  '+275760-09-13',
+  '0000-01-01T00:00:00Z',
+  '1899-12-31T23:59:59Z',
+  '9999-12-31T23:59:59Z',
+  '+275760-09-13T00:00:00.000Z',
+  '2026-03-11T03:30:00',
 ];
+const deep = (depth: number, open: string, close: string, inner = '1') =>
+  `${open.repeat(depth)}${inner}${close.repeat(depth)}`;
+
 const BAD_NUMBERS = [-1, 0, 0.5, -0.000001, 11, 1e9, -1e9, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2];
 
 /** Values of any JSON type, biased toward those that break validators. */
@@ -38,6 +56,8 @@ export const nasty: fc.Arbitrary<Json> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.nat({ max: 200_000 }).map((n) => 'x'.repeat(n)),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
+  // A value nested deeper than any body needs.
+  fc.constantFrom(40, 200).map((d) => JSON.parse(deep(d, '[', ']')) as Json),
 );
 
 type Path = (string | number)[];
@@ -117,6 +137,42 @@ export function mutationsOf(valid: Json): fc.Arbitrary<Json> {
   return fc.array(mutation, { minLength: 1, maxLength: 3 }).map((ms) => ms.reduce(applyMutation, valid));
 }
 
+/** JSON tokens no JavaScript value stringifies to, or far larger than any field needs. */
+const RAW_TOKENS: fc.Arbitrary<string> = fc.oneof(
+  // Numbers that parse to ±Infinity, to 0, or are not JSON at all.
+  fc.constantFrom('1e400', '-1e400', `1${'0'.repeat(400)}`, '1e-400', '-0', 'NaN', 'Infinity', '-Infinity'),
+  // Huge tokens: a 200,000-digit number, a 300,000-character string.
+  fc.constantFrom(`9${'9'.repeat(200_000)}`, `"${'z'.repeat(300_000)}"`),
+  // Nesting thousands deep, as arrays or objects.
+  fc
+    .constantFrom(33, 1000, 5000, 100_000)
+    .chain((d) => fc.constantFrom(deep(d, '[', ']'), deep(d, '{"a":', '}'))),
+);
+
+const PLACEHOLDER = '@@raw-token@@';
+
+/** Raw JSON text: the valid body with one value replaced by a raw token, a huge key, or a whole deep document. */
+export function rawTextFor(valid: Json): fc.Arbitrary<string> {
+  const paths = pathsOf(valid);
+  const replaced = fc
+    .record({ at: fc.nat(), token: RAW_TOKENS })
+    .map(({ at, token }) =>
+      JSON.stringify(setAt(valid, paths[at % paths.length] as Path, PLACEHOLDER)).replace(
+        `"${PLACEHOLDER}"`,
+        token,
+      ),
+    );
+  const hugeKey = fc
+    .nat({ max: 300_000 })
+    .map((n) =>
+      valid && typeof valid === 'object' && !Array.isArray(valid)
+        ? JSON.stringify({ ...valid, ['k'.repeat(n)]: 1 })
+        : JSON.stringify({ ['k'.repeat(n)]: valid }),
+    );
+  const whole = fc.constantFrom(deep(5000, '[', ']', ''), deep(5000, '{"a":', '}', '{}'), '1e400', '[1e400]');
+  return fc.oneof(replaced, hugeKey, whole);
+}
+
 /** Bodies for a route whose valid body is `valid` (undefined: the route takes none). */
 export function bodyFor(valid: unknown): fc.Arbitrary<Json | undefined> {
   const generic = fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<Json>;
@@ -126,6 +182,7 @@ export function bodyFor(valid: unknown): fc.Arbitrary<Json | undefined> {
     { weight: 1, arbitrary: fc.constant(valid as Json) },
     { weight: 2, arbitrary: generic },
     { weight: 6, arbitrary: mutationsOf(valid as Json) },
+    { weight: 2, arbitrary: rawTextFor(valid as Json) },
   );
 }
 

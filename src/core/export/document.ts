@@ -6,7 +6,7 @@
  * @example parseExportDocument(JSON.parse(text)) // → ExportDocument, or throws ValidationError
  */
 import { z } from 'zod';
-import { isLocalDate } from '../dates.ts';
+import { isInstant, isLocalDate } from '../dates.ts';
 import { ValidationError } from '../errors.ts';
 
 export const EXPORT_FORMAT = 'gutbrain-export';
@@ -42,8 +42,6 @@ export const exportDocumentSchema = z.object({
 });
 
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A column whose name says it holds a local date (`date`, `start_date`, …). */
 export const isDateColumn = (name: string) => name === 'date' || name.endsWith('_date');
@@ -82,11 +80,7 @@ export function checkRow(shape: TableShape, row: Row, where: string, skip: Reado
     if (typeof value === 'string' && isDateColumn(col.name) && !isLocalDate(value)) {
       throw new ValidationError(at, `${where}: ${col.name} "${value}" is not a real date (YYYY-MM-DD)`);
     }
-    if (
-      typeof value === 'string' &&
-      isInstantColumn(col.name) &&
-      (!ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value)))
-    ) {
+    if (typeof value === 'string' && isInstantColumn(col.name) && !isInstant(value)) {
       throw new ValidationError(at, `${where}: ${col.name} "${value}" is not an ISO-8601 timestamp`);
     }
     out[col.name] = value;

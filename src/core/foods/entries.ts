@@ -5,13 +5,12 @@
  * @example entryDate({ loggedAt: '2026-03-11T03:30:00Z' }, 'America/New_York') // → '2026-03-10'
  */
 import { z } from 'zod';
-import { isLocalDate, localDateAt } from '../dates.ts';
+import { instant, localDate } from '../date-schemas.ts';
+import { localDateAt } from '../dates.ts';
 import { FOOD_CATEGORIES, PLANT_KINDS } from './categories.ts';
 import { MEALS } from './derive.ts';
 
 export const SERVINGS_MAX = 20;
-
-const localDate = z.string().refine(isLocalDate, { error: 'must be a real date written YYYY-MM-DD' });
 
 export const foodEntryInputSchema = z.strictObject({
   foodId: z.string({ error: 'must be a food id' }).min(1, { error: 'must be a food id' }).max(80),
@@ -22,7 +21,7 @@ export const foodEntryInputSchema = z.strictObject({
     .max(SERVINGS_MAX, { error: `must be at most ${SERVINGS_MAX}` }),
   /** The local date; when absent, the local date at `loggedAt` (or now) in the person's zone. */
   date: localDate.optional(),
-  loggedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }).optional(),
+  loggedAt: instant.optional(),
   /** The browser's own id for the entry: sending it again answers the entry already made. */
   clientId: z.uuid({ error: 'must be a UUID' }).optional(),
 });

@@ -8,7 +8,8 @@
  *   baselineDays: 28, measure: 'fermented', endedOn: null }, '2026-03-20')
  */
 import { z } from 'zod';
-import { addDays, daysBetween, isLocalDate } from '../dates.ts';
+import { localDate } from '../date-schemas.ts';
+import { addDays, daysBetween } from '../dates.ts';
 import { blockBootstrapDifference } from './bootstrap.ts';
 import { seedFromText } from './random.ts';
 import { type DayTable, OUTCOMES, type Outcome, outcomeColumn } from './table.ts';
@@ -16,7 +17,6 @@ import { type DayTable, OUTCOMES, type Outcome, outcomeColumn } from './table.ts
 /** Fewer days than this in either period and no verdict is given. */
 export const MIN_EXPERIMENT_DAYS = 7;
 
-const localDate = z.string().refine(isLocalDate, { error: 'must be a real date written YYYY-MM-DD' });
 const measureKey = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a measure key like fermented' });

@@ -1,15 +1,36 @@
 /**
  * Security headers (CSP without inline script), `Cache-Control: no-store` on every API answer,
- * and a same-origin check on state-changing requests.
+ * and a same-origin check on state-changing requests: a browser's `Origin` must be the public
+ * origin — PUBLIC_URL when set, else this request's own host (the forwarded one only when the
+ * proxy is trusted, which Fastify's `req.host` already respects). `Origin: null` (sandboxed
+ * frames, some redirects, file: pages) is never our page, so it is refused too.
  */
 import helmet from '@fastify/helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './errors.ts';
 import { recordRoutes } from './route-table.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export async function registerSecurity(app: FastifyInstance): Promise<void> {
+export interface SecurityOptions {
+  /** The origin people open (`https://gutbrain.example.org`), from PUBLIC_URL. */
+  publicOrigin?: string;
+}
+
+/** True when a browser's Origin header names the site this request was made to. */
+export function isOwnOrigin(origin: string, req: FastifyRequest, publicOrigin?: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (url.origin === 'null') return false;
+  if (publicOrigin) return url.origin === publicOrigin;
+  return url.host === req.host;
+}
+
+export async function registerSecurity(app: FastifyInstance, options: SecurityOptions = {}): Promise<void> {
   recordRoutes(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -40,15 +61,8 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     if (!UNSAFE.has(req.method)) return;
     // Browsers send Origin on cross-site writes; a foreign one is refused outright.
     const origin = req.headers.origin;
-    if (origin && origin !== 'null') {
-      let host: string;
-      try {
-        host = new URL(origin).host;
-      } catch {
-        throw new HttpError(403, 'bad_origin', 'This request came from another site.');
-      }
-      if (host !== req.headers.host)
-        throw new HttpError(403, 'bad_origin', 'This request came from another site.');
+    if (origin !== undefined && !isOwnOrigin(origin, req, options.publicOrigin)) {
+      throw new HttpError(403, 'bad_origin', 'This request came from another site.');
     }
   });
 }

@@ -13,41 +13,64 @@ import { BlockList, isIP } from 'node:net';
 
 export const MAX_ENDPOINT_LENGTH = 2048;
 
-const loopback = new BlockList();
-loopback.addSubnet('127.0.0.0', 8, 'ipv4');
-loopback.addAddress('::1', 'ipv6');
+const loopbackV4 = new BlockList();
+loopbackV4.addSubnet('127.0.0.0', 8, 'ipv4');
+// Its own list: a BlockList holding IPv4 rules also matches IPv4-mapped IPv6 against them.
+const loopbackV6 = new BlockList();
+loopbackV6.addAddress('::1', 'ipv6');
 
-// Special-purpose ranges (RFC 6890): unspecified, private, shared, link-local, benchmarking,
-// multicast and reserved. No push service lives there.
-const internal = new BlockList();
+// IPv4 special-purpose ranges (RFC 6890 and the IANA IPv4 Special-Purpose Address Registry):
+// unspecified, private, shared, loopback, link-local, IETF protocol assignments, documentation,
+// the 6to4 relay anycast, benchmarking, multicast and reserved. No push service lives there.
+const internalV4 = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
   ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
   ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
   ['192.168.0.0', 16],
   ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const)
-  internal.addSubnet(net, prefix, 'ipv4');
+  internalV4.addSubnet(net, prefix, 'ipv4');
+
+// IPv6 is allowed, not blocked: only global unicast (2000::/3, RFC 4291 §2.4) minus the parts of
+// it that are not one host on the public internet (IANA IPv6 Special-Purpose Address Registry):
+// 2001::/23 (IETF protocol assignments, Teredo among them), 2001:db8::/32 and 3fff::/20
+// (documentation), 2002::/16 (6to4, which embeds any IPv4 address). Everything outside 2000::/3
+// is refused with it: IPv4-mapped (::ffff:0:0/96), NAT64 (64:ff9b::/96), unique-local (fc00::/7),
+// link-local (fe80::/10), the deprecated site-local (fec0::/10), multicast and the rest.
+const globalV6 = new BlockList();
+globalV6.addSubnet('2000::', 3, 'ipv6');
+const specialV6 = new BlockList();
 for (const [net, prefix] of [
-  ['::', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['3fff::', 20],
 ] as const)
-  internal.addSubnet(net, prefix, 'ipv6');
+  specialV6.addSubnet(net, prefix, 'ipv6');
 
 /** Why the server must not connect to this IP address, or undefined when it may. */
 export function addressProblem(address: string, allowLoopback: boolean): string | undefined {
   const family = isIP(address);
   if (family === 0) return 'is not an IP address';
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  if (loopback.check(address, type)) return allowLoopback ? undefined : 'is a loopback address';
-  if (internal.check(address, type)) return 'is a private or reserved address';
+  if (family === 4) {
+    if (loopbackV4.check(address, 'ipv4')) return allowLoopback ? undefined : 'is a loopback address';
+    return internalV4.check(address, 'ipv4') ? 'is a private or reserved address' : undefined;
+  }
+  if (loopbackV6.check(address, 'ipv6')) return allowLoopback ? undefined : 'is a loopback address';
+  if (!globalV6.check(address, 'ipv6') || specialV6.check(address, 'ipv6')) {
+    return 'is a private or reserved address';
+  }
   return undefined;
 }
 

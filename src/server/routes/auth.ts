@@ -13,7 +13,7 @@ import {
   updatePerson,
 } from '../../store/people.ts';
 import { createSession, deleteSession, deleteSessionsOf } from '../../store/sessions.ts';
-import { failuresInLastMinute, pruneThrottle, recordFailure } from '../../store/throttle.ts';
+import { guardLogin, guardReauthentication, guardRegistration, trustNewDevice } from '../auth-throttle.ts';
 import type { AppContext } from '../context.ts';
 import { clearSessionCookie, requirePerson, setSessionCookie } from '../plugins/auth.ts';
 import { HttpError, parseInput } from '../plugins/errors.ts';
@@ -65,6 +65,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post('/api/auth/register', async (req, reply) => {
     const body = parseInput(registerBody, req.body, 'body');
+    await guardRegistration(ctx, req, reply);
     const person = await createPerson(
       db,
       { ...body, passwordHash: await hash(body.password, ARGON2) },
@@ -72,24 +73,20 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     );
     const session = await createSession(db, person.id, ctx.sessionPolicy, ctx.now());
     setSessionCookie(req, reply, session.token, ctx.sessionPolicy.absoluteMs);
+    await trustNewDevice(ctx, req, reply, person.email);
     return reply.code(201).send({ person: publicPerson(person), csrfToken: session.csrfToken });
   });
 
   app.post('/api/auth/login', async (req, reply) => {
-    const key = `ip:${req.ip}`;
-    if ((await failuresInLastMinute(db, key, ctx.now())) >= ctx.loginLimitPerMinute) {
-      reply.header('retry-after', '60');
-      throw new HttpError(429, 'too_many_attempts', 'Too many attempts. Wait a minute and try again.');
-    }
     const body = parseInput(loginBody, req.body, 'body');
+    const attempt = await guardLogin(ctx, req, reply, body.email);
     const person = await findPersonByEmail(db, body.email);
     // Unknown email: verify against a dummy hash anyway, then fail.
     const ok = person
       ? await verify(person.password_hash, body.password)
       : await verify(await getDummyHash(), body.password).then(() => false);
     if (!person || !ok) {
-      await recordFailure(db, key, ctx.now());
-      if (Math.random() < 0.05) await pruneThrottle(db, ctx.now());
+      await attempt.failed();
       req.log.warn({ event: 'login_failed' }, 'login failed');
       throw new HttpError(401, 'bad_credentials', 'That email and password do not match.');
     }
@@ -98,6 +95,7 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (old) await deleteSession(db, old);
     const session = await createSession(db, person.id, ctx.sessionPolicy, ctx.now());
     setSessionCookie(req, reply, session.token, ctx.sessionPolicy.absoluteMs);
+    await attempt.succeeded(req, reply);
     return { person: publicPerson(person), csrfToken: session.csrfToken };
   });
 
@@ -116,14 +114,17 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post('/api/auth/password', async (req, reply) => {
     const personId = requirePerson(req);
     const body = parseInput(passwordBody, req.body, 'body');
+    const reauth = await guardReauthentication(ctx, reply, personId);
     const person = await getPerson(db, personId);
     if (!(await verify(person.password_hash, body.currentPassword))) {
+      await reauth.failed();
       throw new ValidationError(
         'currentPassword',
         'currentPassword is not your current password',
         'bad_credentials',
       );
     }
+    await reauth.succeeded();
     await updatePerson(db, personId, { password_hash: await hash(body.newPassword, ARGON2) }, ctx.now());
     // Every other session ends server-side; this browser gets a new one.
     await deleteSessionsOf(db, personId);
@@ -142,8 +143,10 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.delete('/api/account', async (req, reply) => {
     const personId = requirePerson(req);
     const body = parseInput(deleteBody, req.body, 'body');
+    const reauth = await guardReauthentication(ctx, reply, personId);
     const person = await getPerson(db, personId);
     if (!(await verify(person.password_hash, body.password))) {
+      await reauth.failed();
       throw new ValidationError('password', 'password is not your current password', 'bad_credentials');
     }
     await deletePerson(db, personId);

@@ -7,7 +7,8 @@ import {
   deriveCheckin,
   observationsToCheckin,
 } from '../../core/checkin/checkin.ts';
-import { isLocalDate, localDateAt } from '../../core/dates.ts';
+import { localDate } from '../../core/date-schemas.ts';
+import { localDateAt } from '../../core/dates.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import {
   CHECKIN_SOURCE,
@@ -22,7 +23,6 @@ import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
 import { diarySupport } from './safety.ts';
 
-export const localDate = z.string().refine(isLocalDate, { error: 'must be a real date written YYYY-MM-DD' });
 const dateParams = z.strictObject({ date: localDate });
 const rangeQuery = z.strictObject({
   from: localDate.optional(),

@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { addDays, isLocalDate, localDateAt } from '../../core/dates.ts';
+import { localDate } from '../../core/date-schemas.ts';
+import { addDays, localDateAt } from '../../core/dates.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { programById } from '../../core/programs/index.ts';
 import { grantedKinds, isLive, mayRead } from '../../core/sharing/access.ts';
@@ -18,7 +19,6 @@ import { requirePerson } from '../plugins/auth.ts';
 import { HttpError, parseInput } from '../plugins/errors.ts';
 import { renderSummaryPdf } from '../reports/summary-pdf.ts';
 
-const localDate = z.string().refine(isLocalDate, { error: 'must be a real date written YYYY-MM-DD' });
 const personParams = z.strictObject({ personId: z.uuid({ error: 'must be an id' }) });
 const periodQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
 const assignBody = z.strictObject({

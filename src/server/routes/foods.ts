@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { localDate } from '../../core/date-schemas.ts';
 import { localDateAt } from '../../core/dates.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { CUSTOM_FOOD_PREFIX, FOODS, searchFoods } from '../../core/foods/catalogue.ts';
@@ -37,7 +38,6 @@ import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { localDate } from './checkins.ts';
 
 const searchQuery = z.strictObject({
   q: z.string().max(100).default(''),

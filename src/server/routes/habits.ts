@@ -1,6 +1,7 @@
 /** Habits: one form per day (like the check-in), stored as observations with source 'habit'. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { localDate } from '../../core/date-schemas.ts';
 import { localDateAt } from '../../core/dates.ts';
 import { ValidationError } from '../../core/errors.ts';
 import {
@@ -15,7 +16,6 @@ import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { localDate } from './checkins.ts';
 
 const dateParams = z.strictObject({ date: localDate });
 

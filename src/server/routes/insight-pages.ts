@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import '../../core/foods/derive.ts';
 import '../../core/habits/habits.ts';
+import { localDate } from '../../core/date-schemas.ts';
 import { addDays, daysBetween, localDateAt } from '../../core/dates.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { customMeasureKey, customMeasureToMeasure } from '../../core/habits/custom-measures.ts';
@@ -20,7 +21,6 @@ import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { localDate } from './checkins.ts';
 import { recommendationsFor } from './recommendations.ts';
 
 /** The measures the Insights charts draw. */

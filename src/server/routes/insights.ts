@@ -8,6 +8,7 @@ import { z } from 'zod';
 // servings, minutes…) from the registry, whichever route modules happen to be mounted.
 import '../../core/foods/derive.ts';
 import '../../core/habits/habits.ts';
+import { localDate } from '../../core/date-schemas.ts';
 import { localDateAt } from '../../core/dates.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { customMeasureKey, customMeasureToMeasure } from '../../core/habits/custom-measures.ts';
@@ -20,7 +21,6 @@ import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { localDate } from './checkins.ts';
 
 const rangeQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
 /** Without a `from`, everything recorded up to `to`. */

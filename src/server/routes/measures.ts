@@ -1,6 +1,7 @@
 /** Measures: everything trackable (for pickers), and the person's own custom measures and values. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { localDate } from '../../core/date-schemas.ts';
 import { localDateAt } from '../../core/dates.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import {
@@ -23,7 +24,6 @@ import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { localDate } from './checkins.ts';
 
 const idParams = z.strictObject({ id: z.uuid({ error: 'must be an id' }) });
 const valueParams = z.strictObject({ id: z.uuid({ error: 'must be an id' }), date: localDate });

@@ -6,7 +6,8 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isLocalDate, localDateAt } from '../../core/dates.ts';
+import { localDate } from '../../core/date-schemas.ts';
+import { localDateAt } from '../../core/dates.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { moodTaxaEvidence } from '../../core/microbiome/evidence.ts';
 import {
@@ -46,7 +47,6 @@ const MB = 1024 * 1024;
 export const MAX_REPORT_BYTES = 200 * MB;
 const MAX_SIDE_FILE_BYTES = 20 * MB;
 
-const localDate = z.string().refine(isLocalDate, { error: 'must be a real date written YYYY-MM-DD' });
 const uploadQuery = z.strictObject({
   date: localDate,
   rank: z.enum(RANKS).optional(),

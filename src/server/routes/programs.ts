@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { localDate } from '../../core/date-schemas.ts';
 import { addDays, localDateAt } from '../../core/dates.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors.ts';
 import {
@@ -37,7 +38,6 @@ import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
 import { programCatalogue } from '../program-files.ts';
-import { localDate } from './checkins.ts';
 
 const idParams = z.strictObject({ id: z.uuid({ error: 'must be an id' }) });
 const programParams = z.strictObject({ programId: z.string().max(60) });

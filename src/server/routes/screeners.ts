@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { localDate } from '../../core/date-schemas.ts';
 import { addDays, localDateAt } from '../../core/dates.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import type { KnowledgeGraph } from '../../core/knowledge/index.ts';
@@ -42,7 +43,6 @@ import {
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { localDate } from './checkins.ts';
 import { supportFor } from './safety.ts';
 
 const CHECKS = ['phq9', 'gad7', 'who5', 'signals'] as const;

@@ -5,7 +5,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { addDays, isLocalDate, localDateAt } from '../../core/dates.ts';
+import { localDate } from '../../core/date-schemas.ts';
+import { addDays, localDateAt } from '../../core/dates.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { programById } from '../../core/programs/index.ts';
 import { isLive, SHARE_KIND_IDS, SHARE_KINDS, type ShareKind } from '../../core/sharing/access.ts';
@@ -28,7 +29,6 @@ import { parseInput } from '../plugins/errors.ts';
 import { renderSummaryPdf } from '../reports/summary-pdf.ts';
 import { registerClinicianRoutes } from './clinician.ts';
 
-const localDate = z.string().refine(isLocalDate, { error: 'must be a real date written YYYY-MM-DD' });
 const grantBody = z.strictObject({
   clinicianEmail: z.string().trim().min(3).max(254),
   kinds: z
