@@ -138,3 +138,42 @@ export function presentMask(column: Float64Array): Uint8Array {
   for (let i = 0; i < column.length; i++) mask[i] = Number.isNaN(column[i] as number) ? 0 : 1;
   return mask;
 }
+
+export interface SplitMeans {
+  highDays: number;
+  highSum: number;
+  lowDays: number;
+  lowSum: number;
+}
+
+/**
+ * Sums of the (shifted) outcome on included days whose factor rank is above / below the middle
+ * rank: a continuous lever's effect in the outcome's own points. Days at the middle rank go to
+ * neither half.
+ */
+export function splitByMiddleRank(
+  xRanks: Float32Array,
+  yValues: Float64Array,
+  included: Uint8Array,
+  lag: number,
+  days: number,
+  paired: number,
+): SplitMeans {
+  const mid = (paired + 1) / 2;
+  let nH = 0;
+  let sH = 0;
+  let nL = 0;
+  let sL = 0;
+  for (let d = 0, e = lag; e < days; d++, e++) {
+    const inc = included[d] as number;
+    const r = xRanks[d] as number;
+    const h = inc * (r > mid ? 1 : 0);
+    const l = inc * (r < mid ? 1 : 0);
+    const v = yValues[e] as number;
+    nH += h;
+    sH += h * v;
+    nL += l;
+    sL += l * v;
+  }
+  return { highDays: nH, highSum: sH, lowDays: nL, lowSum: sL };
+}

@@ -1,7 +1,7 @@
 /**
  * The day × measure matrix laid out for statistics: one Float64Array per measure over every
  * calendar day from the first to the last date (NaN where nothing was recorded), so "the next day"
- * is simply index + 1, plus the six outcomes insights look at.
+ * is simply index + 1, plus the seven outcomes insights look at.
  *
  * @example
  * const table = dayTable(matrix); // matrix: Map<date, Map<measure, value>>
@@ -19,7 +19,7 @@ export interface DayTable {
 }
 
 export interface Outcome {
-  key: 'mood' | 'energy' | 'focus' | 'sleep_quality' | 'life_satisfaction' | 'gut_comfort';
+  key: 'mood' | 'energy' | 'focus' | 'stress' | 'sleep_quality' | 'life_satisfaction' | 'gut_comfort';
   label: string;
   /** The measures the outcome is made from (never used as its own factors). */
   measures: readonly string[];
@@ -36,6 +36,7 @@ export const OUTCOMES: readonly Outcome[] = [
     combine: 'mean',
   },
   { key: 'focus', label: 'focus', measures: ['focus'], combine: 'mean' },
+  { key: 'stress', label: 'stress', measures: ['stress'], combine: 'mean' },
   { key: 'sleep_quality', label: 'sleep quality', measures: ['sleep_quality'], combine: 'mean' },
   { key: 'life_satisfaction', label: 'life satisfaction', measures: ['life_satisfaction'], combine: 'mean' },
   // Same rule as deriveCheckin: 10 − mean(bloating, abdominal pain), higher is more comfortable.
