@@ -39,7 +39,7 @@ import {
   preparePresence,
   presentMask,
   rankCorrelation,
-  splitByMiddleRank,
+  type SplitMeans,
 } from './kernels.ts';
 import { sortedOrder } from './ranks.ts';
 import { spearmanInference } from './spearman.ts';
@@ -101,6 +101,7 @@ interface Context {
   level: number;
   included: Uint8Array;
   patterns: MissingPatterns;
+  split: SplitMeans;
 }
 
 export function associationsOfTable(table: DayTable, options: AssociationOptions = {}): AssociationReport {
@@ -109,6 +110,7 @@ export function associationsOfTable(table: DayTable, options: AssociationOptions
     level: options.level ?? 0.95,
     included: new Uint8Array(table.days + 1),
     patterns: new MissingPatterns(),
+    split: { highDays: 0, highSum: 0, lowDays: 0, lowSum: 0 },
   };
   const factors = factorsOf(table, options.lookup);
   const ranked = new Map<Factor, RankedColumn>();
@@ -300,11 +302,11 @@ function correlationPair(
   // pattern); y's day d+lag pairs with d.
   const xRanks = xr.ranks.over(`${lag}|${yr.pattern}`, included, 0);
   const yRanks = yr.ranks.over(`${lag}|${xr.pattern}`, included, -lag);
-  const rho = rankCorrelation(xRanks, yRanks, included, lag, days, paired);
+  const split = ctx.split;
+  const rho = rankCorrelation(xRanks, yRanks, y.value, included, lag, days, paired, split);
   if (Number.isNaN(rho)) return noVariation(base, 'spearman', paired);
   const inflation = varianceInflation(xr.carryOver, yr.carryOver);
   const r = spearmanInference(rho, paired, ctx.level, inflation);
-  const split = splitByMiddleRank(xRanks, y.value, included, lag, days, paired);
   const shown: ShownCorrelation = {
     ...base,
     ...unset,
