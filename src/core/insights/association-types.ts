@@ -5,6 +5,7 @@
  * list and a certainty in words; the others say why they are not shown.
  */
 import type { Outcome } from './table.ts';
+import type { Comparative } from './wording.ts';
 
 /**
  * Certainty in words, one legend everywhere:
@@ -59,6 +60,8 @@ export interface ShownCorrelation extends ShownBase {
   meanLow: number;
   highDays: number;
   lowDays: number;
+  /** How the lever is compared: "more sleep", "a later bedtime", "higher …" (levers only). */
+  comparative: Comparative;
 }
 
 export interface NotEnoughData extends PairBase {

@@ -48,7 +48,6 @@ import { type DayTable, dayTable, OUTCOMES, type Outcome, outcomeColumn } from '
 import { welchFromMoments } from './welch.ts';
 import {
   ASSOCIATION_NOTE,
-  type Comparative,
   comparativeFor,
   correlationSentence,
   differenceSentence,
@@ -322,13 +321,10 @@ function correlationPair(
     meanLow: split.lowDays ? split.lowSum / split.lowDays + y.shift : Number.NaN,
     highDays: split.highDays,
     lowDays: split.lowDays,
+    comparative: factor ? comparativeFor(factor.measureKind) : 'higher',
   };
-  if (factor) comparatives.set(shown, comparativeFor(factor.measureKind));
   return shown;
 }
-
-/** How each correlation's factor is compared: "higher mood", "more sleep", "a later bedtime". */
-const comparatives = new WeakMap<Association, Comparative>();
 
 export function certaintyOf(q: number): Certainty {
   return q < FALSE_DISCOVERY_RATE ? 'clear' : q < POSSIBLE_DISCOVERY_RATE ? 'possible' : 'unclear';
@@ -359,7 +355,7 @@ function adjustAcrossShown(all: Association[]): void {
               a.factorLabel,
               a.outcomeLabel,
               a.lag,
-              comparatives.get(a) ?? 'more',
+              a.comparative,
               a.meanHigh,
               a.meanLow,
               a.pairedDays,

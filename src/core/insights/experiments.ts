@@ -27,9 +27,10 @@ export const OUTCOME_KEYS = OUTCOMES.map((o) => o.key) as [OutcomeKey, ...Outcom
 export const DEFAULT_PRIMARY_OUTCOME: OutcomeKey = 'mood';
 
 const localDate = z.string().refine(isLocalDate, { error: 'must be a real date written YYYY-MM-DD' });
+// Custom measures read custom_<uuid>, hence the hyphen.
 const measureKey = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a measure key like fermented' });
+  .regex(/^[a-z][a-z0-9_-]{0,63}$/, { error: 'must be a measure key like fermented' });
 
 export const experimentInputSchema = z.strictObject({
   title: z

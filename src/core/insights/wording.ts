@@ -120,3 +120,26 @@ export function notEnoughSentence(
 export function noVariationSentence(factorLabel: string, outcomeLabel: string): string {
   return `${capitalise(factorLabel)} and ${outcomeLabel}: the values did not vary, so there is nothing to compare yet`;
 }
+
+/**
+ * The experiment a finding suggests, in the direction that went with the better-sounding outcome
+ * for a yes/no lever ("Kefir on most days", "Fewer days with ultra-processed food") and the
+ * direction of the association for a continuous one ("More sleep", "An earlier bedtime").
+ */
+export function experimentIdea(
+  factorLabel: string,
+  kind: 'presence' | Comparative,
+  direction: number,
+  outcomeHigherIsBetter = true,
+): string {
+  const towards = direction > 0 === outcomeHigherIsBetter;
+  if (kind === 'presence')
+    return towards ? `${capitalise(factorLabel)} on most days` : `Fewer days with ${factorLabel}`;
+  const words: Record<Comparative, [string, string]> = {
+    more: ['More', 'Less'],
+    higher: ['Higher', 'Lower'],
+    'a later': ['A later', 'An earlier'],
+  };
+  const [up, down] = words[kind];
+  return `${towards ? up : down} ${factorLabel}`;
+}
