@@ -350,7 +350,7 @@ function adjustAcrossShown(all: Association[]): void {
             a.withoutDays,
           )
         : a.family === 'together'
-          ? togetherSentence(a.factorLabel, a.outcomeLabel, a.rho, a.pairedDays)
+          ? togetherSentence(a.factorLabel, a.outcomeLabel, a.rho, a.pairedDays, a.certainty)
           : correlationSentence(
               a.factorLabel,
               a.outcomeLabel,

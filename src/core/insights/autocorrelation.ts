@@ -7,7 +7,7 @@
  *
  * Under independence of the two series, the variance of their sample cross-correlation is
  * (1/n)·Σₖ ρₓ(k)·ρᵧ(k) (Bartlett 1935, J. R. Stat. Soc. 98:536–543; Bayley & Hammersley 1946,
- * doi:10.2307/2983560). For two AR(1)-like series with lag-1 autocorrelations rₓ and rᵧ this sum is
+ * J. R. Stat. Soc. Suppl. 8:184–197). For two AR(1)-like series with lag-1 autocorrelations rₓ and rᵧ this sum is
  * (1 + rₓrᵧ)/(1 − rₓrᵧ), giving the effective number of independent days
  *   n_eff = n · (1 − rₓrᵧ)/(1 + rₓrᵧ)
  * (the form used by Dawdy & Matalas 1964 and Pyper & Peterman 1998, doi:10.1139/f98-104). A

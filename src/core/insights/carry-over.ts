@@ -9,7 +9,7 @@
  * doi:10.1175/1520-0442(1995)008<0336:TSCIAI>2.0.CO;2). Three small-sample choices keep it honest
  * with 7–90 days per period, each checked by simulation in carry-over.test.ts:
  * - φ is the pooled within-period lag-1 autocorrelation, bias-corrected (its estimate is pulled
- *   towards zero by about (1 + 3φ)/n: Marriott & Pope 1954, doi:10.1093/biomet/41.3-4.390), then
+ *   towards zero by about (1 + 3φ)/n: Marriott & Pope 1954, Biometrika 41:390–402), then
  *   raised by one standard error √((1 − φ²)/n), and never below 0: under-stating carry-over is
  *   what makes intervals too narrow;
  * - σ² is the pooled within-period variance, scaled up for the spread an AR(1) mean hides;

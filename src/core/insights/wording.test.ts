@@ -38,6 +38,9 @@ describe('association wording', () => {
     expect(togetherSentence('stress', 'mood', -0.4, 170)).toBe(
       'When your stress was higher your mood tended to be lower, over 170 days.',
     );
+    expect(togetherSentence('stress', 'gut comfort', -0.01, 170, 'unclear')).toBe(
+      'No clear link yet between your stress and gut comfort, over 170 days.',
+    );
   });
 
   it('one legend of certainty words, never "real" or "caused"', () => {

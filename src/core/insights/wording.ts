@@ -28,8 +28,8 @@ export const CERTAINTY_LEGEND: Record<Certainty, { label: string; meaning: strin
 
 /** Why an interval that leaves out zero can still read "can't tell yet". */
 export const MANY_COMPARISONS_NOTE =
-  'Why can a range that leaves out zero still say “can’t tell yet”? Gutbrain compares many pairs at ' +
-  'once, and among dozens of comparisons a few ranges leave out zero by chance alone. The certainty ' +
+  'Gutbrain compares many pairs at once, and among dozens of comparisons a few likely ranges leave out ' +
+  'zero by chance alone. The certainty ' +
   'words allow for how many pairs were compared (the Benjamini–Hochberg method), and for good and bad ' +
   'days coming in runs, so they are stricter than a single range.';
 
@@ -95,8 +95,16 @@ export function correlationSentence(
   );
 }
 
-/** Two outcomes on the same day. */
-export function togetherSentence(a: string, b: string, rho: number, pairedDays: number): string {
+/** Two outcomes on the same day; a link that can't tell yet is not described as a tendency. */
+export function togetherSentence(
+  a: string,
+  b: string,
+  rho: number,
+  pairedDays: number,
+  certainty: Certainty = 'clear',
+): string {
+  if (certainty === 'unclear')
+    return `No clear link yet between your ${a} and ${b}, over ${days(pairedDays)}.`;
   return rho >= 0
     ? `Your ${a} and ${b} tended to rise and fall together, over ${days(pairedDays)}.`
     : `When your ${a} was higher your ${b} tended to be lower, over ${days(pairedDays)}.`;
