@@ -89,7 +89,9 @@ describe.each(testEngines())('insights on %s', (engine) => {
     }
     // Certainty first, then q: the same order as the engine's display order.
     const rank = { clear: 0, possible: 1 } as Record<string, number>;
-    const order = body.findings.map((f: { certainty: string; q: number }) => (rank[f.certainty] ?? 2) * 10 + f.q);
+    const order = body.findings.map(
+      (f: { certainty: string; q: number }) => (rank[f.certainty] ?? 2) * 10 + f.q,
+    );
     expect(order).toEqual([...order].sort((a: number, b: number) => a - b));
     // Outcomes against each other live in their own list, each pair once, never among the findings.
     const outcomeMeasures = ['mood', 'energy_morning', 'energy_midday', 'energy_evening', 'focus', 'stress'];
