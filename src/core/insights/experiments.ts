@@ -262,8 +262,8 @@ function exploratoryChanges(compared: Compared[]): OutcomeChange[] {
       verdict: 'exploratory',
       standsOut,
       sentence:
-        `${capitalise(c.outcome.label)} was ${range}, ${c.after.length} days against ${c.before.length} (exploratory: ` +
-        `${standsOut ? 'stands out even after allowing for the other outcomes' : 'could well be ordinary ups and downs'}).`,
+        `${capitalise(c.outcome.label)} was ${range}, ${c.after.length} days against ${c.before.length} ` +
+        `(${standsOut ? 'stands out even after allowing for the other outcomes' : 'could well be ordinary ups and downs'}).`,
     };
   });
 }
@@ -295,7 +295,7 @@ function summaryOf(status: ExperimentStatus, primary: OutcomeChange, end: string
     return `Not enough check-ins yet to compare your ${label} during the experiment with the weeks before it.`;
   const range = pointsChange(primary.difference as number, primary.low as number, primary.high as number);
   if (primary.verdict === 'so_far')
-    return `So far your ${label} is ${range}. Early looks swing a lot, so there is no verdict until ${end}.`;
+    return `Your ${label} is ${range}. Early looks swing a lot, so there is no verdict until ${end}.`;
   if (primary.verdict === 'no_clear_change')
     return (
       `No clear change in your ${label}: it was ${range}. With these days only a change of about ` +
