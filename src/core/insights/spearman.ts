@@ -29,6 +29,8 @@ export interface SpearmanResult {
 
 /** Pearson's correlation of two equally long arrays (used on ranks). */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>, n = x.length): number {
+  assertFiniteValues(x, 'x', n);
+  assertFiniteValues(y, 'y', n);
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {
@@ -52,6 +54,7 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>, n = x.length
 
 /** CI and p-value for a rank correlation `rho` over `n` pairs (n ≥ 4), optionally over n / inflation days. */
 export function spearmanInference(rho: number, n: number, level = 0.95, inflation = 1): SpearmanResult {
+  if (!(n >= 4)) throw new StatisticsInputError('n', `a rank correlation needs at least 4 pairs, got ${n}`);
   if (Number.isNaN(rho)) return { n, rho, low: Number.NaN, high: Number.NaN, p: Number.NaN };
   const r = Math.max(-1, Math.min(1, rho));
   const nearest = 1 - 12 / (n * (n * n - 1));

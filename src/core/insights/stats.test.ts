@@ -5,8 +5,8 @@ import { normalQuantile, tQuantile, tTwoSidedP } from './distributions.ts';
 import { benjaminiHochberg, holm } from './fdr.ts';
 import { StatisticsInputError } from './input-checks.ts';
 import { averageRanks, ranksAlongOrder, sortedOrder } from './ranks.ts';
-import { spearman, spearmanInference } from './spearman.ts';
-import { welchDifference } from './welch.ts';
+import { pearson, spearman, spearmanInference } from './spearman.ts';
+import { moments, welchDifference, welchFromMoments } from './welch.ts';
 
 describe('distributions (vs scipy.stats.t / norm)', () => {
   // jStat's inverse t is good to ~3e-8 relative: ample for intervals shown to one decimal.
@@ -116,6 +116,11 @@ describe('welchDifference (vs scipy.stats.ttest_ind equal_var=False + confidence
     expect(() => welchDifference([1, Number.NaN], [1, 2])).toThrow(StatisticsInputError);
     expect(() => welchDifference([1, 2], [1, Number.POSITIVE_INFINITY])).toThrow(/withoutValues/);
     expect(() => welchDifference([1, 2], [1, 2], 1.5)).toThrow(/level/);
+    expect(() => moments([Number.NaN])).toThrow(StatisticsInputError);
+    expect(() => moments([])).toThrow(StatisticsInputError);
+    expect(() => welchFromMoments({ n: 1, mean: 5, variance: 0 }, { n: 5, mean: 4, variance: 1 })).toThrow(
+      /at least 2 values/,
+    );
   });
 });
 
@@ -160,6 +165,8 @@ describe('spearman (vs scipy.stats.spearmanr; CI with the Fieller 1.06 standard 
     expect(() => spearman([1, 2, 3, Number.NaN, 5], [2, 3, 4, 5, 6])).toThrow(StatisticsInputError);
     expect(() => spearman([1, 2, 3], [1, 2, 3])).toThrow(/at least 4/);
     expect(() => spearman([1, 2, 3, 4], [1, 2, 3])).toThrow(StatisticsInputError);
+    expect(() => spearmanInference(0.5, 3)).toThrow(/at least 4 pairs/);
+    expect(() => pearson([1, Number.NaN], [1, 2])).toThrow(StatisticsInputError);
   });
 });
 

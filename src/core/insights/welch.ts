@@ -46,6 +46,7 @@ export interface WelchOptions {
 
 /** Mean and sample variance in one pass (Welford), so long series lose no precision. */
 export function moments(values: ArrayLike<number>): GroupMoments {
+  assertFiniteValues(values, 'values');
   let mean = 0;
   let m2 = 0;
   for (let i = 0; i < values.length; i++) {
@@ -64,6 +65,12 @@ export function welchFromMoments(
   b: GroupMoments,
   options: WelchOptions | number = {},
 ): WelchDifference {
+  if (!(a.n >= 2 && b.n >= 2)) {
+    throw new StatisticsInputError(
+      a.n >= 2 ? 'withoutGroup' : 'withGroup',
+      'each group needs at least 2 values',
+    );
+  }
   const o = typeof options === 'number' ? { level: options } : options;
   const level = o.level ?? 0.95;
   const inflation = Math.max(1, o.inflation ?? 1);
