@@ -1,9 +1,12 @@
 /**
  * `npm run bench:insights`: one person with 5 years × 60 measures (seeded sample data plus custom
  * measures); the full associations of the insights page, timed here and in NumPy/SciPy
- * (bench/insights_scipy.py, same rules) on the same data, whose numbers are also cross-checked.
- * Target: under 100 ms and no slower than SciPy. The last line is
- * `insights: <ms> ms, scipy: <ms> ms, ratio <gutbrain ÷ scipy>`.
+ * (bench/insights_scipy.py, same rules, vectorised) on the same data, whose numbers are also
+ * cross-checked: the run FAILS (exit 1) when any pair's status differs or any estimate, p, q or
+ * interval end differs by more than 1e-6. Target: under 100 ms and no slower than SciPy. The last
+ * line is `insights: <ms> ms, scipy: <ms> ms, ratio <gutbrain ÷ scipy>`.
+ *
+ * `--quick` runs a tiny version (120 days, 3 runs) so that `npm test` can check the bench still works.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,13 +16,17 @@ import '../src/core/foods/derive.ts';
 import '../src/core/habits/habits.ts';
 import { demoMatrix, generateDemoData } from '../src/core/demo/generate.ts';
 import { type Association, computeAssociations } from '../src/core/insights/associations.ts';
-import { factorKindOf } from '../src/core/insights/factors.ts';
+import { factorKindOf, isLever } from '../src/core/insights/factors.ts';
 import { dayTable, OUTCOMES } from '../src/core/insights/table.ts';
 import { measureByKey } from '../src/core/tracking/measures.ts';
 
-const DAYS = 1826;
+const quick = process.argv.includes('--quick');
+const DAYS = quick ? 120 : 1826;
 const MEASURES = 60;
-const RUNS = 30;
+const RUNS = quick ? 3 : 30;
+const PY_RUNS = quick ? 2 : 7;
+/** Largest difference from SciPy allowed in any number. */
+const TOLERANCE = 1e-6;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,7 +42,7 @@ const demo = generateDemoData({
   seed: 42,
   endDate: '2026-03-31',
   days: DAYS,
-  customMeasures: MEASURES - base.columns.size,
+  customMeasures: Math.max(0, MEASURES - base.columns.size),
 });
 const matrix = demoMatrix(demo.observations);
 const table = dayTable(matrix);
@@ -48,7 +55,7 @@ console.log(`machine: ${availableParallelism()} cores, load average ${loadavg()[
 
 // Gutbrain: the whole computation from the store's Map matrix, after a JIT warm-up.
 let report = computeAssociations(matrix);
-for (let i = 0; i < 5; i++) report = computeAssociations(matrix);
+for (let i = 0; i < (quick ? 1 : 5); i++) report = computeAssociations(matrix);
 const tsTimes: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   const t0 = performance.now();
@@ -56,13 +63,16 @@ for (let i = 0; i < RUNS; i++) {
   tsTimes.push(performance.now() - t0);
 }
 const tsMs = median(tsTimes);
-const shown = report.associations.filter((a) => a.status === 'shown');
+const all: Association[] = [...report.associations, ...report.together];
+const shown = all.filter((a) => a.status === 'shown');
 console.log(
-  `gutbrain: ${report.associations.length} pairs, ${shown.length} shown; median of ${RUNS} runs ${tsMs.toFixed(1)} ms`,
+  `gutbrain: ${all.length} pairs, ${shown.length} shown; median of ${RUNS} runs ${tsMs.toFixed(1)} ms`,
 );
 
-// SciPy: the same dense data and rules, timed inside Python.
+type PyRow = [string, string, string, number, string, number?, number?, number?, number?, number?];
+
 const dir = mkdtempSync(join(tmpdir(), 'gutbrain-bench-'));
+let failed = false;
 try {
   const values = new Float64Array(table.days * measures.length);
   measures.forEach((m, j) => {
@@ -72,48 +82,52 @@ try {
   const kinds = Object.fromEntries(
     measures.map((m) => [m, factorKindOf(measureByKey(m), table.columns.get(m) as Float64Array) ?? 'skip']),
   );
+  const levers = measures.filter((m) => isLever(m) && kinds[m] !== 'skip');
   writeFileSync(join(dir, 'values.f64'), Buffer.from(values.buffer));
   writeFileSync(join(dir, 'tracked.u8'), table.tracked);
   writeFileSync(
     join(dir, 'meta.json'),
-    JSON.stringify({ days: table.days, measures, kinds, outcomes: OUTCOMES }),
+    JSON.stringify({ days: table.days, measures, kinds, levers, outcomes: OUTCOMES }),
   );
   const out = execFileSync(
     '/usr/bin/python3',
-    [new URL('./insights_scipy.py', import.meta.url).pathname, dir, '7'],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
+    [new URL('./insights_scipy.py', import.meta.url).pathname, dir, String(PY_RUNS)],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
-  const py = JSON.parse(out) as {
-    ms: number[];
-    pairs: [string, string, number, string, number, number, number, number, number][];
-  };
+  const py = JSON.parse(out) as { ms: number[]; pairs: PyRow[] };
   const scipyMs = median(py.ms);
   console.log(`scipy: ${py.pairs.length} pairs; median of ${py.ms.length} runs ${scipyMs.toFixed(1)} ms`);
 
   // Cross-check every pair: same status, same numbers.
-  const byKey = new Map(py.pairs.map((r) => [`${r[0]}|${r[1]}|${r[2]}`, r]));
+  const byKey = new Map(py.pairs.map((r) => [`${r[0]}|${r[1]}|${r[2]}|${r[3]}`, r]));
   let statusMismatch = 0;
   const maxDiff = { estimate: 0, p: 0, q: 0, ci: 0 };
-  for (const a of report.associations as Association[]) {
-    const r = byKey.get(`${a.factor}|${a.outcome}|${a.lag}`);
-    if (!r || r[3] !== a.status) {
+  for (const a of all) {
+    const r = byKey.get(`${a.family}|${a.factor}|${a.outcome}|${a.lag}`);
+    if (!r || r[4] !== a.status) {
       statusMismatch++;
       continue;
     }
     if (a.status !== 'shown') continue;
-    const estimate = a.method === 'difference' ? a.difference : a.rho;
-    maxDiff.estimate = Math.max(maxDiff.estimate, Math.abs(estimate - r[4]));
-    maxDiff.p = Math.max(maxDiff.p, Math.abs(a.p - r[5]));
-    maxDiff.ci = Math.max(maxDiff.ci, Math.abs(a.low - r[6]), Math.abs(a.high - r[7]));
-    maxDiff.q = Math.max(maxDiff.q, Math.abs(a.q - r[8]));
+    const [estimate, p, low, high, q] = r.slice(5) as number[];
+    const diff = (x: number, y: number | undefined) =>
+      y === undefined ? Number.POSITIVE_INFINITY : Math.abs(x - y);
+    maxDiff.estimate = Math.max(
+      maxDiff.estimate,
+      diff(a.method === 'difference' ? a.difference : a.rho, estimate),
+    );
+    maxDiff.p = Math.max(maxDiff.p, diff(a.p, p));
+    maxDiff.ci = Math.max(maxDiff.ci, diff(a.low, low), diff(a.high, high));
+    maxDiff.q = Math.max(maxDiff.q, diff(a.q, q));
   }
+  const samePairs = byKey.size === all.length;
+  const worst = Math.max(maxDiff.estimate, maxDiff.p, maxDiff.q, maxDiff.ci);
+  failed = !samePairs || statusMismatch > 0 || !(worst <= TOLERANCE);
   console.log(
-    `cross-check: ${byKey.size === report.associations.length ? 'same pairs' : `pair count ${report.associations.length} vs ${byKey.size}`}, ` +
+    `cross-check: ${samePairs ? 'same pairs' : `pair count ${all.length} vs ${byKey.size}`}, ` +
       `${statusMismatch} status mismatches, max |Δ| estimate ${maxDiff.estimate.toExponential(1)}, ` +
-      `p ${maxDiff.p.toExponential(1)}, q ${maxDiff.q.toExponential(1)}, CI ${maxDiff.ci.toExponential(1)}`,
+      `p ${maxDiff.p.toExponential(1)}, q ${maxDiff.q.toExponential(1)}, CI ${maxDiff.ci.toExponential(1)} ` +
+      `(allowed ${TOLERANCE}): ${failed ? 'FAILED' : 'agree'}`,
   );
   console.log(
     `target: under 100 ms ${tsMs < 100 ? 'met' : 'MISSED'}; at least as fast as SciPy ${tsMs <= scipyMs ? 'met' : 'MISSED'}`,
@@ -123,4 +137,8 @@ try {
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+if (failed) {
+  console.error('bench:insights: Gutbrain and SciPy disagree beyond 1e-6 (see the cross-check line)');
+  process.exitCode = 1;
 }

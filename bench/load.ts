@@ -5,6 +5,7 @@
  * runs the Gutbrain load that long and prints the server's RSS at start and end.
  *
  * Last line: `load: <req/s> req/s, p99 <ms> ms, bare: <req/s> req/s, ratio <gutbrain ÷ bare>`.
+ * `--quick`: 5 people × 30 days, 1-second runs over 5 connections, so `npm test` can check the bench works.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,12 +14,13 @@ import { addDays } from '../src/core/dates.ts';
 import { type LoadFixture, makeLoadFixture } from './load-fixture.ts';
 import { type PacedRequest, paced } from './paced.ts';
 
-const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
-const DURATION = Number(process.env.DURATION ?? 15);
+const quick = process.argv.includes('--quick');
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? (quick ? 5 : 50));
+const DURATION = Number(process.env.DURATION ?? (quick ? 1 : 15));
 /** The offered load for the latency run: many times what 200 people ever send, below saturation. */
-const RATE = Number(process.env.RATE ?? 400);
+const RATE = Number(process.env.RATE ?? (quick ? 50 : 400));
 /** Seconds of load before measuring; the first seconds after start-up run at two-thirds speed. */
-const WARMUP = Number(process.env.WARMUP ?? 10);
+const WARMUP = Number(process.env.WARMUP ?? (quick ? 1 : 10));
 const soak = process.argv.includes('--soak');
 
 function startChild(
@@ -163,8 +165,9 @@ function steady(fx: LoadFixture, s: Scenario, port: number, seconds: number) {
   });
 }
 
-const fx = await makeLoadFixture(200, 365);
-console.log(`fixture: ${fx.people.length} people × 365 days in ${fx.file}`);
+const DAYS = quick ? 30 : 365;
+const fx = await makeLoadFixture(quick ? 5 : 200, DAYS);
+console.log(`fixture: ${fx.people.length} people × ${DAYS} days in ${fx.file}`);
 const server = await startChild(
   ['bin/gutbrain.mjs', 'serve'],
   { PORT: '0', HOST: '127.0.0.1', DATA_DIR: fx.dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },

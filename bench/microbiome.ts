@@ -7,6 +7,7 @@
  *
  * `npm run bench:microbiome -- --memory 200` instead streams a generated 200 MB table through the
  * parser and prints the peak memory against the file size (the issue's bound is ~4×).
+ * `--quick`: a 50-sample × 300-taxon table, so `npm test` can check the bench still works.
  */
 import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -15,8 +16,9 @@ import { join } from 'node:path';
 import { alphaDiversity, brayCurtisAllPairs, sparseSamples } from '../src/core/microbiome/index.ts';
 import { readReportFile } from '../src/core/microbiome/node/read-report.ts';
 
-const SAMPLES = 1000;
-const TAXA = 5000;
+const quick = process.argv.includes('--quick');
+const SAMPLES = quick ? 50 : 1000;
+const TAXA = quick ? 300 : 5000;
 
 function rng(seed: number) {
   let s = seed;

@@ -10,6 +10,8 @@
  * Warm: the same context (service worker installed, app shell from its cache: everyday use).
  *
  * `npm run bench:today` (builds the web app first if dist/web is missing). Target: under 1 s.
+ * `--quick`: one cold and one warm run, and a missed target does not fail the run (a busy test
+ * machine says nothing about speed), so `npm test` can check the bench still works.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -17,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-const RUNS = Number(process.env.RUNS ?? 10);
+const quick = process.argv.includes('--quick');
+const RUNS = Number(process.env.RUNS ?? (quick ? 1 : 10));
 const TARGET_MS = 1000;
 
 interface Timing {
@@ -105,7 +108,8 @@ function report(label: string, runs: Timing[]): number {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('dist/web/index.html')) {
+  // A WEB_ROOT given (the browser tests' own build) is served as it is.
+  if (!process.env.WEB_ROOT && !existsSync('dist/web/index.html')) {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
       stdio: 'inherit',
       env: { ...process.env, NODE_ENV: 'production' },
@@ -169,7 +173,7 @@ async function main(): Promise<void> {
     console.log(
       `${ok ? '✓' : '✗'} Today interactive: ${coldMedian.toFixed(0)} ms (cold median; target under ${TARGET_MS} ms)\n`,
     );
-    if (!ok) process.exitCode = 1;
+    if (!ok && !quick) process.exitCode = 1;
   } finally {
     await browser.close();
     child.kill('SIGTERM');

@@ -2,7 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../core/errors.ts';
-import type { ExperimentInput, ExperimentPlan } from '../core/insights/experiments.ts';
+import {
+  DEFAULT_PRIMARY_OUTCOME,
+  type ExperimentInput,
+  type ExperimentPlan,
+  OUTCOME_KEYS,
+  type OutcomeKey,
+} from '../core/insights/experiments.ts';
 import type { Database, ExperimentTable } from './schema.ts';
 
 export type ExperimentRow = ExperimentTable;
@@ -19,6 +25,7 @@ export async function createExperiment(
     title: input.title,
     action: input.action ?? null,
     measure: input.measure ?? null,
+    primary_outcome: input.primaryOutcome,
     start_date: input.startDate,
     duration_days: input.durationDays,
     baseline_days: input.baselineDays,
@@ -90,6 +97,9 @@ export function experimentPlan(row: ExperimentRow): ExperimentPlan {
     id: row.id,
     title: row.title,
     measure: row.measure,
+    primaryOutcome: OUTCOME_KEYS.includes(row.primary_outcome as OutcomeKey)
+      ? (row.primary_outcome as OutcomeKey)
+      : DEFAULT_PRIMARY_OUTCOME,
     startDate: row.start_date,
     durationDays: row.duration_days,
     baselineDays: row.baseline_days,

@@ -83,6 +83,8 @@ export interface ExperimentTable {
   action: string | null;
   /** Measure the experiment is about (e.g. 'fermented_servings'), for adherence; optional. */
   measure: string | null;
+  /** The outcome that gets a verdict ('mood', 'energy'…); null on experiments made before it existed (mood). */
+  primary_outcome: string | null;
   start_date: string;
   duration_days: number;
   baseline_days: number;

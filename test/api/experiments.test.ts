@@ -64,6 +64,26 @@ describe.each(testEngines())('experiments on %s', (engine) => {
     expect(list).toHaveLength(1);
   });
 
+  it('names one primary outcome at the start: mood by default, another if chosen, nothing made up', async () => {
+    const list = (await alice.get('/api/experiments')).json().experiments;
+    expect(list[0].primaryOutcome).toBe('mood');
+    const bad = await alice.post('/api/experiments', { ...kefir, primaryOutcome: 'happiness' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('primaryOutcome');
+    const res = await alice.post('/api/experiments', {
+      ...kefir,
+      title: 'Gut first',
+      primaryOutcome: 'gut_comfort',
+    });
+    expect(res.statusCode).toBe(201);
+    const id = res.json().experiment.id;
+    expect((await alice.get(`/api/experiments/${id}`)).json().experiment.primaryOutcome).toBe('gut_comfort');
+    const result = (await alice.get(`/api/experiments/${id}/result`)).json().result;
+    expect(result.primaryOutcome).toBe('gut_comfort');
+    expect(result.outcomes[0]).toMatchObject({ outcome: 'gut_comfort', role: 'primary' });
+    await alice.delete(`/api/experiments/${id}`);
+  });
+
   it('remembers an experiment started from a recommendation', async () => {
     const res = await alice.post('/api/experiments', {
       title: 'Ten minutes of morning light',
@@ -123,6 +143,7 @@ describe.each(testEngines())('experiments on %s', (engine) => {
     expect(result).toMatchObject({
       status: 'running',
       final: false,
+      primaryOutcome: 'mood',
       baseline: { from: '2026-02-18', to: '2026-03-17' },
       experiment: { from: '2026-03-18', to: '2026-03-31' },
     });
@@ -130,6 +151,7 @@ describe.each(testEngines())('experiments on %s', (engine) => {
       id: exp.id,
       title: exp.title,
       measure: exp.measure,
+      primaryOutcome: 'mood' as const,
       startDate: exp.startDate,
       durationDays: 14,
       baselineDays: 28,
@@ -149,6 +171,10 @@ describe.each(testEngines())('experiments on %s', (engine) => {
       });
       expect(o.low).toBeCloseTo(e?.low as number, 10);
     }
+    // While running: "so far", no verdict; the rest exploratory.
+    expect(result.outcomes[0]).toMatchObject({ outcome: 'mood', role: 'primary' });
+    expect(['so_far', 'not_enough_data']).toContain(result.outcomes[0].verdict);
+    expect(result.outcomes.slice(1).every((o: { role: string }) => o.role === 'exploratory')).toBe(true);
     expect(result.caveat).toMatch(/cannot rule out/);
     // Bob's days never count: his result for his own experiment has nothing to go on.
     const bobs = (await bob.post('/api/experiments', kefir)).json().experiment;

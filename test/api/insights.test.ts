@@ -58,8 +58,49 @@ describe.each(testEngines())('insights on %s', (engine) => {
     );
     expect(social).toMatchObject({ status: 'shown', method: 'difference', clear: true });
     expect(social.sentence).toMatch(
-      /^Days with meaningful conversation: mood \d\.\d vs \d\.\d, \+\d\.\d \[\d\.\d, \d\.\d\], \d+ days$/,
+      /^On days with meaningful conversation your mood was about \d\.\d points higher \(likely between \d\.\d and \d\.\d\), over \d+ days with and \d+ without\.$/,
     );
+  });
+
+  it('features the clear and possible findings with their days, a legend and the experiment each suggests', async () => {
+    const body = (await alice.get('/api/insights/associations')).json();
+    expect(Object.values(body.legend).map((l) => (l as { label: string }).label)).toEqual([
+      'Clear',
+      'Possible',
+      "Can't tell yet",
+    ]);
+    expect(body.manyComparisonsNote).toMatch(/leave out zero by chance/);
+    expect(body.findings.length).toBeGreaterThan(3);
+    expect(body.findings.length).toBeLessThanOrEqual(10);
+    expect(body.compared).toBe(body.counts.shown);
+    for (const f of body.findings) {
+      expect(['clear', 'possible']).toContain(f.certainty);
+      expect(f.family).toBe('lever');
+      expect(f.testTitle.length).toBeGreaterThan(3);
+      if (f.method === 'difference') {
+        expect(f.points).toMatchObject({ kind: 'groups' });
+        expect([f.points.with.length, f.points.without.length]).toEqual([f.withDays, f.withoutDays]);
+        const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+        expect(mean(f.points.with)).toBeCloseTo(f.meanWith, 1);
+      } else {
+        expect(f.points.kind).toBe('scatter');
+        expect(f.points.x).toHaveLength(f.pairedDays);
+      }
+    }
+    // Certainty first, then q: the same order as the engine's display order.
+    const rank = { clear: 0, possible: 1 } as Record<string, number>;
+    const order = body.findings.map(
+      (f: { certainty: string; q: number }) => (rank[f.certainty] ?? 2) * 10 + f.q,
+    );
+    expect(order).toEqual([...order].sort((a: number, b: number) => a - b));
+    // Outcomes against each other live in their own list, each pair once, never among the findings.
+    const outcomeMeasures = ['mood', 'energy_morning', 'energy_midday', 'energy_evening', 'focus', 'stress'];
+    expect(body.associations.some((a: { factor: string }) => outcomeMeasures.includes(a.factor))).toBe(false);
+    const pairs = body.together.map((a: { factor: string; outcome: string }) =>
+      [a.factor, a.outcome].sort().join('|'),
+    );
+    expect(new Set(pairs).size).toBe(pairs.length);
+    expect(pairs).toContain('energy|mood');
   });
 
   it('reads the person’s own custom measures with their names and kinds', async () => {
@@ -88,7 +129,7 @@ describe.each(testEngines())('insights on %s', (engine) => {
     // Paired with those of the 30 days that have a mood check-in.
     const moodDays = demo.observations.filter((o) => o.measure === 'mood' && o.date >= '2026-03-02').length;
     expect(walk.pairedDays).toBe(moodDays);
-    expect(walk.sentence).toMatch(/^Days with morning walk with the dog: mood /);
+    expect(walk.sentence).toMatch(/^On days with morning walk with the dog your mood was about /);
     await alice.delete(`/api/measures/custom/${id}`);
   });
 

@@ -1,7 +1,8 @@
 /**
  * Insights in Chromium: load sample data from the empty History page, open Insights, see the
- * charts, an association sentence and a cited suggestion, start an experiment from it, and open
- * the weekly report. Screenshots at 390×844 and 1280×800 under test-results/screenshots/.
+ * charts, the findings (plain words, certainty, a chart each, numbers under Details, "Test this")
+ * and a cited suggestion, start experiments from both, and open the weekly report. Screenshots at
+ * 390×844 and 1280×800, light and dark, under test-results/screenshots/.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -43,10 +44,30 @@ describe.each(testEngines())('insights in Chromium on %s', (engine) => {
     // The sample person is three weeks into the 30-day challenge.
     await page.locator('section[aria-labelledby="programs-title"] svg').first().waitFor();
 
-    // "What goes with my better days": at least one association sentence.
-    const sentence = page.locator('.association-list li').first();
-    await sentence.waitFor();
-    expect(await sentence.textContent()).toMatch(/days/);
+    // "What goes with my better days": findings in plain words with certainty, a chart and Details.
+    const better = page.locator('section[aria-labelledby="better-days-title"]');
+    const finding = better.locator('.finding').first();
+    await finding.waitFor();
+    expect(await finding.locator('.finding-sentence').textContent()).toMatch(
+      /^(On days with|The day after) .*, over \d+ days/,
+    );
+    expect(await finding.locator('.certainty').textContent()).toMatch(/^(Clear|Possible)$/);
+    expect(await finding.locator('.finding-chart svg circle').count()).toBeGreaterThan(20);
+    expect(await finding.locator('.finding-chart figcaption').textContent()).toMatch(/Each dot is a day/);
+    expect(await finding.locator('.finding-details ul').isVisible()).toBe(false);
+    await finding.getByText('Details', { exact: true }).click();
+    expect(await finding.locator('.finding-details').textContent()).toMatch(
+      /after comparing \d+ pairs \(Benjamini–Hochberg\).*count as about \d+ independent ones/,
+    );
+    // One legend, explained once; no list of every comparison; outcomes' own links apart and collapsed.
+    expect(await better.locator('.certainty-legend').count()).toBe(1);
+    expect(await better.getByText(/Why can a likely range that leaves out zero/).count()).toBe(1);
+    expect(await better.textContent()).not.toMatch(/more comparisons? without a clear difference/);
+    expect(await better.locator('.finding').count()).toBeLessThanOrEqual(10);
+    expect(await better.locator('details.together').getAttribute('open')).toBeNull();
+    expect(await better.locator('details.together li').first().isVisible()).toBe(false);
+    const sentences = await better.locator('.finding-sentence').allTextContents();
+    expect(sentences.filter((t) => /your (mood|energy|focus) (and|was higher)/.test(t))).toEqual([]);
 
     // A suggestion with its trigger, graded evidence and a DOI link.
     const rec = page.locator('.recommendation').first();
@@ -68,11 +89,31 @@ describe.each(testEngines())('insights in Chromium on %s', (engine) => {
     await experiment.locator('.experiment-result').waitFor();
     expect(await experiment.locator('.experiment-result').textContent()).toMatch(/So far|Result/);
 
+    // "Test this" on a finding starts an experiment judged on that finding's outcome.
+    const idea = (await finding
+      .getByRole('button', { name: /^Test this/ })
+      .getAttribute('aria-label')) as string;
+    const ideaTitle = /“(.*)”/.exec(idea)?.[1] as string;
+    await finding.getByRole('button', { name: /^Test this/ }).click();
+    await finding.getByText(/^Started “.*”, judged on your /).waitFor();
+    const tested = page.locator('.experiment', { hasText: ideaTitle }).first();
+    await tested.waitFor();
+    expect(await tested.textContent()).toMatch(
+      /judged on (mood|energy|focus|stress|sleep quality|life satisfaction|gut comfort)/,
+    );
+
     await page.setViewportSize(DESKTOP);
     await page.reload();
     await page.locator('.insight-chart svg').first().waitFor({ timeout: 30_000 });
     await page.locator('.recommendation, .insight-empty').first().waitFor();
+    await page.locator('.finding .finding-chart svg').first().waitFor();
     await screenshot(page, `insights-desktop-${engine}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, `insights-desktop-dark-${engine}`);
+    await page.setViewportSize(PHONE);
+    await screenshot(page, `insights-phone-dark-${engine}`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize(DESKTOP);
 
     // The weekly report, on both sizes.
     await page.getByRole('link', { name: 'Weekly report' }).click();

@@ -32,6 +32,17 @@ describe.each(testEngines())('Learn and the quiz in Chromium on %s', (engine) =>
       await page.getByRole('heading', { name: 'The gut–brain axis' }).waitFor();
       await shot('learn');
 
+      // How Insights reads a person's numbers, with the methods cited (folded until opened).
+      const methods = page.locator('details.learn-methods');
+      await methods.locator('summary').click();
+      expect(await methods.textContent()).toMatch(/Bayley .* Hammersley .*Benjamini/s);
+      expect(
+        await methods
+          .locator('a[href="https://doi.org/10.1175/1520-0442(1995)008%3C0336:TSCIAI%3E2.0.CO;2"]')
+          .count(),
+      ).toBe(1);
+      await methods.locator('summary').click();
+
       await page.getByLabel('Search the knowledge graph').fill('butyrate');
       await page.getByRole('button', { name: 'Search' }).click();
       const results = page.getByRole('list', { name: 'Results for butyrate' });

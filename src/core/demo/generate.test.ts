@@ -96,7 +96,9 @@ describe('the insights engine recovers what the generator planted', () => {
       const a = find(e.factor, e.outcome, e.lag);
       expect(a.status).toBe('shown');
       if (a.status !== 'shown') return;
-      expect(a.clear).toBe(true);
+      // After allowing for every pair compared and for runs of days, a planted effect of this size
+      // over 180 days reads at least "possible".
+      expect(['clear', 'possible']).toContain(a.certainty);
       const estimate = a.method === 'difference' ? a.difference : a.rho;
       expect(Math.sign(estimate)).toBe(Math.sign(e.effect));
       // A difference's interval holds the planted size (allowing for the rounding to whole scale points).

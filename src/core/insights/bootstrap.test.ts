@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockBootstrapDifference, blockResampleMean, defaultBlockLength } from './bootstrap.ts';
+import { StatisticsInputError } from './input-checks.ts';
 import { normalDraw, type Random, seededRandom } from './random.ts';
 
 /** AR(1) noise with unit marginal variance: e_t = φ·e_(t−1) + √(1−φ²)·z_t. */
@@ -91,5 +92,12 @@ describe('moving-block bootstrap', () => {
     // Var of a mean of AR(1) grows by ≈ (1+φ)/(1−φ): blocks must see some of that.
     expect(ratio(0.7)).toBeGreaterThan(1.3);
     expect(ratio(0)).toBeLessThan(1.1);
+  });
+});
+
+describe('blockBootstrapDifference input', () => {
+  it('rejects NaN and periods of fewer than 2 days with a typed error', () => {
+    expect(() => blockBootstrapDifference([], [1, 2, 3], { seed: 1 })).toThrow(StatisticsInputError);
+    expect(() => blockBootstrapDifference([1, Number.NaN, 3], [1, 2, 3], { seed: 1 })).toThrow(/after/);
   });
 });

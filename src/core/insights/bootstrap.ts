@@ -18,6 +18,7 @@
  * blockBootstrapDifference(after, before, { seed: 7 }) // → { difference, low, high, blockLength… }
  */
 import { tQuantile } from './distributions.ts';
+import { assertFiniteValues } from './input-checks.ts';
 import { intBelow, type Random, seededRandom } from './random.ts';
 
 export interface BootstrapOptions {
@@ -69,6 +70,8 @@ export function blockBootstrapDifference(
   before: ArrayLike<number>,
   options: BootstrapOptions,
 ): BootstrapDifference {
+  assertFiniteValues(after, 'after', 2);
+  assertFiniteValues(before, 'before', 2);
   const replicates = options.replicates ?? 4000;
   const level = options.level ?? 0.95;
   const rand = seededRandom(options.seed);

@@ -14,6 +14,7 @@ const plan: ExperimentPlan = {
   id: 'exp-1',
   title: 'Kefir every day',
   measure: 'fermented',
+  primaryOutcome: 'mood',
   startDate: '2026-03-01',
   durationDays: 14,
   baselineDays: 28,
@@ -65,25 +66,67 @@ describe('experiment status and dates', () => {
 });
 
 describe('experimentResult', () => {
-  it('finds a planted rise in mood, states the days it rests on and the adherence', () => {
+  it('finds a planted rise in the primary outcome, states the days it rests on and the adherence', () => {
     const r = experimentResult(history(5, 2), plan, '2026-03-20');
     expect(r.status).toBe('finished');
     expect(r.final).toBe(true);
+    expect(r.primaryOutcome).toBe('mood');
     expect(r.baseline).toEqual({ from: '2026-02-01', to: '2026-02-28' });
     expect(r.experiment).toEqual({ from: '2026-03-01', to: '2026-03-14' });
     expect(r.adherence).toEqual({ measure: 'fermented', daysDone: 12, daysTracked: 14 });
-    const mood = r.outcomes.find((o) => o.outcome === 'mood');
-    expect(mood).toMatchObject({ verdict: 'higher', baselineDays: 28, experimentDays: 14 });
+    const mood = r.outcomes[0];
+    expect(mood).toMatchObject({
+      outcome: 'mood',
+      role: 'primary',
+      verdict: 'higher',
+      baselineDays: 28,
+      experimentDays: 14,
+    });
     expect(mood?.low).toBeGreaterThan(0);
-    expect(mood?.sentence).toMatch(/^Mood was higher during the experiment than before: .* 14 vs 28 days$/);
-    expect(r.summary).toContain('Mood higher');
+    expect(mood?.sentence).toMatch(
+      /^Mood was higher during the experiment than before: about \d\.\d points higher \(likely between \d\.\d and \d\.\d\), 14 experiment days against 28 before\.$/,
+    );
+    expect(r.summary).toMatch(/^Your mood was higher during the experiment than in the weeks before/);
+    expect(r.summary).toContain('does not prove');
   });
 
-  it('gives an honest "no clear change" when nothing moved', () => {
-    const r = experimentResult(history(6, 0), plan, '2026-03-20');
+  it('only the primary gets a verdict: the others are exploratory, Holm-adjusted', () => {
+    const r = experimentResult(history(5, 2), plan, '2026-03-20');
     const gut = r.outcomes.find((o) => o.outcome === 'gut_comfort');
-    expect(gut?.verdict).toBe('no_clear_change');
-    expect(gut?.sentence).toMatch(/^Gut comfort: no clear change: /);
+    expect(gut).toMatchObject({ role: 'exploratory', verdict: 'exploratory' });
+    expect(gut?.sentence).toMatch(
+      /^Gut comfort was .* \((could well be ordinary ups and downs|stands out .*)\)\.$/,
+    );
+    expect(r.outcomes.filter((o) => o.role === 'primary')).toHaveLength(1);
+  });
+
+  it('another primary outcome chosen at the start gets the verdict instead', () => {
+    const r = experimentResult(history(5, 2), { ...plan, primaryOutcome: 'gut_comfort' }, '2026-03-20');
+    expect(r.outcomes[0]).toMatchObject({ outcome: 'gut_comfort', role: 'primary' });
+    expect(r.outcomes.find((o) => o.outcome === 'mood')?.verdict).toBe('exploratory');
+  });
+
+  it('says "no clear change" with the size of change the days could have shown, never "real"', () => {
+    const r = experimentResult(history(6, 0), plan, '2026-03-20');
+    const mood = r.outcomes[0];
+    expect(mood?.verdict).toBe('no_clear_change');
+    expect(mood?.sentence).toMatch(
+      /^Mood: no clear change\. .* only a change of about \d\.\d points or more would likely have shown up/,
+    );
+    expect(mood?.detectable).toBeGreaterThan(0);
+    expect(r.summary).toMatch(/^No clear change in your mood: .* about \d\.\d points or more/);
+    for (const text of [r.summary, ...r.outcomes.map((o) => o.sentence)])
+      expect(text).not.toMatch(/\breal\b|caused/);
+  });
+
+  it('an interim look is "so far", without a verdict', () => {
+    const r = experimentResult(history(5, 2), plan, '2026-03-10');
+    expect(r.final).toBe(false);
+    expect(r.outcomes[0]?.verdict).toBe('so_far');
+    expect(r.outcomes[0]?.sentence).toMatch(
+      /^So far mood is about .* No verdict until the experiment ends on 2026-03-14\.$/,
+    );
+    expect(r.summary).toMatch(/^Your mood is .* no verdict until 2026-03-14/);
   });
 
   it('is reproducible: the same experiment gives the same interval', () => {
@@ -107,5 +150,37 @@ describe('experimentResult', () => {
     const r = experimentResult(history(9, 0), { ...plan, startDate: '2026-04-01' }, '2026-03-20');
     expect(r.status).toBe('planned');
     expect(r.adherence).toBeNull();
+  });
+});
+
+describe('simulation: null experiments through experimentResult (28 + 14 days, φ = 0.5)', () => {
+  // 1500 seeded null runs with six outcomes each; simulation error √(0.05·0.95/1500) ≈ 0.56 %.
+  it('the primary is called higher or lower in at most 5 % (± 2 simulation errors); others never get a verdict', () => {
+    const RUNS = 1500;
+    const rand = seededRandom(42);
+    let primaryCalls = 0;
+    let othersStandingOut = 0;
+    for (let r = 0; r < RUNS; r++) {
+      const m = new Map<string, Map<string, number>>();
+      const e = [0, 0, 0, 0, 0, 0].map(() => normalDraw(rand));
+      const keys = ['mood', 'energy_morning', 'focus', 'stress', 'sleep_quality', 'life_satisfaction'];
+      for (let i = -28; i < 14; i++) {
+        const day = new Map<string, number>();
+        keys.forEach((k, j) => {
+          e[j] = 0.5 * (e[j] as number) + Math.sqrt(0.75) * normalDraw(rand);
+          day.set(k, Math.max(1, Math.min(10, Math.round(5.5 + 1.5 * (e[j] as number)))));
+        });
+        m.set(addDays(plan.startDate, i), day);
+      }
+      const result = experimentResult(dayTable(m), plan, '2026-03-20');
+      const [primary, ...others] = result.outcomes;
+      if (primary?.verdict === 'higher' || primary?.verdict === 'lower') primaryCalls++;
+      if (others.some((o) => o.standsOut)) othersStandingOut++;
+      expect(others.every((o) => o.verdict === 'exploratory' || o.verdict === 'not_enough_data')).toBe(true);
+    }
+    const error = Math.sqrt((0.05 * 0.95) / RUNS);
+    expect(primaryCalls / RUNS).toBeLessThanOrEqual(0.05 + 2 * error);
+    // Holm keeps "stands out" among the five others to at most 5 % of runs as well.
+    expect(othersStandingOut / RUNS).toBeLessThanOrEqual(0.05 + 2 * error);
   });
 });

@@ -6,10 +6,14 @@
  * A yes/no or count measure that is missing on a tracked day inside its own tracked span (its first
  * to last recorded day) counts as "without": people log the kefir they had, not the kefir they
  * didn't. Outside that span, or on days with nothing tracked at all, it stays unknown.
+ *
+ * Only levers (something a person can change: habits, foods, plant points, sleep timing, their own
+ * measures) are paired with outcomes. The outcomes' own readings (energy in the morning, bloating…)
+ * and the stool type are signals, not levers: how they move together is a separate view.
  */
 import { type Measure, measureByKey } from '../tracking/measures.ts';
 import { sortedOrder } from './ranks.ts';
-import type { DayTable } from './table.ts';
+import { type DayTable, OUTCOMES } from './table.ts';
 
 export type FactorKind = 'presence' | 'continuous';
 
@@ -68,23 +72,43 @@ export function labelOf(key: string, measure: Measure | undefined): string {
     : label;
 }
 
-/** Every measure of the table as a factor, in key order. */
+/** Measures that are readings of how the person is, not things they do. */
+const SIGNALS: ReadonlySet<string> = new Set([...OUTCOMES.flatMap((o) => o.measures), 'bristol']);
+
+/** True for something a person can change (a habit, a food, sleep timing, a measure of their own). */
+export function isLever(key: string): boolean {
+  return !SIGNALS.has(key);
+}
+
+/** One measure of the table as a factor; undefined when absent or not comparable (text). */
+export function factorOf(
+  table: DayTable,
+  key: string,
+  lookup: MeasureLookup = measureByKey,
+): Factor | undefined {
+  const raw = table.columns.get(key);
+  if (!raw) return undefined;
+  const measure = lookup(key);
+  const kind = factorKindOf(measure, raw);
+  if (!kind) return undefined;
+  const column = kind === 'presence' ? presenceColumn(table, raw) : raw;
+  return {
+    key,
+    label: labelOf(key, measure),
+    kind,
+    measureKind: measure?.kind,
+    column,
+    order: kind === 'continuous' ? sortedOrder(column) : undefined,
+  };
+}
+
+/** Every lever of the table as a factor, in key order. */
 export function factorsOf(table: DayTable, lookup: MeasureLookup = measureByKey): Factor[] {
   const factors: Factor[] = [];
   for (const key of [...table.columns.keys()].sort()) {
-    const raw = table.columns.get(key) as Float64Array;
-    const measure = lookup(key);
-    const kind = factorKindOf(measure, raw);
-    if (!kind) continue;
-    const column = kind === 'presence' ? presenceColumn(table, raw) : raw;
-    factors.push({
-      key,
-      label: labelOf(key, measure),
-      kind,
-      measureKind: measure?.kind,
-      column,
-      order: kind === 'continuous' ? sortedOrder(column) : undefined,
-    });
+    if (!isLever(key)) continue;
+    const f = factorOf(table, key, lookup);
+    if (f) factors.push(f);
   }
   return factors;
 }

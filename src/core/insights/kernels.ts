@@ -108,19 +108,30 @@ export function markPairedDays(
   return paired;
 }
 
-/** Pearson's r of ranks over the included days (ranks of the outcome read `lag` days later). */
+/**
+ * Pearson's r of ranks over the included days (ranks of the outcome read `lag` days later), and in
+ * the same pass the sums of the (shifted) outcome on days whose factor rank is above / below the
+ * middle rank, written into `split`: a continuous lever's effect in the outcome's own points. Days at
+ * the middle rank go to neither half.
+ */
 export function rankCorrelation(
   xRanks: Float32Array,
   yRanks: Float32Array,
+  yValues: Float64Array,
   included: Uint8Array,
   lag: number,
   days: number,
   paired: number,
+  split: SplitMeans,
 ): number {
   const mid = (paired + 1) / 2;
   let sxy = 0;
   let sxx = 0;
   let syy = 0;
+  let nH = 0;
+  let sH = 0;
+  let nL = 0;
+  let sL = 0;
   for (let d = 0, e = lag; e < days; d++, e++) {
     const inc = included[d] as number;
     const a = ((xRanks[d] as number) - mid) * inc;
@@ -128,7 +139,18 @@ export function rankCorrelation(
     sxy += a * b;
     sxx += a * a;
     syy += b * b;
+    const h = a > 0 ? 1 : 0;
+    const l = a < 0 ? 1 : 0;
+    const v = yValues[e] as number;
+    nH += h;
+    sH += h * v;
+    nL += l;
+    sL += l * v;
   }
+  split.highDays = nH;
+  split.highSum = sH;
+  split.lowDays = nL;
+  split.lowSum = sL;
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Number.NaN;
 }
 
@@ -137,4 +159,11 @@ export function presentMask(column: Float64Array): Uint8Array {
   const mask = new Uint8Array(column.length);
   for (let i = 0; i < column.length; i++) mask[i] = Number.isNaN(column[i] as number) ? 0 : 1;
   return mask;
+}
+
+export interface SplitMeans {
+  highDays: number;
+  highSum: number;
+  lowDays: number;
+  lowSum: number;
 }

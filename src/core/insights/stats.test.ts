@@ -1,10 +1,12 @@
-// Reference values below were printed by stats.reference.py (SciPy 1.17, beside this file).
+// Reference values below were printed by stats.reference.py (Debian's SciPy 1.10.1, beside this file).
 import { describe, expect, it } from 'vitest';
+import { lag1Autocorrelation, varianceInflation } from './autocorrelation.ts';
 import { normalQuantile, tQuantile, tTwoSidedP } from './distributions.ts';
-import { benjaminiHochberg } from './fdr.ts';
+import { benjaminiHochberg, holm } from './fdr.ts';
+import { StatisticsInputError } from './input-checks.ts';
 import { averageRanks, ranksAlongOrder, sortedOrder } from './ranks.ts';
-import { spearman } from './spearman.ts';
-import { welchDifference } from './welch.ts';
+import { pearson, spearman, spearmanInference } from './spearman.ts';
+import { moments, welchDifference, welchFromMoments } from './welch.ts';
 
 describe('distributions (vs scipy.stats.t / norm)', () => {
   // jStat's inverse t is good to ~3e-8 relative: ample for intervals shown to one decimal.
@@ -86,10 +88,39 @@ describe('welchDifference (vs scipy.stats.ttest_ind equal_var=False + confidence
       expect(r.high).toBeCloseTo(c.scipy.high, 6);
     });
   }
-  it('gives no p-value when neither group varies', () => {
+  it('with carry-over: √inflation on the standard error, df shared out over n_eff', () => {
+    const r = welchDifference(cases.unequal.a, cases.unequal.b, { inflation: 1.6 });
+    expect(r.t).toBeCloseTo(3.2132039172429137, 10);
+    expect(r.df).toBeCloseTo(7.885758077863364, 10);
+    expect(r.p).toBeCloseTo(0.012602626062296634, 8);
+    expect(r.low).toBeCloseTo(0.5306526044240754, 6);
+    expect(r.high).toBeCloseTo(3.252680728909258, 6);
+  });
+  it('completely separated groups (7 every kefir day, 5 every other day) get an estimate and an interval', () => {
+    const r = welchDifference([7, 7, 7, 7, 7, 7], [5, 5, 5, 5, 5, 5, 5, 5, 5], { resolution: 1 });
+    expect(r.difference).toBe(2);
+    expect(r.df).toBeCloseTo(10.869565217391303, 10);
+    expect(r.p / 5.1527902065257653e-8).toBeCloseTo(1, 5);
+    expect(r.low).toBeCloseTo(1.6646398453295024, 6);
+    expect(r.high).toBeCloseTo(2.3353601546704974, 6);
+  });
+  it('without a resolution, groups with no spread give no p-value and no interval (never [1, 1])', () => {
     const r = welchDifference([5, 5, 5], [4, 4, 4]);
     expect(r.difference).toBe(1);
     expect(r.p).toBeNaN();
+    expect(r.low).toBeNaN();
+  });
+  it('rejects NaN, infinity and too-small groups with a typed error', () => {
+    expect(() => welchDifference([], [1, 2])).toThrow(StatisticsInputError);
+    expect(() => welchDifference([1], [1, 2])).toThrow(/withValues needs at least 2 values/);
+    expect(() => welchDifference([1, Number.NaN], [1, 2])).toThrow(StatisticsInputError);
+    expect(() => welchDifference([1, 2], [1, Number.POSITIVE_INFINITY])).toThrow(/withoutValues/);
+    expect(() => welchDifference([1, 2], [1, 2], 1.5)).toThrow(/level/);
+    expect(() => moments([Number.NaN])).toThrow(StatisticsInputError);
+    expect(() => moments([])).toThrow(StatisticsInputError);
+    expect(() => welchFromMoments({ n: 1, mean: 5, variance: 0 }, { n: 5, mean: 4, variance: 1 })).toThrow(
+      /at least 2 values/,
+    );
   });
 });
 
@@ -113,18 +144,66 @@ describe('spearman (vs scipy.stats.spearmanr; CI with the Fieller 1.06 standard 
   it('is NaN when one side is constant', () => {
     expect(spearman([1, 2, 3, 4], [2, 2, 2, 2]).rho).toBeNaN();
   });
+  it('with carry-over: the same ρ over n / inflation effective days', () => {
+    const r = spearmanInference(0.9402085805030669, 16, 0.95, 1.6);
+    expect(r.p / 5.200283083195349e-5).toBeCloseTo(1, 6);
+    expect(r.low).toBeCloseTo(0.7518283652254402, 9);
+    expect(r.high).toBeCloseTo(0.9866817061880242, 9);
+  });
+  it('ρ = 1 keeps ρ but is tested as one swapped pair away: p above 0, interval below 1', () => {
+    const r = spearman([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(r.rho).toBe(1);
+    expect(r.p / 9.307459988955221e-8).toBeCloseTo(1, 6);
+    expect(r.low).toBeCloseTo(0.9454681267887509, 9);
+    expect(r.high).toBeCloseTo(0.9973506439865182, 9);
+    const falling = spearman([1, 2, 3, 4, 5], [5, 4, 3, 2, 1]);
+    expect(falling.p).toBeGreaterThan(0);
+    expect(falling.low).toBeGreaterThan(-1);
+    expect(falling.high).toBeLessThan(0);
+  });
+  it('rejects NaN and too few pairs with a typed error (no silent ρ from the rest)', () => {
+    expect(() => spearman([1, 2, 3, Number.NaN, 5], [2, 3, 4, 5, 6])).toThrow(StatisticsInputError);
+    expect(() => spearman([1, 2, 3], [1, 2, 3])).toThrow(/at least 4/);
+    expect(() => spearman([1, 2, 3, 4], [1, 2, 3])).toThrow(StatisticsInputError);
+    expect(() => spearmanInference(0.5, 3)).toThrow(/at least 4 pairs/);
+    expect(() => pearson([1, Number.NaN], [1, 2])).toThrow(StatisticsInputError);
+  });
 });
 
-describe('benjaminiHochberg (vs scipy.stats.false_discovery_control, method bh)', () => {
-  it('adjusts and keeps the input order', () => {
-    const q = benjaminiHochberg([0.01, 0.04, 0.03, 0.2, 0.001, 0.5, 0.049, 0.04]);
-    const scipy = [0.04, 0.064, 0.064, 0.22857142857142856, 0.008, 0.5, 0.06533333333333333, 0.064];
-    q.forEach((v, i) => {
+describe('benjaminiHochberg and holm (vs NumPy, beside the SciPy reference)', () => {
+  const p = [0.01, 0.04, 0.03, 0.2, 0.001, 0.5, 0.049, 0.04];
+  it('BH adjusts and keeps the input order', () => {
+    const scipy = [0.04, 0.064, 0.064, 0.2285714285714286, 0.008, 0.5, 0.06533333333333334, 0.064];
+    benjaminiHochberg(p).forEach((v, i) => {
       expect(v).toBeCloseTo(scipy[i] as number, 12);
+    });
+  });
+  it('Holm steps down from the smallest p', () => {
+    const numpy = [0.07, 0.2, 0.18, 0.4, 0.008, 0.5, 0.2, 0.2];
+    holm(p).forEach((v, i) => {
+      expect(v).toBeCloseTo(numpy[i] as number, 12);
     });
   });
   it('is empty for no tests', () => {
     expect(benjaminiHochberg([])).toEqual([]);
+    expect(holm([])).toEqual([]);
+  });
+  it('rejects NaN and numbers outside 0–1 instead of turning them into NaN q-values', () => {
+    expect(() => benjaminiHochberg([0.01, Number.NaN])).toThrow(StatisticsInputError);
+    expect(() => holm([1.2])).toThrow(/from 0 to 1/);
+  });
+});
+
+describe('day-to-day carry-over (autocorrelation.ts)', () => {
+  it('lag-1 autocorrelation skips missing days (vs NumPy)', () => {
+    const col = [5, 6, Number.NaN, 6, 7, 7, 8, 6, 5, Number.NaN, Number.NaN, 4, 5, 6, 6, 7];
+    expect(lag1Autocorrelation(col)).toBeCloseTo(0.4642857142857143, 12);
+  });
+  it('inflation (1 + rₓrᵧ)/(1 − rₓrᵧ), never below 1', () => {
+    expect(varianceInflation(0.5, 0.5)).toBeCloseTo(1.25 / 0.75, 12);
+    expect(varianceInflation(0.7, -0.7)).toBe(1);
+    expect(varianceInflation(0, 0.9)).toBe(1);
+    expect(Number.isFinite(varianceInflation(1, 1))).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The day × measure matrix laid out for statistics: one Float64Array per measure over every
  * calendar day from the first to the last date (NaN where nothing was recorded), so "the next day"
- * is simply index + 1, plus the six outcomes insights look at.
+ * is simply index + 1, plus the seven outcomes insights look at.
  *
  * @example
  * const table = dayTable(matrix); // matrix: Map<date, Map<measure, value>>
@@ -19,27 +19,49 @@ export interface DayTable {
 }
 
 export interface Outcome {
-  key: 'mood' | 'energy' | 'focus' | 'sleep_quality' | 'life_satisfaction' | 'gut_comfort';
+  key: 'mood' | 'energy' | 'focus' | 'stress' | 'sleep_quality' | 'life_satisfaction' | 'gut_comfort';
   label: string;
   /** The measures the outcome is made from (never used as its own factors). */
   measures: readonly string[];
   /** 'mean': the mean of those recorded that day; 'comfort': 10 − that mean. */
   combine: 'mean' | 'comfort';
+  /** False for stress: lower is the better direction. */
+  higherIsBetter: boolean;
 }
 
 export const OUTCOMES: readonly Outcome[] = [
-  { key: 'mood', label: 'mood', measures: ['mood'], combine: 'mean' },
+  { key: 'mood', label: 'mood', measures: ['mood'], combine: 'mean', higherIsBetter: true },
   {
     key: 'energy',
     label: 'energy',
     measures: ['energy_morning', 'energy_midday', 'energy_evening'],
     combine: 'mean',
+    higherIsBetter: true,
   },
-  { key: 'focus', label: 'focus', measures: ['focus'], combine: 'mean' },
-  { key: 'sleep_quality', label: 'sleep quality', measures: ['sleep_quality'], combine: 'mean' },
-  { key: 'life_satisfaction', label: 'life satisfaction', measures: ['life_satisfaction'], combine: 'mean' },
+  { key: 'focus', label: 'focus', measures: ['focus'], combine: 'mean', higherIsBetter: true },
+  { key: 'stress', label: 'stress', measures: ['stress'], combine: 'mean', higherIsBetter: false },
+  {
+    key: 'sleep_quality',
+    label: 'sleep quality',
+    measures: ['sleep_quality'],
+    combine: 'mean',
+    higherIsBetter: true,
+  },
+  {
+    key: 'life_satisfaction',
+    label: 'life satisfaction',
+    measures: ['life_satisfaction'],
+    combine: 'mean',
+    higherIsBetter: true,
+  },
   // Same rule as deriveCheckin: 10 − mean(bloating, abdominal pain), higher is more comfortable.
-  { key: 'gut_comfort', label: 'gut comfort', measures: ['bloating', 'abdominal_pain'], combine: 'comfort' },
+  {
+    key: 'gut_comfort',
+    label: 'gut comfort',
+    measures: ['bloating', 'abdominal_pain'],
+    combine: 'comfort',
+    higherIsBetter: true,
+  },
 ];
 
 export function dayTable(matrix: ReadonlyMap<string, ReadonlyMap<string, number>>): DayTable {

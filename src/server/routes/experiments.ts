@@ -1,6 +1,7 @@
 /**
  * Personal experiments: create (by hand or from a recommendation), list, read, rename or end early,
- * delete, and the result: each outcome's change against the baseline with a block-bootstrap CI.
+ * delete, and the result: the primary outcome's change against the baseline (a verdict at the end),
+ * the others exploratory.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -40,6 +41,7 @@ function view(row: ExperimentRow, today: string) {
     title: row.title,
     action: row.action,
     measure: row.measure,
+    primaryOutcome: plan.primaryOutcome,
     startDate: row.start_date,
     durationDays: row.duration_days,
     baselineDays: row.baseline_days,

@@ -1,6 +1,7 @@
 /**
  * Insights: "what goes with my better days", computed on the acting person's own day × measure
- * matrix and worded as association, never cause.
+ * matrix and worded as association, never cause: the featured findings with their days and the
+ * experiment each suggests, the outcomes' own links, and every lever pair (for the weekly report).
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -13,7 +14,9 @@ import { localDateAt } from '../../core/dates.ts';
 import { ValidationError } from '../../core/errors.ts';
 import { customMeasureKey, customMeasureToMeasure } from '../../core/habits/custom-measures.ts';
 import { displayOrder } from '../../core/insights/association-types.ts';
-import { computeAssociations } from '../../core/insights/associations.ts';
+import { associationsOfTable } from '../../core/insights/associations.ts';
+import { findingsView } from '../../core/insights/findings.ts';
+import { dayTable } from '../../core/insights/table.ts';
 import { measureByKey } from '../../core/tracking/measures.ts';
 import { listCustomMeasures } from '../../store/custom-measures.ts';
 import { dayMeasureMatrix } from '../../store/observations.ts';
@@ -44,13 +47,17 @@ export function registerInsightRoutes(app: FastifyInstance, ctx: AppContext): vo
       ]),
     );
     const lookup = (key: string) => measureByKey(key) ?? custom.get(key);
-    const report = computeAssociations(await dayMeasureMatrix(db, personId, from, to), { lookup });
+    const table = dayTable(await dayMeasureMatrix(db, personId, from, to));
+    const report = associationsOfTable(table, { lookup });
     const associations = [...report.associations].sort(displayOrder);
     const count = (status: string) => associations.filter((a) => a.status === status).length;
+    const view = findingsView(table, report, lookup);
     return {
       ...report,
+      ...view,
       associations,
       counts: {
+        ...view.counts,
         shown: count('shown'),
         clear: associations.filter((a) => a.status === 'shown' && a.clear).length,
         notEnoughData: count('not_enough_data'),

@@ -56,7 +56,7 @@ export default function Insights() {
       <section aria-labelledby="better-days-title" className="insights-section card">
         <h2 id="better-days-title">What goes with my better days</h2>
         <Suspense fallback={<Loading />}>
-          <InsightsAssociations />
+          <InsightsAssociations today={today} />
         </Suspense>
       </section>
 

@@ -1,10 +1,14 @@
 /** Types and query keys of the Insights pages (answers of /api/insights/*, /api/recommendations, /api/experiments). */
+import type { ShownAssociation } from '../../core/insights/association-types.ts';
+import type { ExperimentResult, OutcomeKey } from '../../core/insights/experiments.ts';
+import type { FindingsView } from '../../core/insights/findings.ts';
 import type { WeekRow } from '../../core/insights/weekly.ts';
 import type { EdgeView } from '../../core/knowledge/views.ts';
 import type { Recommendation } from '../../core/recommend/recommend.ts';
 
 // The same shapes the server builds them with.
-export type { Recommendation, WeekRow };
+export type { Finding, FindingsView, WaitingLever } from '../../core/insights/findings.ts';
+export type { ExperimentResult, OutcomeKey, Recommendation, ShownAssociation, WeekRow };
 
 export const INSIGHT_KEYS = {
   daily: (from: string, to: string) => ['insights', 'daily', from, to] as const,
@@ -38,10 +42,10 @@ export interface AssociationItem {
   sentence: string;
 }
 
-export interface AssociationsAnswer {
+export interface AssociationsAnswer extends FindingsView {
   days: number;
   note: string;
-  counts: { shown: number; clear: number; notEnoughData: number; noVariation: number };
+  counts: FindingsView['counts'] & { shown: number; notEnoughData: number; noVariation: number };
   associations: AssociationItem[];
 }
 
@@ -63,6 +67,7 @@ export interface Experiment {
   title: string;
   action: string | null;
   measure: string | null;
+  primaryOutcome: OutcomeKey;
   startDate: string;
   durationDays: number;
   baselineDays: number;
@@ -71,24 +76,6 @@ export interface Experiment {
   status: 'planned' | 'running' | 'finished';
   origin: 'manual' | 'recommendation';
   recommendationId: string | null;
-}
-
-export interface ExperimentResult {
-  status: Experiment['status'];
-  final: boolean;
-  baseline: { from: string; to: string };
-  experiment: { from: string; to: string };
-  adherence: { measure: string; daysDone: number; daysTracked: number } | null;
-  outcomes: {
-    outcome: string;
-    label: string;
-    baselineDays: number;
-    experimentDays: number;
-    verdict: 'higher' | 'lower' | 'no_clear_change' | 'not_enough_data';
-    sentence: string;
-  }[];
-  summary: string;
-  caveat: string;
 }
 
 export interface WeekAnswer {

@@ -1,13 +1,15 @@
 /**
- * Personal experiments: start one by hand ("kefir every day for 14 days"), see each one's result
- * against its baseline with the honest verdict ("no clear change" is a result), end or delete it.
+ * Personal experiments: start one by hand ("kefir every day for 14 days") with the one outcome it
+ * will be judged on, see its result against the baseline — a verdict on that outcome only at the
+ * end ("no clear change" is a result, with the size of change the days could have shown), "so far"
+ * while running, the other outcomes as exploratory — end or delete it.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { ErrorState, Notice } from '../components/States.tsx';
 import { formatDate } from '../useToday.ts';
-import { type Experiment, type ExperimentResult, INSIGHT_KEYS } from './InsightsApi.ts';
+import { type Experiment, type ExperimentResult, INSIGHT_KEYS, type OutcomeKey } from './InsightsApi.ts';
 
 /** Measures an experiment can track adherence with (the key is what the form sends). */
 const MEASURES: { key: string; label: string }[] = [
@@ -28,8 +30,22 @@ const VERDICT_LABELS = {
   higher: 'Higher',
   lower: 'Lower',
   no_clear_change: 'No clear change',
+  so_far: 'So far',
+  exploratory: 'Exploratory',
   not_enough_data: 'Not enough data',
 } as const;
+
+/** The outcomes an experiment can be judged on; mood first, the default. */
+const OUTCOME_CHOICES: { key: OutcomeKey; label: string }[] = [
+  { key: 'mood', label: 'Mood' },
+  { key: 'energy', label: 'Energy' },
+  { key: 'focus', label: 'Focus' },
+  { key: 'stress', label: 'Stress' },
+  { key: 'sleep_quality', label: 'Sleep quality' },
+  { key: 'life_satisfaction', label: 'Life satisfaction' },
+  { key: 'gut_comfort', label: 'Gut comfort' },
+];
+const outcomeLabel = (key: OutcomeKey) => OUTCOME_CHOICES.find((o) => o.key === key)?.label ?? key;
 
 function Result({ id }: { id: string }) {
   const q = useQuery({
@@ -39,6 +55,7 @@ function Result({ id }: { id: string }) {
   if (q.isPending) return <p className="muted small">Working out the result…</p>;
   if (q.isError) return <ErrorState error={q.error} />;
   const r = q.data.result;
+  const [primary, ...others] = r.outcomes;
   return (
     <div className="experiment-result">
       <p>
@@ -50,14 +67,31 @@ function Result({ id }: { id: string }) {
         {formatDate(r.experiment.from)} – {formatDate(r.experiment.to)}.
         {r.adherence && ` Done on ${r.adherence.daysDone} of ${r.adherence.daysTracked} tracked days.`}
       </p>
-      <ul className="experiment-outcomes">
-        {r.outcomes.map((o) => (
-          <li key={o.outcome}>
-            <span className={`verdict verdict-${o.verdict}`}>{VERDICT_LABELS[o.verdict]}</span> {o.sentence}
-          </li>
-        ))}
-      </ul>
+      {primary && (
+        <p className="experiment-primary">
+          <span className={`verdict verdict-${primary.verdict}`}>{VERDICT_LABELS[primary.verdict]}</span>{' '}
+          {primary.sentence}
+        </p>
+      )}
+      {others.length > 0 && (
+        <details className="experiment-exploratory">
+          <summary>Other outcomes (exploratory)</summary>
+          <p className="small muted">
+            Only the outcome chosen at the start is judged. These are shown for interest; with several
+            outcomes one can move by chance, so each is adjusted for the others (Holm).
+          </p>
+          <ul className="experiment-outcomes">
+            {others.map((o) => (
+              <li key={o.outcome}>
+                <span className={`verdict verdict-${o.verdict}`}>{VERDICT_LABELS[o.verdict]}</span>{' '}
+                {o.sentence}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <p className="small muted">{r.caveat}</p>
+      <p className="small muted">{r.method}</p>
     </div>
   );
 }
@@ -79,7 +113,8 @@ function ExperimentItem({ e, today }: { e: Experiment; today: string }) {
       <h3 className="card-title">{e.title}</h3>
       <p className="small muted">
         {e.status === 'planned' ? 'Starts' : 'Started'} {formatDate(e.startDate)},{' '}
-        {e.status === 'finished' ? 'ended' : 'ends'} {formatDate(e.endDate)} · {e.status}
+        {e.status === 'finished' ? 'ended' : 'ends'} {formatDate(e.endDate)} · {e.status} · judged on{' '}
+        {outcomeLabel(e.primaryOutcome).toLowerCase()}
         {e.origin === 'recommendation' && ' · from a suggestion'}
       </p>
       <div className="recommendation-actions">
@@ -111,12 +146,14 @@ function StartForm({ today }: { today: string }) {
   const [measure, setMeasure] = useState('');
   const [startDate, setStartDate] = useState(today);
   const [durationDays, setDuration] = useState(14);
+  const [primaryOutcome, setPrimary] = useState<OutcomeKey>('mood');
   const create = useMutation({
     mutationFn: () =>
       api.send('POST', '/api/experiments', {
         title,
         startDate,
         durationDays,
+        primaryOutcome,
         ...(measure ? { measure } : {}),
       }),
     onSuccess: async () => {
@@ -154,6 +191,19 @@ function StartForm({ today }: { today: string }) {
           ))}
         </select>
       </label>
+      <label className="field">
+        <span>Judge it on</span>
+        <select value={primaryOutcome} onChange={(e) => setPrimary(e.target.value as OutcomeKey)}>
+          {OUTCOME_CHOICES.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <span className="small muted">
+          Chosen now, before any result: only this outcome gets a verdict at the end.
+        </span>
+      </label>
       <div className="experiment-dates">
         <label className="field">
           <span>Start</span>
@@ -173,8 +223,8 @@ function StartForm({ today }: { today: string }) {
         </label>
       </div>
       <p className="small muted">
-        The 28 days before the start are the baseline. At the end you see each outcome’s change with an
-        interval that allows for good and bad stretches.
+        The 28 days before the start are the baseline. At the end you see the change in the outcome you chose,
+        with a likely range that allows for good and bad stretches; the others are shown as exploratory.
       </p>
       <button type="submit" className="button" disabled={create.isPending}>
         Start experiment

@@ -16,6 +16,7 @@ import {
   type NodeSummary,
   type SearchAnswer,
 } from './LearnApi.ts';
+import LearnMethods from './LearnMethods.tsx';
 import './learn.css';
 
 export default function Learn() {
@@ -94,6 +95,7 @@ export default function Learn() {
         <summary>How to read the evidence badges</summary>
         <EvidenceLegend />
       </details>
+      <LearnMethods />
     </div>
   );
 }
