@@ -46,6 +46,7 @@ export interface AssociationsAnswer {
 }
 
 export interface SupportScreenView {
+  kind: 'urgent' | 'professional' | 'diary';
   heading: string;
   intro: string;
   triggers: { code: string; message: string }[];
@@ -54,6 +55,8 @@ export interface SupportScreenView {
 export interface RecommendationsAnswer {
   today: string;
   support: SupportScreenView | null;
+  /** Set once a "talk to a professional" screen has been read: drawn above the suggestions. */
+  talkToProfessional: { heading: string; text: string } | null;
   recommendations: Recommendation[];
   hidden: { id: string; kind: 'dismissed' | 'snoozed'; until: string | null }[];
 }
