@@ -192,4 +192,23 @@ describe.each(testEngines())('escalation screens in Chromium on %s', (engine) =>
     expect(await page.getByLabel('Country').inputValue()).toBe('INTL');
     await context.close();
   });
+
+  it('sign-up asks the country, pre-filled from the browser’s locale, and saves the one chosen', async () => {
+    const context = await run.browser.newContext({ viewport: PHONE, locale: 'de-AT' });
+    const page = await context.newPage();
+    await page.goto(`${run.server.url}/register`);
+    const country = page.getByLabel('Country');
+    await expect.poll(() => country.inputValue()).toBe('AT');
+    await country.selectOption('CH');
+    await page.getByLabel('Name to show').fill('Sam');
+    await page.getByLabel('Email').fill(`sam-${engine}-${Date.now()}@example.com`);
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Today’s check-in' }).waitFor();
+    const status = await call(page, 'GET', '/api/safety/status');
+    expect(status.body.region).toEqual({ id: 'CH', source: 'settings' });
+    await page.goto(`${run.server.url}/support`);
+    await page.locator('[data-region="CH"]').waitFor();
+    await context.close();
+  });
 });
