@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { type DemoDataset, type DemoOptions, generateDemoData } from '../core/demo/generate.ts';
 import { type DemoQuestionnaire, demoQuestionnaires } from '../core/demo/questionnaires.ts';
 import { ConflictError } from '../core/errors.ts';
-import { safetyTriggersForScreener } from '../core/screeners/safety.ts';
+import { escalate, screenTriggers } from '../core/safety/escalation.ts';
 import { scoreInstrument } from '../core/screeners/scoring.ts';
 import type { Database } from './schema.ts';
 import { insertScreenerResponse } from './screeners.ts';
@@ -54,8 +54,11 @@ export async function loadDemoData(
         .values(rows.slice(i, i + 500))
         .execute();
     }
+    let previousPhq9: number | null = null;
     for (const q of questionnaires) {
       const s = scoreInstrument(q.instrument, q.answers);
+      const raised = screenTriggers(escalate(s, q.instrument === 'phq9' ? previousPhq9 : null).triggers);
+      if (q.instrument === 'phq9') previousPhq9 = s.score;
       await insertScreenerResponse(
         trx,
         personId,
@@ -67,7 +70,7 @@ export async function loadDemoData(
           score: s.score,
           band: s.band.key,
           difficulty: s.difficulty,
-          triggers: safetyTriggersForScreener(q.instrument, s.answers).map((t) => t.code),
+          triggers: raised.map((t) => t.code),
         },
         now,
       );

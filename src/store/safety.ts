@@ -1,29 +1,39 @@
 /**
- * What the safety rules read and write: the recent diary mood (observations of measure 'mood'
- * from the check-in) and dismissals of the diary support prompt.
+ * What the safety rules read and write: the diary mood (observations of measure 'mood', from the
+ * check-in or an import) and dismissals of the diary support prompt.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CHECKIN_SOURCE } from './observations.ts';
 import type { Database } from './schema.ts';
 
-/** The most recent `limit` logged mood days, newest first. */
-export async function recentMoodDays(
+/**
+ * One mood per logged day between two dates inclusive, from any source — the check-in first,
+ * then whatever was imported (Daylio, Bearable, …, already mapped to 1–10) — oldest first.
+ */
+export async function moodDays(
   db: Kysely<Database>,
   personId: string,
-  limit: number,
+  from: string,
+  to: string,
 ): Promise<{ date: string; mood: number }[]> {
   const rows = await db
     .selectFrom('observation')
-    .select(['date', 'value'])
+    .select(['date', 'value', 'source'])
     .where('person_id', '=', personId)
     .where('measure', '=', 'mood')
-    .where('source', '=', CHECKIN_SOURCE)
     .where('value', 'is not', null)
-    .orderBy('date', 'desc')
-    .limit(limit)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
     .execute();
-  return rows.map((r) => ({ date: r.date, mood: Number(r.value) }));
+  const byDate = new Map<string, { mood: number; checkin: boolean }>();
+  for (const r of rows) {
+    const checkin = r.source === CHECKIN_SOURCE;
+    const held = byDate.get(r.date);
+    if (!held || (checkin && !held.checkin)) byDate.set(r.date, { mood: Number(r.value), checkin });
+  }
+  return [...byDate.entries()].map(([date, v]) => ({ date, mood: v.mood }));
 }
 
 /** Mood by date between two dates inclusive, oldest first (for charts beside screener scores). */

@@ -66,6 +66,8 @@ export interface ScreenerResponseTable {
   difficulty: number | null;
   triggers: string;
   created_at: string;
+  /** When the result's support screen was read; null until then (or when it raised none). */
+  support_read_at: string | null;
 }
 
 /** A dismissal of the diary support prompt (kind 'low_mood_pattern'); it stays away 7 days. */

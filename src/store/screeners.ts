@@ -22,6 +22,8 @@ export interface ScreenerResponseRow extends Omit<NewScreenerResponse, 'answers'
   answers: Record<string, number | boolean>;
   triggers: string[];
   createdAt: string;
+  /** When its support screen was read, or null. */
+  supportReadAt: string | null;
 }
 
 function fromRow(r: ScreenerResponseTable): ScreenerResponseRow {
@@ -36,6 +38,7 @@ function fromRow(r: ScreenerResponseTable): ScreenerResponseRow {
     difficulty: r.difficulty === null ? null : Number(r.difficulty),
     triggers: JSON.parse(r.triggers) as string[],
     createdAt: r.created_at,
+    supportReadAt: r.support_read_at ?? null,
   };
 }
 
@@ -57,6 +60,7 @@ export async function insertScreenerResponse(
     difficulty: response.difficulty,
     triggers: JSON.stringify(response.triggers),
     created_at: now.toISOString(),
+    support_read_at: null,
   };
   await db.insertInto('screener_response').values(row).execute();
   return fromRow(row);
@@ -89,6 +93,26 @@ export async function listScreenerResponses(
   if (filter.to) q = q.where('date', '<=', filter.to);
   const rows = await q.orderBy('date').orderBy('created_at').execute();
   return rows.map(fromRow);
+}
+
+/** Notes that the person read the result's support screen (the first time only); false when not theirs. */
+export async function markSupportRead(
+  db: Kysely<Database>,
+  personId: string,
+  id: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await getScreenerResponse(db, personId, id);
+  if (!row) return false;
+  if (row.supportReadAt === null) {
+    await db
+      .updateTable('screener_response')
+      .set({ support_read_at: now.toISOString() })
+      .where('person_id', '=', personId)
+      .where('id', '=', id)
+      .execute();
+  }
+  return true;
 }
 
 export async function deleteScreenerResponse(

@@ -15,7 +15,9 @@ import type { SummaryInput } from '../core/sharing/summary.ts';
 import { listSamples } from './microbiome.ts';
 import { dayMeasureMatrix } from './observations.ts';
 import { getMarks, listEnrolments } from './programs.ts';
+import { moodDays } from './safety.ts';
 import type { Database } from './schema.ts';
+import { listScreenerResponses } from './screeners.ts';
 
 /** Completion per week so far, computed the way the Programs page does. */
 async function weeksOf(
@@ -63,6 +65,19 @@ export async function readSummaryInput(
         .where('date', '<=', period.to)
         .execute()
     : [];
+  const safetyResults = has('questionnaires')
+    ? (await listScreenerResponses(db, personId, { to: period.to })).map((r) => ({
+        id: r.id,
+        instrument: r.instrument,
+        date: r.date,
+        createdAt: r.createdAt,
+        score: r.score,
+        answers: r.answers,
+        supportReadAt: r.supportReadAt,
+      }))
+    : [];
+  // The diary rule looks back 14 days, so read from two weeks before the period.
+  const moods = has('diary') ? await moodDays(db, personId, addDays(period.from, -14), period.to) : [];
   const programs = [];
   if (has('programs')) {
     for (const e of await listEnrolments(db, personId)) {
@@ -91,6 +106,8 @@ export async function readSummaryInput(
     to: period.to,
     observations: observations.map((o) => ({ ...o, value: o.value === null ? null : Number(o.value) })),
     screeners: screeners.map((s) => ({ ...s, score: s.score === null ? null : Number(s.score) })),
+    safetyResults,
+    moods,
     programs,
     microbiome,
   };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseKnowledge } from '../../src/core/knowledge/index.ts';
+import { regionById } from '../../src/core/safety/regions.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { client, registerClient, type TestClient } from '../support/api.ts';
 import { useClockedApp } from '../support/clocked-app.ts';
@@ -106,8 +107,9 @@ describe.each(testEngines())('screeners on %s', (engine) => {
     const body = res.json();
     expect(body.support.triggers[0].code).toBe('phq9_item9');
     expect(body.support.region.id).toBe('IE');
-    expect(body.support.region.emergency.number).toBe('112 or 999');
-    expect(body.support.region.crisisLines[0].number).toBe('116 123');
+    expect(body.support.kind).toBe('urgent');
+    expect(body.support.region.emergency.number).toBe(regionById('IE').emergency.number);
+    expect(body.support.region.crisisLines[0].number).toBe(regionById('IE').crisisLines[0]?.number);
     expect(body.support.professionals.map((p: { id: string }) => p.id)).toEqual([
       'general_practitioner',
       'psychiatrist',
@@ -123,7 +125,7 @@ describe.each(testEngines())('screeners on %s', (engine) => {
       'accept-language': 'en-AU',
     });
     expect(Object.keys(again.json())).toEqual(['support', 'response']);
-    expect(again.json().support.region.emergency.number).toBe('000');
+    expect(again.json().support.region.emergency.number).toBe(regionById('AU').emergency.number);
   });
 
   it('uses the region from settings over the browser locale', async () => {
@@ -139,7 +141,7 @@ describe.each(testEngines())('screeners on %s', (engine) => {
     );
     const body = res.json();
     expect(body.support.region.id).toBe('CA');
-    expect(body.support.region.crisisLines[0].dial).toBe('988');
+    expect(body.support.region.crisisLines[0].dial).toBe(regionById('CA').crisisLines[0]?.dial);
     expect(body.response.band.label).toBe('Severe');
   });
 
@@ -197,7 +199,7 @@ describe.each(testEngines())('screeners on %s', (engine) => {
     expect(bobs.every((r: { id: string }) => !mine.some((m: { id: string }) => m.id === r.id))).toBe(true);
   });
 
-  it('signals check: reflects on systems, raises the support screen for any red flag', async () => {
+  it('signals check: reflects on systems; only harm red flags get the crisis screen, the rest a professional one', async () => {
     const calm = await alice.post('/api/screeners/signals', {
       answers: {
         ...allNo(),
@@ -217,8 +219,21 @@ describe.each(testEngines())('screeners on %s', (engine) => {
 
     for (const flag of RED_FLAG_IDS) {
       const res = await alice.post('/api/screeners/signals', { answers: { ...allNo(), [flag]: true } });
-      expect(res.json().support?.triggers[0]).toMatchObject({ code: 'red_flag', redFlags: [flag] });
+      const harm = flag === 'red_flag_self_harm';
+      expect(res.json().support.kind).toBe(harm ? 'urgent' : 'professional');
+      expect(res.json().support.heading).toBe(
+        harm ? 'You don’t have to handle this alone' : 'It’s time to talk to a professional',
+      );
+      expect(res.json().support.triggers[0]).toMatchObject({
+        code: harm ? 'red_flag_harm' : 'red_flag',
+        redFlags: [flag],
+      });
     }
+    const eating = (
+      await alice.post('/api/screeners/signals', { answers: { ...allNo(), red_flag_eating_sleeping: true } })
+    ).json();
+    expect(eating.support.triggers[0].message).toMatch(/talk with a professional/);
+    expect(eating.support.triggers[0].message).not.toMatch(/suicide|self-harm/);
     const partial = allNo();
     delete partial.red_flag_hopelessness;
     const bad = await alice.post('/api/screeners/signals', { answers: partial });
@@ -235,7 +250,8 @@ describe.each(testEngines())('screeners on %s', (engine) => {
     expect(body.today).toBe('2026-03-24');
     // Red flags were answered today: the support screen stays in front of the scores.
     expect(Object.keys(body)[0]).toBe('support');
-    expect(body.support.triggers[0].code).toBe('red_flag');
+    expect(body.support.kind).toBe('urgent');
+    expect(body.support.triggers.map((t: { code: string }) => t.code)).toContain('red_flag_harm');
     const carol = await registerClient(t.app);
     expect((await carol.get('/api/screeners/overview')).json()).toMatchObject({
       support: null,

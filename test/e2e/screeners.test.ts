@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.ts';
+import { regionById } from '../../src/core/safety/regions.ts';
 import {
   DESKTOP,
   openNav,
@@ -15,6 +16,14 @@ import {
   useServerAndBrowser,
 } from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
+
+// Numbers come from the data (src/core/safety/crisis-lines.ts is the only place they live).
+const IE = regionById('IE');
+const AU = regionById('AU');
+const US = regionById('US');
+const GB = regionById('GB');
+const DE = regionById('DE');
+const line = (r: typeof IE) => r.crisisLines[0]?.number ?? '';
 
 const RED_FLAGS = [
   'Thoughts of self-harm or suicide',
@@ -72,9 +81,8 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
       await support.waitFor();
       expect(await page.getByTestId('screener-result').count()).toBe(0);
       expect(await page.getByText(/Total score/).count()).toBe(0);
-      expect(await support.getByText('112 or 999').count()).toBe(1);
-      expect(await support.getByText('116 123').count()).toBe(1);
-      expect(await support.getByText('1800 247 247').count()).toBe(1);
+      expect(await support.getByText(IE.emergency.number, { exact: true }).count()).toBe(1);
+      expect(await support.getByText(line(IE), { exact: true }).count()).toBe(1);
       expect(await support.getByRole('link', { name: 'Psychiatrist' }).getAttribute('href')).toBe(
         '/learn/psychiatrist',
       );
@@ -110,7 +118,7 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
     });
   }
 
-  it('each red flag in the signals check shows the Australian numbers first', async () => {
+  it('each red flag in the signals check shows the Australian numbers; only self-harm gets the crisis heading', async () => {
     const context = await run.browser.newContext({ viewport: PHONE, locale: 'en-AU' });
     const page = await context.newPage();
     await registerViaUi(page, run.server.url);
@@ -131,8 +139,13 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
       const support = page.getByTestId('support-screen');
       await support.waitFor();
       expect(await support.getByText(flag.toLowerCase(), { exact: false }).count()).toBe(1);
-      expect(await support.getByText('000', { exact: true }).count()).toBe(1);
-      expect(await support.getByText('13 11 14', { exact: true }).count()).toBe(1);
+      expect(await support.getAttribute('data-kind')).toBe(n === 0 ? 'urgent' : 'professional');
+      expect(await support.getByRole('heading', { level: 2 }).textContent()).toBe(
+        n === 0 ? 'You don’t have to handle this alone' : 'It’s time to talk to a professional',
+      );
+      expect(await support.getByText(AU.emergency.number, { exact: true }).count()).toBe(1);
+      expect(await support.getByText(line(AU), { exact: true }).count()).toBe(1);
+      if (n === 5) await shot(page, 'signals-eating-sleeping-professional-phone');
       expect(await page.getByTestId('signals-result').count()).toBe(0);
       if (n === 0) {
         await shot(page, 'signals-support-phone');
@@ -189,9 +202,9 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
     await page.goto(`${run.server.url}/checks`);
     const support = page.getByTestId('support-screen');
     await support.waitFor();
-    expect(await support.getByText(/10 of your last 14 logged days/).count()).toBe(1);
-    expect(await support.getByText('911', { exact: true }).count()).toBe(1);
-    expect(await support.getByText('Call or text 988').count()).toBe(1);
+    expect(await support.getByText(/10 of the 14 days you logged/).count()).toBe(1);
+    expect(await support.getByText(US.emergency.number, { exact: true }).count()).toBe(1);
+    expect(await support.getByText(line(US), { exact: true }).count()).toBe(1);
     await shot(page, 'diary-support-desktop');
     await support.getByRole('button', { name: /remind me in 7 days/ }).click();
     await expect.poll(() => page.getByTestId('support-screen').count()).toBe(0);
@@ -206,18 +219,21 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
     const page = await context.newPage();
     await page.goto(`${run.server.url}/support`);
     await page.getByRole('heading', { name: 'Get help now' }).waitFor();
-    expect(await page.locator('[data-region="EU"]').count()).toBe(1);
-    expect(await page.getByRole('link', { name: '112', exact: true }).getAttribute('href')).toBe('tel:112');
+    expect(await page.locator('[data-region="DE"]').count()).toBe(1);
+    expect(
+      await page.getByRole('link', { name: DE.emergency.number, exact: true }).getAttribute('href'),
+    ).toBe(`tel:${DE.emergency.dial}`);
+    expect(await page.getByRole('link', { name: line(DE), exact: true }).count()).toBe(1);
     await shot(page, 'support-page-phone');
 
     await registerViaUi(page, run.server.url);
     await page.goto(`${run.server.url}/support`);
-    await page.locator('[data-region="EU"]').waitFor();
+    await page.locator('[data-region="DE"]').waitFor();
     await page.getByLabel('Show numbers for').selectOption('GB');
-    await page.getByText('Region saved.').waitFor();
+    await page.getByText('Country saved.').waitFor();
     await page.reload();
     await page.locator('[data-region="GB"]').waitFor();
-    expect(await page.getByRole('link', { name: '999', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: GB.emergency.number, exact: true }).count()).toBe(1);
     expect(await page.getByText('Saved in your settings.').count()).toBe(1);
     await page.setViewportSize(DESKTOP);
     await shot(page, 'support-page-desktop');
@@ -232,7 +248,7 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
     await picker.selectOption('');
     expect((await saved).status()).toBe(200);
     await page.goto(`${run.server.url}/support`);
-    await page.locator('[data-region="EU"]').waitFor();
+    await page.locator('[data-region="DE"]').waitFor();
     expect(await page.getByText('Saved in your settings.').count()).toBe(0);
     await context.close();
   });

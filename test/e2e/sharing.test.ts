@@ -64,6 +64,21 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(/^Imported\. 3 values added/).waitFor();
 
+    // A PHQ-9 with item 9 "Several days" and a total of 1 ("Minimal" as a band).
+    const phq9 = await page.evaluate(async () => {
+      const { csrfToken } = await (await fetch('/api/auth/session')).json();
+      const answers = Object.fromEntries(
+        Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? 1 : 0]),
+      );
+      const res = await fetch('/api/screeners/phq9', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ answers }),
+      });
+      return res.status;
+    });
+    expect(phq9).toBe(201);
+
     // Share with the clinician.
     await page.getByLabel('Their Gutbrain email').fill(drAccount.email);
     await page.getByRole('button', { name: 'Share' }).click();
@@ -76,6 +91,10 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
     await dr.getByRole('button', { name: 'Open summary' }).click();
     await dr.getByRole('heading', { name: 'Alice' }).waitFor();
     await dr.locator('.chart-canvas svg').first().waitFor();
+    // Safety first, in words: item 9's answer and date, never only "Minimal".
+    const safety = dr.getByTestId('clinician-safety');
+    expect(await safety.getByText(/answered “Several days” \(1 of 3\)/).count()).toBe(1);
+    expect(await safety.getByText(/the crisis screen with crisis lines was shown/).count()).toBe(1);
     if (engine === 'sqlite') await screenshot(dr, 'clinician-summary-desktop');
     const personId = await dr
       .getByRole('link', { name: 'Printable summary (PDF)' })

@@ -279,7 +279,8 @@ export const ROUTES: Record<string, Spec> = {
   'GET /api/safety/regions': { public: true },
   'GET /api/safety/status': {},
   'PUT /api/safety/region': { body: () => ({ region: 'IE' }) },
-  'POST /api/safety/dismissals': { body: () => ({ kind: 'low_mood_pattern' }) },
+  // Only while the diary prompt is showing: Alice has none, so her own request is refused (409).
+  'POST /api/safety/dismissals': { body: () => ({ kind: 'low_mood_pattern' }), own: 409 },
 
   'GET /api/screeners/instruments': {},
   'GET /api/screeners/overview': {},
@@ -290,6 +291,10 @@ export const ROUTES: Record<string, Spec> = {
   'GET /api/screeners/responses': { query: () => ({ instrument: 'phq9' }) },
   'GET /api/screeners/responses/:id': { owned: true, params: (a) => ({ id: a.screenerResponse }) },
   'DELETE /api/screeners/responses/:id': { owned: true, params: (a) => ({ id: a.screenerResponse }) },
+  'POST /api/screeners/responses/:id/support-read': {
+    owned: true,
+    params: (a) => ({ id: a.screenerResponse }),
+  },
 
   'GET /api/sharing/kinds': {},
   'PUT /api/sharing/role': { body: () => ({ clinician: false }) },

@@ -4,7 +4,7 @@ import '../foods/derive.ts';
 import '../habits/habits.ts';
 import { checkinSchema, observationsToCheckin } from '../checkin/checkin.ts';
 import { type Association, computeAssociations } from '../insights/associations.ts';
-import { lowMoodPattern } from '../screeners/safety.ts';
+import { lowMoodPattern } from '../safety/diary.ts';
 import { measureByKey } from '../tracking/measures.ts';
 import { NOISE_FACTORS, PLANTED_EFFECTS } from './effects.ts';
 import { demoMatrix, generateDemoData } from './generate.ts';
@@ -71,7 +71,7 @@ describe('generateDemoData', () => {
         .observations.filter((o) => o.measure === 'mood')
         .map((o) => ({ date: o.date, mood: o.value as number }));
       for (let end = 14; end <= moods.length; end++) {
-        expect(lowMoodPattern(moods.slice(end - 14, end)).fires).toBe(false);
+        expect(lowMoodPattern(moods, moods[end - 1]?.date ?? '').fires).toBe(false);
       }
     }
   });

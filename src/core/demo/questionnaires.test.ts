@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates.ts';
 import { spearman } from '../insights/spearman.ts';
-import { safetyTriggersForScreener } from '../screeners/safety.ts';
+import { escalate, screenTriggers } from '../safety/escalation.ts';
 import { scoreInstrument } from '../screeners/scoring.ts';
 import { generateDemoData } from './generate.ts';
 import { demoQuestionnaires } from './questionnaires.ts';
@@ -19,8 +19,13 @@ describe('demoQuestionnaires', () => {
     expect(responses.filter((r) => r.instrument === 'phq9')).toHaveLength(12);
   });
 
-  it('never raises a safety trigger', () => {
-    for (const r of responses) expect(safetyTriggersForScreener(r.instrument, r.answers)).toEqual([]);
+  it('never raises a support screen (urgent or professional)', () => {
+    let previous: number | null = null;
+    for (const r of responses) {
+      const s = scoreInstrument(r.instrument, r.answers);
+      expect(screenTriggers(escalate(s, r.instrument === 'phq9' ? previous : null).triggers)).toEqual([]);
+      if (r.instrument === 'phq9') previous = s.score;
+    }
   });
 
   it('moves with the fortnight’s mood: WHO-5 up, PHQ-9 down', () => {

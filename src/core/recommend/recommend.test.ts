@@ -96,7 +96,11 @@ describe('recommend', () => {
   });
 
   it('a safety trigger replaces every recommendation', () => {
-    const trigger = { code: 'low_mood_pattern' as const, message: 'Your mood has been low.' };
+    const trigger = {
+      code: 'low_mood_pattern' as const,
+      level: 'professional' as const,
+      message: 'Your mood has been low.',
+    };
     const out = recommend(graph, struggling(), { feedback: [], safetyTriggers: [trigger] });
     expect(out).toEqual({ kind: 'support', triggers: [trigger], recommendations: [] });
   });

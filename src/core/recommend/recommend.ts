@@ -15,7 +15,7 @@ import {
   edgeView,
   type KnowledgeGraph,
 } from '../knowledge/index.ts';
-import type { SafetyTrigger } from '../screeners/safety.ts';
+import type { SafetyTrigger } from '../safety/escalation.ts';
 import { RULES, type Rule } from './rules.ts';
 import type { PersonState } from './state.ts';
 

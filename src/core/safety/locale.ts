@@ -1,51 +1,12 @@
 /**
  * The default region from the browser's languages (`navigator.languages`, or the
  * Accept-Language header): the first locale that names a country we have numbers for. Only an
- * explicit country counts — "en" alone could be anywhere, so it falls back to the international
- * entry rather than guessing the United States.
+ * explicit country counts — "en" or "de" alone could be anywhere, so they fall back to the
+ * international entry (the picker first, then 112 and the directories) rather than a guess.
  *
  * @example regionFromLocales(['ga-IE', 'en']) // 'IE'
  */
-import { FALLBACK_REGION, type RegionId } from './regions.ts';
-
-// EU member states (ISO 3166-1 alpha-2) other than Ireland, which has its own entry.
-const EU_MEMBERS = new Set([
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'DE',
-  'GR',
-  'HU',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-]);
-
-const DIRECT: Readonly<Record<string, RegionId>> = {
-  US: 'US',
-  GB: 'GB',
-  IE: 'IE',
-  CA: 'CA',
-  AU: 'AU',
-  NZ: 'NZ',
-};
+import { FALLBACK_REGION, isRegionId, type RegionId } from './regions.ts';
 
 function countryOf(locale: string): string | undefined {
   try {
@@ -55,10 +16,10 @@ function countryOf(locale: string): string | undefined {
   }
 }
 
-/** The region for a country code, or undefined when we have no specific entry for it. */
+/** The region for a country code, or undefined when we have no entry for it. */
 export function regionForCountry(country: string): RegionId | undefined {
   const c = country.toUpperCase();
-  return DIRECT[c] ?? (EU_MEMBERS.has(c) ? 'EU' : undefined);
+  return c !== FALLBACK_REGION && isRegionId(c) ? c : undefined;
 }
 
 /** First locale with a known country decides; none → the international fallback. */

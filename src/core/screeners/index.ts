@@ -2,6 +2,5 @@
 export * from './instruments.ts';
 export * from './reflection.ts';
 export * from './reminders.ts';
-export * from './safety.ts';
 export * from './scoring.ts';
 export * from './signals.ts';

@@ -9,6 +9,7 @@ import { sleepHoursBetween } from '../checkin/checkin.ts';
 import { timeFromMinutes } from '../dates.ts';
 import { INSTRUMENTS, type InstrumentId } from '../screeners/instruments.ts';
 import type { ShareKind } from './access.ts';
+import { type SafetyInputResult, safetySection } from './safety-summary.ts';
 
 export const NOT_A_DIAGNOSIS =
   'Self-reported by the person in Gutbrain. Questionnaire bands are the instruments’ own names; none of this is a diagnosis.';
@@ -20,6 +21,10 @@ export interface SummaryInput {
   to: string;
   observations: readonly { date: string; measure: string; value: number | null }[];
   screeners: readonly { instrument: string; date: string; score: number | null; band: string | null }[];
+  /** Every questionnaire and signals check up to the period's end, for the safety section. */
+  safetyResults: readonly SafetyInputResult[];
+  /** One mood per logged day (check-in first, then imports), for the diary rule's episodes. */
+  moods: readonly { date: string; mood: number }[];
   programs: readonly {
     programId: string;
     title: string;
@@ -82,6 +87,14 @@ export function buildSummary(input: SummaryInput) {
     period: { from: input.from, to: input.to },
     kinds: [...input.kinds],
     notice: NOT_A_DIAGNOSIS,
+    /** First, so it is read first: item 9 and every safety event, in words. */
+    safety: safetySection({
+      kinds: input.kinds,
+      from: input.from,
+      to: input.to,
+      results: input.safetyResults,
+      moods: input.moods,
+    }),
     diary: has('diary')
       ? {
           days,

@@ -14,6 +14,7 @@ const INK = '#1f2933';
 const MUTED = '#616e7c';
 const ACCENT = '#2f7d6d';
 const SECOND = '#7a5cc2';
+const ALERT = '#a61b1b';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -82,6 +83,34 @@ export function renderSummaryPdf(summary: Summary, generatedAt: Date): Promise<B
     .fillColor(MUTED)
     .text(`${summary.period.from} to ${summary.period.to} · made ${generatedAt.toISOString().slice(0, 10)}`);
   doc.moveDown(0.5).fontSize(9).text(summary.notice);
+
+  // Safety first, in words: item 9 and every safety event, never only a band.
+  const safety = summary.safety;
+  heading(doc, 'Safety');
+  doc.text(safety.summary);
+  if (safety.item9) {
+    doc
+      .moveDown(0.3)
+      .font('Helvetica-Bold')
+      .text('PHQ-9 item 9 (thoughts of being better off dead or of self-harm)');
+    doc.font('Helvetica');
+    if (safety.item9.length === 0) doc.text('No PHQ-9 in this period.', { indent: 12 });
+    for (const a of safety.item9) {
+      doc
+        .fillColor(a.answer > 0 ? ALERT : INK)
+        .text(`${a.date}    answered "${a.answerLabel}" (${a.answer} of 3)`, { indent: 12 })
+        .fillColor(INK);
+    }
+  }
+  if (safety.events.length > 0) {
+    doc.moveDown(0.3).font('Helvetica-Bold').text('Safety events').font('Helvetica');
+    for (const e of safety.events) {
+      doc
+        .fillColor(e.level === 'urgent' ? ALERT : INK)
+        .text(`${e.date}    ${e.words}`, { indent: 12 })
+        .fillColor(INK);
+    }
+  }
 
   if (summary.diary) {
     heading(doc, 'Daily check-ins');

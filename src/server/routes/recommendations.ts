@@ -16,26 +16,18 @@ import {
   type ScreenerScore,
   WINDOW_DAYS,
 } from '../../core/recommend/index.ts';
-import { INSTRUMENTS, isInstrumentId, REPEAT_EVERY_DAYS } from '../../core/screeners/index.ts';
-import {
-  LOW_MOOD_WINDOW,
-  lowMoodTrigger,
-  type SafetyTrigger,
-  safetyTriggersForRedFlags,
-  safetyTriggersForScreener,
-} from '../../core/screeners/safety.ts';
-import { RED_FLAGS } from '../../core/screeners/signals.ts';
+import { TALK_TO_A_PROFESSIONAL } from '../../core/safety/index.ts';
+import { INSTRUMENTS, isInstrumentId } from '../../core/screeners/index.ts';
 import { experimentPlan, listExperiments } from '../../store/experiments.ts';
 import { listSamples } from '../../store/microbiome.ts';
 import { dayMeasureMatrix } from '../../store/observations.ts';
 import { getPerson } from '../../store/people.ts';
 import { clearFeedback, listFeedback, saveFeedback } from '../../store/recommendations.ts';
-import { recentMoodDays } from '../../store/safety.ts';
 import { listScreenerResponses } from '../../store/screeners.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { supportFor } from './safety.ts';
+import { safetyNowFor, supportFor } from './safety.ts';
 
 const idParams = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a recommendation id like sleep_hours' }),
@@ -43,27 +35,6 @@ const idParams = z.strictObject({
 const snoozeBody = z.strictObject({
   days: z.number().int({ error: 'must be a whole number' }).min(1).max(90).default(7),
 });
-
-/**
- * Safety triggers present now: the diary's low-mood pattern (even while its prompt is put away —
- * suggestions stay paused as long as the pattern is there) and any questionnaire or signals-check
- * trigger from the last two weeks, the same window the questionnaires page uses.
- */
-async function safetyTriggersNow(ctx: AppContext, personId: string, today: string): Promise<SafetyTrigger[]> {
-  const { db } = ctx.store;
-  const diary = lowMoodTrigger(await recentMoodDays(db, personId, LOW_MOOD_WINDOW));
-  const recent = await listScreenerResponses(db, personId, {
-    from: addDays(today, -(REPEAT_EVERY_DAYS - 1)),
-  });
-  const screener = recent
-    .filter((r) => r.triggers.length > 0)
-    .flatMap((r) =>
-      r.instrument === 'signals'
-        ? safetyTriggersForRedFlags(RED_FLAGS.filter((f) => r.answers[f.id] === true).map((f) => f.id))
-        : safetyTriggersForScreener(r.instrument, r.answers as Record<string, number>),
-    );
-  return [...screener, ...diary];
-}
 
 /** What the rules read: the last 14 days, the latest score per questionnaire, the latest sample. */
 async function personState(ctx: AppContext, personId: string, today: string): Promise<PersonState> {
@@ -101,18 +72,22 @@ export async function recommendationsFor(
   today: string,
 ) {
   const { db } = ctx.store;
-  const triggers = await safetyTriggersNow(ctx, personId, today);
+  // One rule (core/safety): something urgent, the diary pattern or an unread "talk to a
+  // professional" screen pauses suggestions; once that screen is read they come back below a card.
+  const safety = await safetyNowFor(ctx, personId, today);
   const running = (await listExperiments(db, personId))
     .filter((e) => e.recommendation_id && experimentStatus(experimentPlan(e), today) !== 'finished')
     .map((e) => e.recommendation_id as string);
   const out = recommend(ctx.knowledge, await personState(ctx, personId, today), {
     feedback: await listFeedback(db, personId),
-    safetyTriggers: triggers,
+    safetyTriggers: safety.pausedBy,
     runningExperiments: running,
   });
   return {
     today,
     support: out.kind === 'support' ? await supportFor(db, personId, req, out.triggers) : null,
+    talkToProfessional:
+      out.kind === 'recommendations' && safety.talkToProfessional ? TALK_TO_A_PROFESSIONAL : null,
     recommendations: out.recommendations,
   };
 }

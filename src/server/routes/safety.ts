@@ -6,36 +6,42 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { addDays, localDateAt } from '../../core/dates.ts';
 import {
+  diaryPromptState,
   isRegionId,
+  lowMoodTrigger,
   PROFESSIONAL_KINDS,
   parseAcceptLanguage,
+  previousPhq9Scores,
   REGIONS,
   type RegionId,
   regionFromLocales,
-  type SupportScreen,
-  supportScreen,
-} from '../../core/safety/index.ts';
-import {
-  isPromptSnoozed,
-  LOW_MOOD_WINDOW,
-  lowMoodTrigger,
+  type SafetyNow,
   type SafetyTrigger,
+  type SupportScreen,
+  safetyNow,
   snoozedUntil,
-} from '../../core/screeners/safety.ts';
+  supportScreen,
+  windowStart,
+} from '../../core/safety/index.ts';
+import { REPEAT_EVERY_DAYS } from '../../core/screeners/index.ts';
 import { getPerson, updatePerson } from '../../store/people.ts';
-import { addDismissal, latestDismissal, recentMoodDays } from '../../store/safety.ts';
+import { addDismissal, latestDismissal, moodDays } from '../../store/safety.ts';
 import type { Database } from '../../store/schema.ts';
+import { listScreenerResponses } from '../../store/screeners.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
-import { parseInput } from '../plugins/errors.ts';
+import { HttpError, parseInput } from '../plugins/errors.ts';
 
 const LOW_MOOD_KIND = 'low_mood_pattern';
 
 const regionBody = z.strictObject({
   region: z
     .string({ error: 'must be a region id' })
-    .refine(isRegionId, { error: `must be one of: ${REGIONS.map((r) => r.id).join(', ')}` })
+    .refine(isRegionId, {
+      error: 'must be one of the regions listed at /api/safety/regions (a country code such as DE, or INTL)',
+    })
     .nullable(),
 });
 const dismissalBody = z.strictObject({
@@ -61,36 +67,57 @@ export async function regionFor(
   return { id: localeRegion(req), source: 'locale' };
 }
 
-/** Support screen for these triggers in the person's region, or null when there are none. */
+/** Support screen for these triggers in the person's region, or null when none calls for a screen. */
 export async function supportFor(
   db: Kysely<Database>,
   personId: string,
   req: FastifyRequest,
   triggers: readonly SafetyTrigger[],
+  options: { snoozeAvailable?: boolean } = {},
 ): Promise<SupportScreen | null> {
-  if (triggers.length === 0) return null;
-  return supportScreen(triggers, (await regionFor(db, personId, req)).id);
+  if (!triggers.some((t) => t.level === 'urgent' || t.level === 'professional')) return null;
+  return supportScreen(triggers, (await regionFor(db, personId, req)).id, options);
 }
 
-/** The diary rule (mood ≤ 3 on 10 of the last 14 logged days), respecting a dismissal < 7 days old. */
-export async function diaryCheck(
-  db: Kysely<Database>,
-  personId: string,
-  now: Date,
-): Promise<{ triggers: SafetyTrigger[]; snoozedUntil: string | null }> {
-  const triggers = lowMoodTrigger(await recentMoodDays(db, personId, LOW_MOOD_WINDOW));
-  if (triggers.length === 0) return { triggers, snoozedUntil: null };
-  const dismissed = await latestDismissal(db, personId, LOW_MOOD_KIND);
-  if (isPromptSnoozed(dismissed, now)) {
-    return { triggers: [], snoozedUntil: snoozedUntil(dismissed as Date).toISOString() };
-  }
-  return { triggers, snoozedUntil: null };
+/**
+ * The diary rule (see core/safety/diary.ts) for the person's today, with the one 7-day snooze
+ * per episode. `pattern` is the trigger whether or not it is snoozed.
+ */
+export async function diaryCheck(db: Kysely<Database>, personId: string, now: Date) {
+  const person = await getPerson(db, personId);
+  const today = localDateAt(now, person.time_zone);
+  const dismissedAt = await latestDismissal(db, personId, LOW_MOOD_KIND);
+  const dismissal = dismissedAt
+    ? { at: dismissedAt, date: localDateAt(dismissedAt, person.time_zone) }
+    : null;
+  // From the dismissal's window on, so an episode that began before it can be followed to today.
+  const from = windowStart(dismissal && dismissal.date < today ? dismissal.date : today);
+  const days = await moodDays(db, personId, from, today);
+  const state = diaryPromptState(days, today, now, dismissal);
+  return { ...state, today, pattern: lowMoodTrigger(days, today) };
 }
 
 /** For the check-in route: the support screen when the diary rule fires after a save. */
 export async function diarySupport(ctx: AppContext, personId: string, req: FastifyRequest) {
-  const { triggers } = await diaryCheck(ctx.store.db, personId, ctx.now());
-  return supportFor(ctx.store.db, personId, req, triggers);
+  const diary = await diaryCheck(ctx.store.db, personId, ctx.now());
+  return supportFor(ctx.store.db, personId, req, diary.triggers, { snoozeAvailable: diary.snoozeAvailable });
+}
+
+/**
+ * What the safety pathway asks for now (core/safety/now.ts): the person's results from the
+ * questionnaires' own window (the last two weeks) and the diary pattern — even while its prompt is
+ * put away, so suggestions stay paused as long as the pattern is there.
+ */
+export async function safetyNowFor(ctx: AppContext, personId: string, today: string): Promise<SafetyNow> {
+  const { db } = ctx.store;
+  const all = await listScreenerResponses(db, personId, { to: today });
+  const previous = previousPhq9Scores(all);
+  const from = addDays(today, -(REPEAT_EVERY_DAYS - 1));
+  const recent = all
+    .filter((r) => r.date >= from)
+    .map((r) => ({ ...r, previousPhq9: previous.get(r.id) ?? null }));
+  const diary = await diaryCheck(db, personId, ctx.now());
+  return safetyNow(recent, { shown: diary.triggers, pattern: diary.pattern });
 }
 
 export function registerSafetyRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -108,9 +135,11 @@ export function registerSafetyRoutes(app: FastifyInstance, ctx: AppContext): voi
     const region = await regionFor(db, personId, req);
     const diary = await diaryCheck(db, personId, ctx.now());
     return {
-      support: diary.triggers.length ? supportScreen(diary.triggers, region.id) : null,
+      support: diary.triggers.length
+        ? supportScreen(diary.triggers, region.id, { snoozeAvailable: diary.snoozeAvailable })
+        : null,
       region,
-      snoozedUntil: diary.snoozedUntil,
+      snoozedUntil: diary.snoozedUntil?.toISOString() ?? null,
     };
   });
 
@@ -121,10 +150,29 @@ export function registerSafetyRoutes(app: FastifyInstance, ctx: AppContext): voi
     return { region: await regionFor(db, personId, req) };
   });
 
+  // Only while the prompt is showing, and once per episode: a dismissal made in advance or a
+  // second one in the same run of low days would hide a pattern that is still there.
   app.post('/api/safety/dismissals', async (req, reply) => {
     const personId = requirePerson(req);
     parseInput(dismissalBody, req.body, 'body');
     const now = ctx.now();
+    const diary = await diaryCheck(db, personId, now);
+    if (diary.triggers.length === 0) {
+      throw new HttpError(
+        409,
+        diary.snoozedUntil ? 'already_snoozed' : 'no_prompt',
+        diary.snoozedUntil
+          ? 'The diary prompt is already put away for now.'
+          : 'There is no diary prompt showing to put away.',
+      );
+    }
+    if (!diary.snoozeAvailable) {
+      throw new HttpError(
+        409,
+        'snooze_used',
+        'The diary prompt was already put away once while this pattern has lasted, so it stays until your mood lifts.',
+      );
+    }
     await addDismissal(db, personId, LOW_MOOD_KIND, now);
     return reply.code(201).send({ snoozedUntil: snoozedUntil(now).toISOString() });
   });

@@ -7,9 +7,16 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { localDate } from '../../core/date-schemas.ts';
-import { addDays, localDateAt } from '../../core/dates.ts';
+import { localDateAt } from '../../core/dates.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import type { KnowledgeGraph } from '../../core/knowledge/index.ts';
+import {
+  type Escalation,
+  escalate,
+  escalationOf,
+  PROFESSIONAL_CAN_HELP,
+  screenTriggers,
+} from '../../core/safety/index.ts';
 import {
   INSTRUMENTS,
   type InstrumentId,
@@ -17,14 +24,10 @@ import {
   NOT_A_DIAGNOSIS,
   parseSignalsAnswers,
   RED_FLAGS,
-  REPEAT_EVERY_DAYS,
   repeatReminders,
-  type SafetyTrigger,
   SIGNAL_GROUPS,
   SIGNALS_CAUTION,
   SIGNALS_SOURCE,
-  safetyTriggersForRedFlags,
-  safetyTriggersForScreener,
   scoreInstrument,
   signalsReflection,
   who5Change,
@@ -37,13 +40,14 @@ import {
   insertScreenerResponse,
   lastResponseDates,
   listScreenerResponses,
+  markSupportRead,
   type NewScreenerResponse,
   type ScreenerResponseRow,
 } from '../../store/screeners.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { supportFor } from './safety.ts';
+import { safetyNowFor, supportFor } from './safety.ts';
 
 const CHECKS = ['phq9', 'gad7', 'who5', 'signals'] as const;
 type CheckId = (typeof CHECKS)[number];
@@ -61,16 +65,21 @@ const listQuery = z.strictObject({
   to: localDate.optional(),
 });
 
-/** Scores or parses one submission into what is stored, with the triggers it raises. */
+/**
+ * Scores or parses one submission into what is stored, with what it raises (core/safety's
+ * `escalate`, given the previous PHQ-9 total for reliable change). The stored trigger codes are
+ * the ones that call for a support screen.
+ */
 function evaluate(
   instrument: CheckId,
   answers: Record<string, unknown>,
-): NewScreenerResponse & { raised: SafetyTrigger[] } {
+  previousPhq9: number | null,
+): NewScreenerResponse & { escalation: Escalation } {
   if (instrument === 'signals') {
     const parsed = parseSignalsAnswers(answers);
-    const raised = safetyTriggersForRedFlags(parsed.redFlags);
     const yes = new Set<string>([...parsed.signals, ...parsed.redFlags]);
     const stored = Object.fromEntries(Object.keys(answers).map((k) => [k, yes.has(k)]));
+    const escalation = escalate({ instrument, answers: stored, score: null });
     return {
       instrument,
       date: '',
@@ -79,12 +88,12 @@ function evaluate(
       score: null,
       band: null,
       difficulty: null,
-      triggers: raised.map((t) => t.code),
-      raised,
+      triggers: screenTriggers(escalation.triggers).map((t) => t.code),
+      escalation,
     };
   }
   const s = scoreInstrument(instrument, answers);
-  const raised = safetyTriggersForScreener(instrument, s.answers);
+  const escalation = escalate(s, previousPhq9);
   return {
     instrument,
     date: '',
@@ -93,27 +102,30 @@ function evaluate(
     score: s.score,
     band: s.band.key,
     difficulty: s.difficulty,
-    triggers: raised.map((t) => t.code),
-    raised,
+    triggers: screenTriggers(escalation.triggers).map((t) => t.code),
+    escalation,
   };
 }
 
-/** The triggers a stored response stands for (recomputed from its answers, so wording stays current). */
-function triggersOf(row: ScreenerResponseRow): SafetyTrigger[] {
-  if (row.instrument === 'signals') {
-    return safetyTriggersForRedFlags(RED_FLAGS.filter((f) => row.answers[f.id] === true).map((f) => f.id));
-  }
-  return safetyTriggersForScreener(row.instrument, row.answers as Record<string, number>);
-}
-
-function responseView(graph: KnowledgeGraph, row: ScreenerResponseRow, previous?: ScreenerResponseRow) {
+function responseView(
+  graph: KnowledgeGraph,
+  row: ScreenerResponseRow,
+  escalation: Escalation,
+  previous?: ScreenerResponseRow,
+) {
   const base = {
     id: row.id,
     instrument: row.instrument,
     date: row.date,
     createdAt: row.createdAt,
     answers: row.answers,
-    safetyTriggered: row.triggers.length > 0,
+    safetyTriggered: screenTriggers(escalation.triggers).length > 0,
+    /** urgent · professional · mention · none (core/safety/escalation.ts). */
+    level: escalation.level,
+    /** For a "worth mentioning" result (and above): a plain note that a professional can help. */
+    professionalNote: escalation.level === 'none' ? null : PROFESSIONAL_CAN_HELP,
+    mentions: escalation.triggers.filter((t) => t.level === 'mention').map((t) => t.message),
+    supportReadAt: row.supportReadAt,
     notADiagnosis: NOT_A_DIAGNOSIS,
   };
   if (row.instrument === 'signals') {
@@ -164,12 +176,14 @@ export function registerScreenerRoutes(app: FastifyInstance, ctx: AppContext): v
     const personId = requirePerson(req);
     const { instrument } = parseInput(checkParams, req.params, 'params');
     const body = parseInput(submitBody, req.body, 'body');
-    const evaluated = evaluate(instrument, body.answers);
+    const earlier =
+      instrument === 'who5' || instrument === 'phq9'
+        ? await listScreenerResponses(db, personId, { instrument })
+        : [];
+    const previous = earlier.sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1)).at(-1);
+    const { escalation, ...toStore } = evaluate(instrument, body.answers, previous?.score ?? null);
     const person = await getPerson(db, personId);
     const now = ctx.now();
-    const { raised, ...toStore } = evaluated;
-    const previous =
-      instrument === 'who5' ? (await listScreenerResponses(db, personId, { instrument })).at(-1) : undefined;
     const row = await insertScreenerResponse(
       db,
       personId,
@@ -177,8 +191,11 @@ export function registerScreenerRoutes(app: FastifyInstance, ctx: AppContext): v
       now,
     );
     // `support` first: the support screen comes before any score.
-    const support = await supportFor(db, personId, req, raised);
-    return reply.code(201).send({ support, response: responseView(ctx.knowledge, row, previous) });
+    const support = await supportFor(db, personId, req, escalation.triggers);
+    return reply.code(201).send({
+      support,
+      response: responseView(ctx.knowledge, row, escalation, instrument === 'who5' ? previous : undefined),
+    });
   });
 
   app.get('/api/screeners/responses', async (req) => {
@@ -197,6 +214,14 @@ export function registerScreenerRoutes(app: FastifyInstance, ctx: AppContext): v
     };
   });
 
+  /** "I've read this": a professional screen stops holding suggestions back once read. */
+  app.post('/api/screeners/responses/:id/support-read', async (req, reply) => {
+    const personId = requirePerson(req);
+    const { id } = parseInput(idParams, req.params, 'params');
+    if (!(await markSupportRead(db, personId, id, ctx.now()))) throw new NotFoundError('response');
+    return reply.code(204).send();
+  });
+
   app.get('/api/screeners/responses/:id', async (req) => {
     const personId = requirePerson(req);
     const { id } = parseInput(idParams, req.params, 'params');
@@ -208,8 +233,12 @@ export function registerScreenerRoutes(app: FastifyInstance, ctx: AppContext): v
             .filter((r) => r.id !== row.id && r.createdAt < row.createdAt)
             .at(-1)
         : undefined;
-    const support = await supportFor(db, personId, req, triggersOf(row));
-    return { support, response: responseView(ctx.knowledge, row, previous) };
+    const escalation = escalationOf(
+      row,
+      await listScreenerResponses(db, personId, { instrument: row.instrument }),
+    );
+    const support = await supportFor(db, personId, req, escalation.triggers);
+    return { support, response: responseView(ctx.knowledge, row, escalation, previous) };
   });
 
   app.delete('/api/screeners/responses/:id', async (req, reply) => {
@@ -226,15 +255,19 @@ export function registerScreenerRoutes(app: FastifyInstance, ctx: AppContext): v
     const person = await getPerson(db, personId);
     const today = localDateAt(ctx.now(), person.time_zone);
     const rows = (await listScreenerResponses(db, personId, q)).filter((r) => isInstrumentId(r.instrument));
-    // A trigger in the questionnaires' own window (the last 2 weeks) keeps the support screen in
-    // front of the scores; `support` comes first.
-    const windowStart = addDays(today, -(REPEAT_EVERY_DAYS - 1));
-    const recentTriggered = (await listScreenerResponses(db, personId, { from: windowStart }))
-      .filter((r) => r.triggers.length > 0)
-      .at(-1);
-    const support = recentTriggered ? await supportFor(db, personId, req, triggersOf(recentTriggered)) : null;
+    // A result in the questionnaires' own window (the last 2 weeks) that calls for a support
+    // screen keeps it in front of the scores; `support` comes first.
+    const { screen, unreadResultIds } = await safetyNowFor(ctx, personId, today);
+    const support = await supportFor(
+      db,
+      personId,
+      req,
+      screen.filter((t) => t.code !== 'low_mood_pattern'),
+    );
     return {
       support,
+      /** Results whose screen this one stands for and that were not read yet. */
+      unreadResultIds,
       today,
       scores: rows.map((r) => ({
         id: r.id,

@@ -15,6 +15,7 @@ import * as m0008 from './0008_offline.ts';
 import * as m0009 from './0009_recommend.ts';
 import * as m0010 from './0010_push.ts';
 import * as m0011 from './0011_observation_by_measure.ts';
+import * as m0012 from './0012_support_read.ts';
 import * as m0013 from './0013_auth_throttle.ts';
 import * as m0014 from './0014_experiment_primary_outcome.ts';
 
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0009_recommend': m0009,
   '0010_push': m0010,
   '0011_observation_by_measure': m0011,
+  '0012_support_read': m0012,
   '0013_auth_throttle': m0013,
   '0014_experiment_primary_outcome': m0014,
 };

@@ -3,10 +3,10 @@
  * and a footer that always shows the way to professional help.
  */
 import { useRef } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
-import { useSession } from '../session.tsx';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { type Person, useSession } from '../session.tsx';
 import { Everyday } from './Everyday.tsx';
-import { DiarySupportPrompt } from './SupportScreen.tsx';
+import { DiarySupportPrompt, SupportShowingProvider, useSupportShowing } from './SupportScreen.tsx';
 
 export interface NavItem {
   to: string;
@@ -50,7 +50,33 @@ function NavItemLink({
   );
 }
 
+/**
+ * What the shell draws above the page: the diary prompt, then the everyday strip (reminders,
+ * program nudges, the tour, the offline state). Nothing goes above a support screen: on Get help
+ * now, and while the page draws a support screen of its own, the strip is left out, and the diary
+ * prompt gives way to the page's screen.
+ */
+function AbovePage({ person }: { person: Person }) {
+  const { pathname } = useLocation();
+  const showing = useSupportShowing();
+  const onSupportPage = pathname === '/support';
+  return (
+    <>
+      {!onSupportPage && !showing.page && <DiarySupportPrompt />}
+      {!onSupportPage && !showing.any && <Everyday person={person} />}
+    </>
+  );
+}
+
 export function Layout() {
+  return (
+    <SupportShowingProvider>
+      <Frame />
+    </SupportShowingProvider>
+  );
+}
+
+function Frame() {
   const { person } = useSession();
   const more = useRef<HTMLDetailsElement>(null);
   const closeMore = () => more.current?.removeAttribute('open');
@@ -96,8 +122,7 @@ export function Layout() {
         )}
       </header>
       <main id="main" className="page" tabIndex={-1}>
-        {person && <DiarySupportPrompt />}
-        {person && <Everyday person={person} />}
+        {person && <AbovePage person={person} />}
         <Outlet />
       </main>
       <footer className="footer">

@@ -3,7 +3,7 @@
  * "From this browser" clears the setting so the browser's languages decide again.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RegionId } from '../../core/safety/regions.ts';
+import type { Region, RegionId } from '../../core/safety/regions.ts';
 import { api } from '../api.ts';
 import { KEYS, type RegionsAnswer, type SafetyStatus } from '../routes/ChecksApi.ts';
 import { Notice } from './States.tsx';
@@ -31,13 +31,48 @@ export function useSafetyRegion(signedIn = true) {
   return { regions, status, save };
 }
 
+/** Countries by name, "Another country" last. */
+export function regionsByName(regions: readonly Region[]): Region[] {
+  return [...regions].sort((a, b) =>
+    a.id === 'INTL' ? 1 : b.id === 'INTL' ? -1 : a.name.localeCompare(b.name, 'en'),
+  );
+}
+
+/** The country picker used on the support screens, Get help now and at sign-up. */
+export function RegionPicker({
+  regions,
+  value,
+  onChange,
+  label,
+  id = 'region-picker',
+}: {
+  regions: readonly Region[];
+  value: RegionId;
+  onChange: (id: RegionId) => void;
+  label: string;
+  id?: string;
+}) {
+  return (
+    <div className="field region-picker">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {regionsByName(regions).map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function RegionSetting() {
   const { regions, status, save } = useSafetyRegion();
   const current = status.data?.region.source === 'settings' ? status.data.region.id : '';
   return (
     <section className="card form" aria-labelledby="region-setting">
       <h2 id="region-setting" className="card-title">
-        Support region
+        Your country (for the support screen)
       </h2>
       <p className="muted small">
         The support screen shows this region’s emergency number and crisis lines. It can never be switched
@@ -51,7 +86,7 @@ export function RegionSetting() {
           onChange={(e) => save.mutate((e.target.value || null) as RegionId | null)}
         >
           <option value="">From this browser’s language settings</option>
-          {regions.data?.regions.map((r) => (
+          {regionsByName(regions.data?.regions ?? []).map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}
             </option>

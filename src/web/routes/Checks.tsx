@@ -2,7 +2,7 @@
  * Checks: the questionnaires and the signals check, a reminder to repeat them every two weeks, and
  * scores over time beside diary mood. A recent safety trigger keeps the support screen in front.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { INSTRUMENT_IDS, INSTRUMENTS, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '../components/States.tsx';
 import { SupportGate } from '../components/SupportScreen.tsx';
 import { formatDate } from '../useToday.ts';
 import { KEYS, type OverviewAnswer } from './ChecksApi.ts';
+import { INSIGHT_KEYS } from './InsightsApi.ts';
 import './checks.css';
 
 const ChecksChart = lazy(() => import('./ChecksChart.tsx'));
@@ -27,6 +28,14 @@ export default function Checks() {
     queryFn: () => api.get<OverviewAnswer>('/api/screeners/overview'),
   });
   const data = overview.data;
+  const qc = useQueryClient();
+  const read = useMutation({
+    mutationFn: async (ids: string[]) => {
+      for (const id of ids)
+        await api.send('POST', `/api/screeners/responses/${encodeURIComponent(id)}/support-read`);
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: INSIGHT_KEYS.recommendations }),
+  });
   const latest = (id: string) => data?.scores.filter((s) => s.instrument === id).at(-1);
 
   return (
@@ -76,7 +85,11 @@ export default function Checks() {
       {overview.isPending && <Loading />}
       {overview.error && <ErrorState error={overview.error} onRetry={() => overview.refetch()} />}
       {data && (
-        <SupportGate support={data.support} acknowledgeLabel="I’ve read this — show my scores">
+        <SupportGate
+          support={data.support}
+          acknowledgeLabel="I’ve read this — show my scores"
+          onRead={() => read.mutate(data.unreadResultIds)}
+        >
           <section className="card" aria-labelledby="over-time">
             <h2 id="over-time" className="card-title">
               Scores over time, beside your mood

@@ -3,6 +3,7 @@
  * The types come from core so the browser and the server cannot drift apart.
  */
 
+import type { EscalationLevel } from '../../core/safety/escalation.ts';
 import type { ProfessionalKind } from '../../core/safety/professionals.ts';
 import type { Region, RegionId } from '../../core/safety/regions.ts';
 import type { SupportScreen } from '../../core/safety/support.ts';
@@ -31,6 +32,13 @@ export interface ResponseView {
   createdAt: string;
   answers: Record<string, number | boolean>;
   safetyTriggered: boolean;
+  /** core/safety/escalation.ts: urgent · professional · mention · none. */
+  level: EscalationLevel;
+  /** Set from "worth mentioning" up: a professional can help, and how to find one. */
+  professionalNote: { heading: string; text: string; findOne: string } | null;
+  /** Why the result is worth mentioning, in words (PHQ-9 10–19, GAD-7 10–14, WHO-5 29–50 %). */
+  mentions: string[];
+  supportReadAt: string | null;
   notADiagnosis: string;
   raw?: number | null;
   score?: number | null;
@@ -56,6 +64,8 @@ export interface OutcomeAnswer {
 export interface OverviewAnswer {
   /** Set while a questionnaire in the last 2 weeks raised a trigger: shown before the scores. */
   support: SupportScreen | null;
+  /** Results behind `support` not read yet: reading the overview's screen reads them. */
+  unreadResultIds: string[];
   today: string;
   scores: {
     id: string;

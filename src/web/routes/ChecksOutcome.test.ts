@@ -10,8 +10,9 @@ import { createElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { escalate, PROFESSIONAL_CAN_HELP, screenTriggers } from '../../core/safety/escalation.ts';
+import { regionById } from '../../core/safety/regions.ts';
 import { supportScreen } from '../../core/safety/support.ts';
-import { safetyTriggersForScreener } from '../../core/screeners/safety.ts';
 import { scorePhq9 } from '../../core/screeners/scoring.ts';
 import { SupportGate } from '../components/SupportScreen.tsx';
 import Checks from './Checks.tsx';
@@ -23,9 +24,10 @@ const answers = (item9: number) =>
   Object.fromEntries([1, 3, 3, 3, 3, 3, 3, 0, item9].map((c, i) => [`phq9_${i + 1}`, c]));
 
 /** What POST /api/screeners/phq9 answers, built from core exactly as the server does. */
-function phq9Outcome(item9: number, region = 'GB'): OutcomeAnswer {
-  const s = scorePhq9(answers(item9));
-  const triggers = safetyTriggersForScreener('phq9', s.answers);
+function phq9Outcome(item9: number, region = 'GB', codes = answers(item9)): OutcomeAnswer {
+  const s = scorePhq9(codes);
+  const escalation = escalate(s);
+  const triggers = screenTriggers(escalation.triggers);
   return {
     support: triggers.length ? supportScreen(triggers, region) : null,
     response: {
@@ -35,6 +37,10 @@ function phq9Outcome(item9: number, region = 'GB'): OutcomeAnswer {
       createdAt: '2026-03-10T12:00:00.000Z',
       answers: s.answers,
       safetyTriggered: triggers.length > 0,
+      level: escalation.level,
+      professionalNote: escalation.level === 'none' ? null : PROFESSIONAL_CAN_HELP,
+      mentions: escalation.triggers.filter((t) => t.level === 'mention').map((t) => t.message),
+      supportReadAt: null,
       notADiagnosis: 'This is a screening score, not a diagnosis.',
       raw: s.raw,
       score: s.score,
@@ -46,6 +52,10 @@ function phq9Outcome(item9: number, region = 'GB'): OutcomeAnswer {
   };
 }
 
+const GB = regionById('GB');
+const AU = regionById('AU');
+const US = regionById('US');
+
 const render = (node: ReactNode, qc = new QueryClient()) =>
   renderToStaticMarkup(
     createElement(QueryClientProvider, { client: qc }, createElement(MemoryRouter, null, node)),
@@ -56,24 +66,49 @@ describe('the support screen comes before any PHQ-9 result', () => {
     const outcome = phq9Outcome(item9);
     const html = render(createElement(ChecksOutcome, { outcome }));
     expect(html).toContain('data-testid="support-screen"');
-    expect(html).toContain('116 123'); // Samaritans, the GB crisis line
-    expect(html).toContain('tel:999');
+    expect(html).toContain(GB.crisisLines[0]?.number); // Samaritans, the GB crisis line
+    expect(html).toContain(`tel:${GB.emergency.dial}`);
+    expect(html).toContain('data-kind="urgent"');
     expect(html).not.toContain('data-testid="screener-result"');
     expect(html).not.toContain('Total score');
     expect(html).not.toContain(outcome.response.band?.label ?? '—');
   });
 
-  it('item 9 = 0: the result is drawn at once, with the not-a-diagnosis line', () => {
+  it('item 9 = 0, total 19: the result is drawn at once, saying plainly that a professional can help', () => {
     const html = render(createElement(ChecksOutcome, { outcome: phq9Outcome(0) }));
     expect(html).not.toContain('data-testid="support-screen"');
     expect(html).toContain('data-testid="screener-result"');
     expect(html).toContain('Total score: 19');
     expect(html).toContain('Moderately severe');
     expect(html).toContain('not a diagnosis');
+    expect(html).toContain('data-testid="professional-note"');
+    expect(html).toContain('A professional can help');
+    // The note comes after the score, not before it.
+    expect(html.indexOf('screener-result')).toBeLessThan(html.indexOf('professional-note'));
+  });
+
+  it('a severe total with item 9 = 0 shows the calm professional screen first: GP first, numbers below', () => {
+    const severe = Object.fromEntries([3, 3, 3, 3, 3, 3, 3, 1, 0].map((c, i) => [`phq9_${i + 1}`, c]));
+    const outcome = phq9Outcome(0, 'GB', severe);
+    expect(outcome.response.score).toBe(22);
+    const html = render(createElement(ChecksOutcome, { outcome }));
+    expect(html).toContain('data-kind="professional"');
+    expect(html).toContain('It’s time to talk to a professional');
+    expect(html).not.toContain('data-testid="screener-result"');
+    expect(html.indexOf('GP (family doctor)')).toBeLessThan(html.indexOf(`tel:${GB.emergency.dial}`));
+    expect(html).toContain(GB.crisisLines[0]?.number);
+  });
+
+  it('a mild result raises nothing at all', () => {
+    const mild = Object.fromEntries([1, 1, 1, 1, 1, 1, 0, 0, 0].map((c, i) => [`phq9_${i + 1}`, c]));
+    const html = render(createElement(ChecksOutcome, { outcome: phq9Outcome(0, 'GB', mild) }));
+    expect(html).toContain('Total score: 6');
+    expect(html).not.toContain('professional-note');
+    expect(html).not.toContain('support-screen');
   });
 
   it('the gate has no way around it: children are absent while support stands', () => {
-    const support = supportScreen([{ code: 'phq9_item9', message: 'm' }], 'US');
+    const support = supportScreen([{ code: 'phq9_item9', level: 'urgent', message: 'm' }], 'US');
     const html = render(
       createElement(
         SupportGate,
@@ -82,13 +117,14 @@ describe('the support screen comes before any PHQ-9 result', () => {
       ),
     );
     expect(html).not.toContain('SCORE-27');
-    expect(html).toContain('988');
+    expect(html).toContain(US.crisisLines[0]?.number);
   });
 
   it('the Checks page keeps scores behind the support screen while a recent trigger stands', () => {
     const outcome = phq9Outcome(2, 'AU');
     const overview: OverviewAnswer = {
       support: outcome.support,
+      unreadResultIds: [],
       today: '2026-03-10',
       scores: [
         {
@@ -112,7 +148,7 @@ describe('the support screen comes before any PHQ-9 result', () => {
     });
     const html = render(createElement(Checks), qc);
     expect(html).toContain('data-testid="support-screen"');
-    expect(html).toContain('13 11 14'); // Lifeline
+    expect(html).toContain(AU.crisisLines[0]?.number); // Lifeline
     expect(html).not.toContain('21 · Severe');
     expect(html).not.toContain('Your results');
 

@@ -1,13 +1,44 @@
 /**
  * The one place a questionnaire result or a signals reflection is drawn. Everything goes through
- * `SupportGate`, so with a trigger (PHQ-9 item 9 above 0, a red flag) the support screen is shown
- * instead of the score until the person has read it.
+ * `SupportGate`, so with a trigger (core/safety/escalation.ts: urgent or "talk to a professional")
+ * the support screen is shown instead of the score until the person has read it — each time the
+ * result is opened. A "worth mentioning" result says plainly that a professional can help.
  */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { INSTRUMENTS, type InstrumentId, isInstrumentId } from '../../core/screeners/instruments.ts';
+import { api } from '../api.ts';
 import { SupportGate } from '../components/SupportScreen.tsx';
 import { formatDate } from '../useToday.ts';
 import type { OutcomeAnswer, ResponseView } from './ChecksApi.ts';
+import { INSIGHT_KEYS } from './InsightsApi.ts';
+
+/** "A professional can help": under every result from "worth mentioning" up, in plain words. */
+export function ProfessionalNote({ response }: { response: ResponseView }) {
+  const note = response.professionalNote;
+  if (!note) return null;
+  return (
+    <aside
+      className="card professional-note"
+      aria-labelledby="professional-note"
+      data-testid="professional-note"
+    >
+      <h3 id="professional-note" className="card-title">
+        {note.heading}
+      </h3>
+      {response.mentions.map((m) => (
+        <p key={m}>{m}</p>
+      ))}
+      <p>{note.text}</p>
+      <p className="small">{note.findOne}</p>
+      <p className="small">
+        <Link to="/learn/general_practitioner">What a GP can do</Link> ·{' '}
+        <Link to="/learn/when_gutbrain_suggests_help">When Gutbrain suggests help, and why</Link> ·{' '}
+        <Link to="/support">Crisis lines for your country</Link>
+      </p>
+    </aside>
+  );
+}
 
 function ScoreResult({ response }: { response: ResponseView }) {
   const instrument = INSTRUMENTS[response.instrument as InstrumentId];
@@ -150,13 +181,25 @@ function SignalsResult({ response }: { response: ResponseView }) {
 /** A submission's or a stored response's outcome, support screen first. */
 export function ChecksOutcome({ outcome }: { outcome: OutcomeAnswer }) {
   const { support, response } = outcome;
+  const qc = useQueryClient();
+  const read = useMutation({
+    mutationFn: () =>
+      api.send('POST', `/api/screeners/responses/${encodeURIComponent(response.id)}/support-read`),
+    // Suggestions were waiting for this: let Insights ask again.
+    onSuccess: () => qc.invalidateQueries({ queryKey: INSIGHT_KEYS.recommendations }),
+  });
   return (
-    <SupportGate support={support} acknowledgeLabel="I’ve read this — show my answers">
+    <SupportGate
+      support={support}
+      acknowledgeLabel="I’ve read this — show my answers"
+      onRead={() => read.mutate()}
+    >
       {isInstrumentId(response.instrument) ? (
         <ScoreResult response={response} />
       ) : (
         <SignalsResult response={response} />
       )}
+      <ProfessionalNote response={response} />
     </SupportGate>
   );
 }

@@ -7,6 +7,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
+import type { SafetySection } from '../../core/sharing/safety-summary.ts';
 import { api } from '../api.ts';
 import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
 import { usePerson } from '../session.tsx';
@@ -24,6 +25,7 @@ interface SharedPerson {
 interface Summary {
   period: { from: string; to: string };
   notice: string;
+  safety: SafetySection;
   diary: {
     days: { date: string; mood: number | null; energy: number | null; sleepHours: number | null }[];
     averages: {
@@ -52,6 +54,52 @@ interface Summary {
       }[]
     | null;
   microbiome: { date: string; label: string; shannonNats: number | null; observed: number | null }[] | null;
+}
+
+/** At the top: PHQ-9 item 9 with its date, and every safety event, in words. */
+function SafetyOverview({ safety }: { safety: SafetySection }) {
+  const flagged = safety.events.length > 0 || safety.item9?.some((a) => a.answer > 0);
+  return (
+    <section
+      className={`clinician-safety${flagged ? ' clinician-safety-flagged' : ''}`}
+      aria-labelledby="safety-title"
+      data-testid="clinician-safety"
+    >
+      <h3 id="safety-title">Safety</h3>
+      <p>{safety.summary}</p>
+      {safety.item9 && (
+        <>
+          <h4>PHQ-9 item 9 (thoughts of being better off dead or of self-harm)</h4>
+          {safety.item9.length === 0 ? (
+            <p className="muted">No PHQ-9 in this period.</p>
+          ) : (
+            <ul>
+              {safety.item9.map((a) => (
+                <li key={`${a.date}-${a.answer}`} className={a.answer > 0 ? 'clinician-alert' : undefined}>
+                  {a.date}: answered “{a.answerLabel}” ({a.answer} of 3)
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {safety.events.length > 0 && (
+        <>
+          <h4>Safety events</h4>
+          <ul>
+            {safety.events.map((e) => (
+              <li
+                key={`${e.date}-${e.words}`}
+                className={e.level === 'urgent' ? 'clinician-alert' : undefined}
+              >
+                {e.date}: {e.words}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
 }
 
 function PersonSummary({ person }: { person: SharedPerson }) {
@@ -83,6 +131,7 @@ function PersonSummary({ person }: { person: SharedPerson }) {
       <a className="button secondary" href={`/api/clinician/people/${person.personId}/report.pdf`} download>
         Printable summary (PDF)
       </a>
+      <SafetyOverview safety={s.safety} />
       {s.diary && (
         <section>
           <h3>Daily check-ins</h3>

@@ -50,6 +50,7 @@ export interface AssociationsAnswer extends FindingsView {
 }
 
 export interface SupportScreenView {
+  kind: 'urgent' | 'professional' | 'diary';
   heading: string;
   intro: string;
   triggers: { code: string; message: string }[];
@@ -58,6 +59,8 @@ export interface SupportScreenView {
 export interface RecommendationsAnswer {
   today: string;
   support: SupportScreenView | null;
+  /** Set once a "talk to a professional" screen has been read: drawn above the suggestions. */
+  talkToProfessional: { heading: string; text: string } | null;
   recommendations: Recommendation[];
   hidden: { id: string; kind: 'dismissed' | 'snoozed'; until: string | null }[];
 }

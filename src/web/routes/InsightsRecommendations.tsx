@@ -26,9 +26,45 @@ export function SupportPrompt({ support }: { support: SupportScreenView }) {
       {support.triggers.map((t) => (
         <p key={t.code}>{t.message}</p>
       ))}
-      <p>Suggestions are paused for now. Talking with someone who can help comes first.</p>
+      {support.kind === 'professional' ? (
+        <>
+          <p>
+            Suggestions are paused until you have read what your results said about talking to a professional.
+            Seeing a GP or a mental-health professional comes first.
+          </p>
+          <Link className="button" to="/checks">
+            Read it on Checks
+          </Link>{' '}
+          <Link className="button secondary" to="/support">
+            See who can help
+          </Link>
+        </>
+      ) : (
+        <>
+          <p>Suggestions are paused for now. Talking with someone who can help comes first.</p>
+          <Link className="button" to="/support">
+            See who can help
+          </Link>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Above the suggestions once a "talk to a professional" screen was read: help first, habits alongside. */
+export function TalkToProfessionalCard({ card }: { card: { heading: string; text: string } }) {
+  return (
+    <section
+      className="card support-prompt"
+      aria-labelledby="talk-to-professional"
+      data-testid="talk-to-professional"
+    >
+      <h3 className="card-title" id="talk-to-professional">
+        {card.heading}
+      </h3>
+      <p>{card.text}</p>
       <Link className="button" to="/support">
-        See who can help
+        Who can help, and crisis lines
       </Link>
     </section>
   );
@@ -107,6 +143,7 @@ export default function InsightsRecommendations({ today }: { today: string }) {
   if (q.data.support) return <SupportPrompt support={q.data.support} />;
   return (
     <div className="recommendations">
+      {q.data.talkToProfessional && <TalkToProfessionalCard card={q.data.talkToProfessional} />}
       {started && (
         <Notice kind="success">
           Started “{started.title}” from today until {started.endDate}. Its result is under Experiments below.

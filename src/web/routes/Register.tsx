@@ -1,11 +1,18 @@
-/** Create an account: email, password (8–128 characters), display name; the browser's time zone. */
-import { useMutation } from '@tanstack/react-query';
+/**
+ * Create an account: email, password (8–128 characters), display name, the country for the
+ * support screen (pre-filled from the browser's languages, changeable in Settings and on every
+ * support screen), and the browser's time zone.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { regionFromLocales } from '../../core/safety/locale.ts';
 import { ApiError, api } from '../api.ts';
 import { Field } from '../components/Field.tsx';
+import { RegionPicker } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
 import { type Person, useSessionRefresh } from '../session.tsx';
+import { KEYS, type RegionsAnswer } from './ChecksApi.ts';
 
 export function browserTimeZone(): string {
   try {
@@ -17,11 +24,24 @@ export function browserTimeZone(): string {
 
 export default function Register() {
   const [form, setForm] = useState({ email: '', password: '', displayName: '' });
+  const [country, setCountry] = useState(() =>
+    regionFromLocales(typeof navigator === 'undefined' ? [] : navigator.languages),
+  );
+  const regions = useQuery({
+    queryKey: KEYS.regions,
+    queryFn: () => api.get<RegionsAnswer>('/api/safety/regions'),
+  });
   const timeZone = browserTimeZone();
   const refresh = useSessionRefresh();
   const navigate = useNavigate();
   const register = useMutation({
-    mutationFn: () => api.send<{ person: Person }>('POST', '/api/auth/register', { ...form, timeZone }),
+    mutationFn: async () => {
+      const res = await api.send<{ person: Person }>('POST', '/api/auth/register', { ...form, timeZone });
+      // The new session's first request: the country its support screens use. A failure here must
+      // not lose the account; the support screen asks again when the country is not known.
+      await api.send('PUT', '/api/safety/region', { region: country }).catch(() => undefined);
+      return res;
+    },
     onSuccess: async (res) => {
       await refresh(res.person);
       navigate('/today', { replace: true });
@@ -69,6 +89,19 @@ export default function Register() {
           error={fieldError('password') ?? (tooShort ? 'At least 8 characters.' : undefined)}
           onChange={(e) => setForm({ ...form, password: e.target.value })}
         />
+        {regions.data && (
+          <RegionPicker
+            id="register-country"
+            regions={regions.data.regions}
+            value={country}
+            onChange={setCountry}
+            label="Country"
+          />
+        )}
+        <p className="muted small">
+          Used only to show the right crisis line and emergency number if you ever need them. Change it any
+          time in Settings.
+        </p>
         <p className="muted small">
           Time zone: <strong>{timeZone}</strong> (from this browser; change it later in Settings).
         </p>

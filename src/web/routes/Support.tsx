@@ -1,10 +1,16 @@
+/**
+ * Get help now: the emergency number and crisis lines for the person's country, the picker to
+ * change it, and the kinds of professional help. Open to anyone, signed in or not. When the
+ * country is not known, the picker comes first, then 112 and the international directories.
+ * Nothing is drawn above it (see Layout).
+ */
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { regionFromLocales } from '../../core/safety/locale.ts';
 import type { RegionId } from '../../core/safety/regions.ts';
-import { useSafetyRegion } from '../components/RegionSetting.tsx';
+import { RegionPicker, useSafetyRegion } from '../components/RegionSetting.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
-import { RegionNumbers } from '../components/SupportScreen.tsx';
+import { RegionContacts } from '../components/SupportScreen.tsx';
 import { useSession } from '../session.tsx';
 import './checks.css';
 
@@ -19,11 +25,49 @@ export default function Support() {
   const regionId: RegionId = chosen ?? status.data?.region.id ?? browserRegion;
   const region = regions.data.regions.find((r) => r.id === regionId) ?? regions.data.regions.at(-1);
   const fromSettings = !chosen && status.data?.region.source === 'settings';
+  const unknown = region?.id === 'INTL';
 
   function choose(id: RegionId) {
     setChosen(id);
     if (person) save.mutate(id);
   }
+
+  const picker = (
+    <section className="card" id="region" aria-labelledby="region-heading">
+      <h2 id="region-heading" className="card-title">
+        {unknown ? 'Which country are you in?' : 'Your country'}
+      </h2>
+      <RegionPicker
+        id="region-select"
+        regions={regions.data.regions}
+        value={regionId}
+        onChange={choose}
+        label="Show numbers for"
+      />
+      <p className="small muted">
+        {person && (fromSettings || chosen)
+          ? 'Saved in your settings.'
+          : person
+            ? 'Chosen from your browser’s language settings. Pick one to save it.'
+            : 'Chosen from your browser’s language settings.'}
+      </p>
+      {save.isSuccess && <Notice kind="success">Country saved.</Notice>}
+      {save.error && <Notice kind="error">{save.error.message}</Notice>}
+      {region && (
+        <p className="small muted">
+          Numbers checked {region.reviewed} against:{' '}
+          {region.sources.map((s, i) => (
+            <span key={s}>
+              {i > 0 && ', '}
+              <a href={s} target="_blank" rel="noreferrer">
+                {s.replace(/^https?:\/\/(www\.)?/, '').slice(0, 60)}
+              </a>
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
 
   return (
     <div className="checks support-page">
@@ -37,48 +81,13 @@ export default function Support() {
         If you are in danger or might act on thoughts of harming yourself, call the emergency number now. If
         you need to talk, a crisis line is free, confidential and there any time.
       </p>
+      {unknown && picker}
       {region && (
-        <section className="card support" aria-label="Numbers">
-          <RegionNumbers region={region} />
+        <section className="card support" aria-label="Numbers" data-region={region.id}>
+          <RegionContacts region={region} />
         </section>
       )}
-      <section className="card" id="region" aria-labelledby="region-heading">
-        <h2 id="region-heading" className="card-title">
-          Your region
-        </h2>
-        <div className="field">
-          <label htmlFor="region-select">Show numbers for</label>
-          <select id="region-select" value={regionId} onChange={(e) => choose(e.target.value as RegionId)}>
-            {regions.data.regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="small muted">
-          {person && (fromSettings || chosen)
-            ? 'Saved in your settings.'
-            : person
-              ? 'Chosen from your browser’s language settings. Pick one to save it.'
-              : 'Chosen from your browser’s language settings.'}
-        </p>
-        {save.isSuccess && <Notice kind="success">Region saved.</Notice>}
-        {save.error && <Notice kind="error">{save.error.message}</Notice>}
-        {region && (
-          <p className="small muted">
-            Numbers checked {region.reviewed} against:{' '}
-            {region.sources.map((s, i) => (
-              <span key={s}>
-                {i > 0 && ', '}
-                <a href={s} target="_blank" rel="noreferrer">
-                  {s.replace(/^https:\/\/(www\.)?/, '')}
-                </a>
-              </span>
-            ))}
-          </p>
-        )}
-      </section>
+      {!unknown && picker}
       <section className="card" aria-labelledby="help-heading">
         <h2 id="help-heading" className="card-title">
           People who can help
@@ -91,6 +100,11 @@ export default function Support() {
             </li>
           ))}
         </ul>
+        <p className="small">
+          <Link to="/learn/when_gutbrain_suggests_help">
+            When Gutbrain suggests professional help, and why
+          </Link>
+        </p>
       </section>
     </div>
   );

@@ -1,0 +1,951 @@
+/**
+ * Every phone number Gutbrain shows, region by region — the ONLY file in the code base that may
+ * hold one (src/core/safety/crisis-lines.test.ts scans the rest). Data reviewed like code: each
+ * number carries the published page it was read from and the date it was checked; none is
+ * guessed. A country whose crisis line could not be confirmed from a readable published source
+ * is on the directory fallback (`fallback: true`): its emergency number plus the international
+ * directories, never an invented line.
+ *
+ * To change a number: read it on a published page (the service's own site, a health ministry, a
+ * national newspaper), put that address in `source` and today's date in `checked`.
+ */
+
+/** One way to reach help, as published. */
+export interface ContactData {
+  name: string;
+  /** As people would write it ("116 123", "Call or text 988"). */
+  number: string;
+  /** Digits for a `tel:` link, when there is one number to dial. */
+  dial?: string;
+  /** Digits for an `sms:` link, when texting is offered. */
+  text?: string;
+  /** When it answers, in the source's words ("24 hours, every day"). */
+  hours: string;
+  /** Cost and anything else worth knowing before calling. */
+  detail: string;
+  /** The service's own site, for chat and more. */
+  url?: string;
+  /** The published page this number was read from. */
+  source: string;
+  /** When it was read there (YYYY-MM-DD). */
+  checked: string;
+}
+
+export interface RegionData {
+  id: string;
+  name: string;
+  emergency: ContactData;
+  /** Crisis lines, most relevant first. Empty only for the fallback entries. */
+  crisisLines: readonly ContactData[];
+  /** True when no crisis line could be confirmed: the directories stand in for it. */
+  fallback?: boolean;
+}
+
+const CHECKED = '2026-12-06';
+
+// Sources shared by many entries.
+const EU_112 = 'https://www.digitalhealth.net/2008/12/pan-european-112-emergency-number-a-reality/';
+const GSM_112 = 'http://www.thefullwiki.org/Emergency_number';
+const NUMBERS_ABROAD = 'https://studyabroad.co.jp/blog/study-abroad/201609090000.html';
+
+/** 112 in an EU member state: free from any fixed or mobile phone (EU rules since 1998). */
+const eu112 = (detail = 'Police, fire, ambulance. Free from any phone.'): ContactData => ({
+  name: 'European emergency number',
+  number: '112',
+  dial: '112',
+  hours: '24 hours, every day',
+  detail,
+  source: EU_112,
+  checked: CHECKED,
+});
+
+/** Where there is no confirmed national line: the directories of crisis lines worldwide. */
+export const DIRECTORIES: readonly ContactData[] = [
+  {
+    name: 'Find A Helpline',
+    number: 'findahelpline.com',
+    hours: 'Directory, any time',
+    detail: 'A directory of free, confidential crisis lines, searchable by country.',
+    url: 'https://findahelpline.com',
+    source: 'https://findahelpline.com',
+    checked: CHECKED,
+  },
+  {
+    name: 'IASP crisis centres',
+    number: 'iasp.info',
+    hours: 'Directory, any time',
+    detail: 'The International Association for Suicide Prevention’s list of crisis centres.',
+    url: 'https://www.iasp.info/crisis-centres-helplines/',
+    source: 'https://www.iasp.info/crisis-centres-helplines/',
+    checked: CHECKED,
+  },
+];
+
+/** An EU or EEA country whose own crisis line could not be confirmed from a readable source. */
+const euFallback = (id: string, name: string): RegionData => ({
+  id,
+  name,
+  emergency: eu112(),
+  crisisLines: [],
+  fallback: true,
+});
+
+export const REGION_DATA: readonly RegionData[] = [
+  // — European Union —
+  {
+    id: 'AT',
+    name: 'Austria',
+    emergency: eu112('Police, fire, ambulance. Ambulance also on 144.'),
+    crisisLines: [
+      {
+        name: 'Telefonseelsorge',
+        number: '142',
+        dial: '142',
+        hours: '24 hours, every day',
+        detail: 'Free and anonymous, from any phone in Austria. Also online chat.',
+        url: 'https://www.telefonseelsorge.at',
+        source: 'https://www.katholisch.at/telefonseelsorge',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'BE',
+    name: 'Belgium',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Zelfmoordlijn 1813',
+        number: '1813',
+        dial: '1813',
+        hours: '24 hours, every day',
+        detail: 'Free and anonymous, in Dutch; chat at zelfmoord1813.be.',
+        url: 'https://www.zelfmoord1813.be',
+        source: 'https://nieuws.vtm.be/binnenland/67758-nieuw-nummer-zelfmoordlijn1813',
+        checked: CHECKED,
+      },
+      {
+        name: 'Tele-Onthaal',
+        number: '106',
+        dial: '106',
+        hours: 'See tele-onthaal.be',
+        detail: 'Free and anonymous listening line, in Dutch; chat at tele-onthaal.be.',
+        url: 'https://www.tele-onthaal.be',
+        source: 'https://focus-wtv.be/nieuws/meer-oproepen-voor-tele-onthaal-vlaanderen-met-extra-geld-vrij',
+        checked: CHECKED,
+      },
+    ],
+  },
+  euFallback('BG', 'Bulgaria'),
+  euFallback('HR', 'Croatia'),
+  euFallback('CY', 'Cyprus'),
+  {
+    id: 'CZ',
+    name: 'Czechia',
+    emergency: eu112('Police, fire, ambulance. Ambulance also on 155.'),
+    crisisLines: [
+      {
+        name: 'Linka první psychické pomoci',
+        number: '116 123',
+        dial: '116123',
+        hours: 'Non-stop (it has had to pause at some weekends for lack of funds)',
+        detail: 'Free crisis line for adults in distress and the people close to them.',
+        source:
+          'https://www.idnes.cz/praha/zpravy/linka-duvery-bohnice-ukoncena-cinnost-nedostatek-financi-psychika.A240110_100533_praha-zpravy_vich',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'DK',
+    name: 'Denmark',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Livslinien',
+        number: '70 201 201',
+        dial: '70201201',
+        hours: 'Not round the clock: see livslinien.dk for today’s hours',
+        detail: 'Anonymous support for people with thoughts of suicide; also online at livslinien.dk.',
+        url: 'https://www.livslinien.dk',
+        source:
+          'https://cphpost.dk/2015-10-26/news/suicide-prevention-lifeline-gets-funding-to-stay-open-at-night/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  euFallback('EE', 'Estonia'),
+  {
+    id: 'FI',
+    name: 'Finland',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'MIELI Crisis Helpline (in Finnish)',
+        number: '09 2525 0111',
+        dial: '0925250111',
+        hours: '24 hours, every day',
+        detail: 'Normal call charges. Lines in Swedish, English and other languages at set times.',
+        url: 'https://mieli.fi',
+        source: 'https://mentalhealth.fi/where-to-go-in-an-emergency',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'FR',
+    name: 'France',
+    emergency: eu112('Police, fire, ambulance. Medical emergencies also on 15 (SAMU).'),
+    crisisLines: [
+      {
+        name: '3114 — numéro national de prévention du suicide',
+        number: '3114',
+        dial: '3114',
+        hours: '24 hours, every day',
+        detail: 'Free, answered by health professionals, in mainland France and overseas.',
+        url: 'https://3114.fr',
+        source: 'https://www.service-public.fr/particuliers/actualites/A15206',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'DE',
+    name: 'Germany',
+    emergency: eu112('Fire and ambulance; police on 110.'),
+    crisisLines: [
+      {
+        name: 'TelefonSeelsorge',
+        number: '0800 111 0 111',
+        dial: '08001110111',
+        hours: '24 hours, every day',
+        detail: 'Free and anonymous; also 0800 111 0 222. Chat and mail at telefonseelsorge.de.',
+        url: 'https://www.telefonseelsorge.de',
+        source: 'https://www.domradio.de/artikel/telefonseelsorge-jetzt-unter-oekumenischem-dachverband',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'GR',
+    name: 'Greece',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Klimaka suicide prevention line',
+        number: '1018',
+        dial: '1018',
+        hours: '24 hours',
+        detail: 'Answered by psychologists and psychiatrists.',
+        url: 'https://www.klimaka.org.gr',
+        source: 'http://newpost.gr/english/73388/-Suicides-on-the-rise-in-Greece-economic-crisis-implicated',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'HU',
+    name: 'Hungary',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Lelki Elsősegély Telefonszolgálat',
+        number: '116 123',
+        dial: '116123',
+        hours: '24 hours, every day',
+        detail: 'Free emotional first-aid line.',
+        source:
+          'https://gondola.hu/hirek/248389-Iden_is_korulbelul_170_ezer_hivast_fogadott_a_lelkielsosegely-szolgalat.html',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'IE',
+    name: 'Ireland',
+    emergency: {
+      name: 'Emergency services',
+      number: '112 or 999',
+      dial: '112',
+      hours: '24 hours, every day',
+      detail: 'Gardaí, ambulance, fire.',
+      source: NUMBERS_ABROAD,
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Samaritans',
+        number: '116 123',
+        dial: '116123',
+        hours: '24 hours, every day',
+        detail: 'Free to call from any phone on the island of Ireland.',
+        url: 'https://www.samaritans.org/ireland/',
+        source: 'http://www.newstalk.com/reader/47.301/69999/0/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'IT',
+    name: 'Italy',
+    emergency: eu112('Police, fire, ambulance. Ambulance also on 118.'),
+    crisisLines: [
+      {
+        name: 'Telefono Amico Italia',
+        number: '02 2327 2327',
+        dial: '0223272327',
+        hours: 'Usually 10:00 to midnight',
+        detail: 'Listening line run by volunteers; the cost of a normal call. WhatsApp at telefonoamico.it.',
+        url: 'https://www.telefonoamico.it',
+        source:
+          'https://vivimilano.corriere.it/attivita-bambini/attivita-varie/coronavirus-telefono-amico-italia-attiva-un-nuovo-numero/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  euFallback('LV', 'Latvia'),
+  euFallback('LT', 'Lithuania'),
+  euFallback('LU', 'Luxembourg'),
+  euFallback('MT', 'Malta'),
+  {
+    id: 'NL',
+    name: 'Netherlands',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: '113 Zelfmoordpreventie',
+        number: '113 or 0800 0113',
+        dial: '113',
+        hours: '24 hours, every day',
+        detail: 'Free and anonymous; chat at 113.nl.',
+        url: 'https://www.113.nl',
+        source: 'https://nltimes.nl/2020/07/07/suicide-prevention-hotline-now-available-number-113',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'PL',
+    name: 'Poland',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Centrum Wsparcia dla Osób w Stanie Kryzysu Psychicznego',
+        number: '800 70 2222',
+        dial: '800702222',
+        hours: '24 hours, every day',
+        detail: 'Free; psychologists on duty round the clock, also chat and e-mail.',
+        source: 'https://zdrowie.pap.pl/psyche/na-kryzys-telefon-800-70-2222',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'PT',
+    name: 'Portugal',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Linha Nacional de Prevenção do Suicídio',
+        number: '1411',
+        dial: '1411',
+        hours: '24 hours, every day',
+        detail: 'Free, answered by mental-health professionals.',
+        source:
+          'https://saudeonline.pt/sos-voz-amiga-em-jornada-de-48-horas-para-assinalar-dia-mundial-da-prevencao-do-suicidio',
+        checked: CHECKED,
+      },
+      {
+        name: 'SOS Voz Amiga',
+        number: '213 544 545',
+        dial: '213544545',
+        hours: '15:30 to 00:30 every day',
+        detail: 'Volunteers listening to anyone in distress.',
+        url: 'https://www.sosvozamiga.org',
+        source:
+          'https://saudeonline.pt/sos-voz-amiga-em-jornada-de-48-horas-para-assinalar-dia-mundial-da-prevencao-do-suicidio',
+        checked: CHECKED,
+      },
+    ],
+  },
+  euFallback('RO', 'Romania'),
+  {
+    id: 'SK',
+    name: 'Slovakia',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Linka dôvery Nezábudka',
+        number: '0800 800 566',
+        dial: '0800800566',
+        hours: '24 hours',
+        detail: 'Free and anonymous, run by the League for Mental Health.',
+        source:
+          'https://www.24hod.sk/ludia-s-problemami-sa-mozu-obratit-aj-na-linku-dovery-nezabudka-cl712745.html',
+        checked: CHECKED,
+      },
+    ],
+  },
+  euFallback('SI', 'Slovenia'),
+  {
+    id: 'ES',
+    name: 'Spain',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Línea 024 — atención a la conducta suicida',
+        number: '024',
+        dial: '024',
+        hours: '24 hours, every day of the year',
+        detail: 'Free and confidential; does not show on the phone bill.',
+        source: 'https://theobjective.com/espana/2022-05-10/024-telefono-gratuito-prevenir-suicidio',
+        checked: CHECKED,
+      },
+      {
+        name: 'Teléfono de la Esperanza',
+        number: '717 003 717',
+        dial: '717003717',
+        hours: 'See telefonodelaesperanza.org',
+        detail: 'Emotional-support line run by volunteers.',
+        url: 'https://telefonodelaesperanza.org',
+        source:
+          'https://elpais.com/sociedad/2023-05-09/el-telefono-del-suicidio-024-atiende-335-llamadas-al-dia-en-su-primer-ano.html',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'SE',
+    name: 'Sweden',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Mind Självmordslinjen',
+        number: '90101',
+        dial: '90101',
+        hours: 'Around the clock, every day',
+        detail: 'Anonymous; call, chat or e-mail at mind.se.',
+        url: 'https://mind.se',
+        source: 'http://www.kronprinsessparetsstiftelse.se/projekt/sjalvmordsupplysningen.html',
+        checked: CHECKED,
+      },
+    ],
+  },
+
+  // — EEA outside the EU —
+  {
+    id: 'IS',
+    name: 'Iceland',
+    emergency: { ...eu112(), source: GSM_112 },
+    crisisLines: [],
+    fallback: true,
+  },
+  {
+    id: 'LI',
+    name: 'Liechtenstein',
+    emergency: {
+      ...eu112('Police, fire, ambulance; programmed into every GSM mobile phone.'),
+      source: GSM_112,
+    },
+    crisisLines: [
+      {
+        name: 'Die Dargebotene Hand',
+        number: '143',
+        dial: '143',
+        hours: 'Around the clock',
+        detail: 'The same number as in Switzerland; 20 centimes a call however long.',
+        url: 'https://www.143.ch',
+        source: 'https://de.zxc.wiki/wiki/Die_Dargebotene_Hand',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'NO',
+    name: 'Norway',
+    emergency: {
+      name: 'Medical emergency',
+      number: '113',
+      dial: '113',
+      hours: '24 hours, every day',
+      detail: 'When it is acute and a life is at stake.',
+      source:
+        'https://www.nrk.no/osloogviken/over-100-barn-under-ni-ar-har-tatt-kontakt-_-hjelpetelefoner-slar-alarm-1.15736352',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Mental Helse Hjelpetelefonen',
+        number: '116 123',
+        dial: '116123',
+        hours: 'Open day and night',
+        detail: 'Free; chat at sidetmedord.no.',
+        source:
+          'https://www.nrk.no/osloogviken/over-100-barn-under-ni-ar-har-tatt-kontakt-_-hjelpetelefoner-slar-alarm-1.15736352',
+        checked: CHECKED,
+      },
+      {
+        name: 'Kirkens SOS',
+        number: '22 40 00 40',
+        dial: '22400040',
+        hours: 'Open day and night',
+        detail: 'Crisis line; chat at soschat.no.',
+        source:
+          'https://www.nrk.no/osloogviken/over-100-barn-under-ni-ar-har-tatt-kontakt-_-hjelpetelefoner-slar-alarm-1.15736352',
+        checked: CHECKED,
+      },
+    ],
+  },
+
+  // — Rest of Europe —
+  {
+    id: 'GB',
+    name: 'United Kingdom',
+    emergency: {
+      name: 'Emergency services',
+      number: '999',
+      dial: '999',
+      hours: '24 hours, every day',
+      detail: '112 also works. For urgent mental health help that is not an emergency, call NHS 111.',
+      source: NUMBERS_ABROAD,
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Samaritans',
+        number: '116 123',
+        dial: '116123',
+        hours: '24 hours, every day',
+        detail: 'Free from landlines and mobiles, with no credit needed; does not show on the bill.',
+        url: 'https://www.samaritans.org',
+        source: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'CH',
+    name: 'Switzerland',
+    emergency: {
+      name: 'Medical emergency',
+      number: '144',
+      dial: '144',
+      hours: '24 hours, every day',
+      detail: 'Ambulance, for every medical emergency. 112 also works.',
+      source: 'https://www.20min.ch/schweiz/news/story/-Bei-der-dargebotenen-Hand-nahm-niemand-ab--19490166',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Die Dargebotene Hand / La Main Tendue / Telefono Amico',
+        number: '143',
+        dial: '143',
+        hours: 'Around the clock',
+        detail: '20 centimes a call however long; chat and mail at 143.ch.',
+        url: 'https://www.143.ch',
+        source: 'https://zuerich.143.ch/Service/FAQ',
+        checked: CHECKED,
+      },
+    ],
+  },
+
+  // — Americas —
+  {
+    id: 'US',
+    name: 'United States',
+    emergency: {
+      name: 'Emergency services',
+      number: '911',
+      dial: '911',
+      hours: '24 hours, every day',
+      detail: 'Police, fire, ambulance.',
+      source: NUMBERS_ABROAD,
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: '988 Suicide & Crisis Lifeline',
+        number: 'Call or text 988',
+        dial: '988',
+        text: '988',
+        hours: '24 hours, every day',
+        detail: 'Free and confidential; chat at 988lifeline.org.',
+        url: 'https://988lifeline.org',
+        source:
+          'https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'CA',
+    name: 'Canada',
+    emergency: {
+      name: 'Emergency services',
+      number: '911',
+      dial: '911',
+      hours: '24 hours, every day',
+      detail: 'Police, fire, ambulance.',
+      source: NUMBERS_ABROAD,
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: '9-8-8 Suicide Crisis Helpline',
+        number: 'Call or text 9-8-8',
+        dial: '988',
+        text: '988',
+        hours: '24 hours, every day',
+        detail: 'Free, in English and French.',
+        url: 'https://988.ca',
+        source:
+          'https://www.newswire.ca/news-releases/government-of-canada-launches-three-digit-suicide-crisis-helpline-896472116.html',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'MX',
+    name: 'Mexico',
+    emergency: {
+      name: 'Emergencias',
+      number: '911',
+      dial: '911',
+      hours: '24 hours, every day',
+      detail: 'Police, ambulance, fire, Red Cross.',
+      source:
+        'http://www.capitalmexico.com.mx/nacional/facil-de-recordar-arranca-el-numero-911-para-atender-emergencias-en-16-estados',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Línea de la Vida',
+        number: '800 911 2000',
+        dial: '8009112000',
+        hours: '24 hours, 365 days a year',
+        detail: 'Free; mental health, suicidal thoughts and addictions.',
+        source:
+          'https://www.eluniversal.com.mx/nacion/promueven-la-linea-de-la-vida-tras-presentar-encuesta-sobre-consumo-de-drogas-asi-puedes-pedir-ayuda/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'BR',
+    name: 'Brazil',
+    emergency: {
+      name: 'SAMU (ambulance)',
+      number: '192',
+      dial: '192',
+      hours: '24 hours, every day',
+      detail: 'Free emergency ambulance service.',
+      source: 'https://www.trekmedics.org/database/brazil/',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'CVV — Centro de Valorização da Vida',
+        number: '188',
+        dial: '188',
+        hours: '24 hours',
+        detail: 'Free from any phone in Brazil; chat at cvv.org.br.',
+        url: 'https://www.cvv.org.br',
+        source: 'https://claudia.abril.com.br/noticias/suicidio-cvv-ligacao-gratuita/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'AR',
+    name: 'Argentina',
+    emergency: {
+      name: 'Emergencias médicas',
+      number: '107',
+      dial: '107',
+      hours: '24 hours, every day',
+      detail: 'Medical emergencies.',
+      source:
+        'https://www.lagaceta.com.ar/nota/1102321/lg-play/nunca-hay-minimizar-pedidos-ayuda-especialista-explico-como-funciona-linea-asistencia-al-suicidio.html',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Línea de Salud Mental (Ministerio de Salud)',
+        number: '0800 999 0091',
+        dial: '08009990091',
+        hours: '24 hours',
+        detail: 'Free and anonymous, nationwide. In Buenos Aires also line 135.',
+        source: 'https://www.ospia.org.ar/?p=1635',
+        checked: CHECKED,
+      },
+    ],
+  },
+
+  // — Asia and the Pacific —
+  {
+    id: 'IN',
+    name: 'India',
+    emergency: {
+      name: 'Emergency Response Support System',
+      number: '112',
+      dial: '112',
+      hours: '24 hours, every day',
+      detail: 'Police, fire, ambulance.',
+      source:
+        'https://www.lokmattimes.com/technology/over-29-lakh-phone-calls-handled-by-tele-manas-cells-savitri-thakur-2/',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Tele-MANAS',
+        number: '14416',
+        dial: '14416',
+        hours: '24 hours, every day',
+        detail: 'Free national mental-health line in 20 languages; also 1-800-891-4416.',
+        source:
+          'https://theshillongtimes.com/2025/02/07/tele-manas-mental-health-helpline-handles-over-18-1-lakh-calls-centre/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'JP',
+    name: 'Japan',
+    emergency: {
+      name: 'Fire and ambulance',
+      number: '119',
+      dial: '119',
+      hours: '24 hours, every day',
+      detail: 'Police on 110.',
+      source: 'https://www.city.odate.lg.jp/city/foreign-language/english/emergency-call',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Inochi no Denwa free dial (自殺予防いのちの電話)',
+        number: '0120-783-556',
+        dial: '0120783556',
+        hours:
+          '24 hours on the 10th of every month (8:00 to 8:00 the next day); other days see the local centres',
+        detail: 'Free; connects to whichever Inochi no Denwa centre has a line open.',
+        source: 'http://www.tamainochi.com/index.asp?patten_cd=12&page_no=9',
+        checked: CHECKED,
+      },
+      ...DIRECTORIES.slice(0, 1),
+    ],
+  },
+  {
+    id: 'KR',
+    name: 'South Korea',
+    emergency: {
+      name: 'Emergency services',
+      number: '119',
+      dial: '119',
+      hours: '24 hours, every day',
+      detail: 'Fire and ambulance; police on 112.',
+      source: 'https://m.hankookilbo.com/News/Read/Amp/A2024010316570003218',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Suicide prevention line (자살예방상담전화)',
+        number: '109',
+        dial: '109',
+        hours: '24 hours',
+        detail: 'The national line of the Ministry of Health and Welfare.',
+        source: 'https://newspim.com/news/view/20240102000281',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'SG',
+    name: 'Singapore',
+    emergency: {
+      name: 'SCDF emergency ambulance',
+      number: '995',
+      dial: '995',
+      hours: '24 hours, every day',
+      detail: 'Fire engine or ambulance.',
+      source: 'https://www.scdf.gov.sg/home/about-us/information-on-ems/scdf-emergency-medical-services',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Samaritans of Singapore',
+        number: '1767',
+        dial: '1767',
+        hours: '24 hours, every day',
+        detail: 'Confidential; or WhatsApp CareText on 9151 1767, also round the clock.',
+        url: 'https://www.sos.org.sg',
+        source:
+          'https://www.channelnewsasia.com/singapore/suicide-whatsapp-service-caretext-samaritans-singapore-help-2929241',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'PH',
+    name: 'Philippines',
+    emergency: {
+      name: 'Emergency 911',
+      number: '911',
+      dial: '911',
+      hours: '24 hours, every day',
+      detail: 'Police, fire, medical and disaster response; free from landlines and mobiles.',
+      source: 'https://pageone.ph/?p=295372',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'NCMH Crisis Hotline',
+        number: '1553',
+        dial: '1553',
+        hours: '24/7',
+        detail: 'National Center for Mental Health; also 0919 057 1553 and 0917 899 8727.',
+        source: 'https://www.sunstar.com.ph/cebu/nearly-700-call-ncmh-during-the-holidays',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'AU',
+    name: 'Australia',
+    emergency: {
+      name: 'Triple Zero',
+      number: '000',
+      dial: '000',
+      hours: '24 hours, every day',
+      detail: 'Police, fire, ambulance.',
+      source: 'https://lifelineh2h.org.au/get-help/telephone-crisis-support/faqs/',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'Lifeline',
+        number: '13 11 14',
+        dial: '131114',
+        text: '0477131114',
+        hours: '24 hours, every day',
+        detail: 'Crisis support by phone, text (0477 13 11 14) and chat.',
+        url: 'https://www.lifeline.org.au',
+        source: 'https://lifeinmind.org.au/news/lifelines-crisis-text-service-now-available-24-7',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'NZ',
+    name: 'New Zealand',
+    emergency: {
+      name: 'Emergency services',
+      number: '111',
+      dial: '111',
+      hours: '24 hours, every day',
+      detail: 'Police, fire, ambulance.',
+      source: NUMBERS_ABROAD,
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: '1737, Need to talk?',
+        number: 'Call or text 1737',
+        dial: '1737',
+        text: '1737',
+        hours: 'Any time',
+        detail: 'Free, answered by trained counsellors.',
+        url: 'https://1737.org.nz',
+        source:
+          'https://vice.com/en/article/new-zealands-biggest-mental-health-helpline-misses-one-in-four-calls',
+        checked: CHECKED,
+      },
+    ],
+  },
+
+  // — Africa —
+  {
+    id: 'ZA',
+    name: 'South Africa',
+    emergency: {
+      name: 'Emergency (from a mobile)',
+      number: '112',
+      dial: '112',
+      hours: '24 hours, every day',
+      detail: 'Works without airtime. Police 10111, ambulance 10177.',
+      source: 'https://gauteng.news/2024/10/16/sa-emergency-numbers-kids-should-know/',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'SADAG Suicide Crisis Helpline',
+        number: '0800 567 567',
+        dial: '0800567567',
+        hours: 'SADAG runs 24-hour suicide helplines',
+        detail: 'Free. SADAG’s 24-hour mental health line is 0800 456 789; or SMS 31393 for a call back.',
+        text: '31393',
+        url: 'https://www.sadag.org',
+        source: 'http://www.pressreader.com/south-africa/the-star-early-edition/20190212/281668256233737',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'NG',
+    name: 'Nigeria',
+    emergency: {
+      name: 'National emergency number',
+      number: '112',
+      dial: '112',
+      hours: '24 hours, every day',
+      detail: 'Toll-free from any network.',
+      source: 'https://technologytimes.ng/dial-122-how-nigerias-three-digit-emergency-number-works/',
+      checked: CHECKED,
+    },
+    crisisLines: [
+      {
+        name: 'SURPIN (Suicide Research and Prevention Initiative)',
+        number: '0800 078 7746',
+        dial: '08000787746',
+        hours: 'Hours not stated by the source',
+        detail: 'Toll-free counselling line started at the Lagos University Teaching Hospital.',
+        source:
+          'https://healthwise.punchng.com/ngo-launches-toll-free-hotline-for-assistance-on-mental-health',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'KE',
+    name: 'Kenya',
+    emergency: {
+      name: 'Emergency services',
+      number: '112 or 999',
+      dial: '112',
+      hours: '24 hours, every day',
+      detail: 'Police, fire, ambulance.',
+      source:
+        'https://www.emergency-live.com/pt/sa%C3%BAde-e-seguran%C3%A7a/n%C3%BAmeros-de-emerg%C3%AAncia-nas-diferen%C3%A7as-mundiais-e-opera%C3%A7%C3%A3o/',
+      checked: CHECKED,
+    },
+    crisisLines: [],
+    fallback: true,
+  },
+
+  // — Anywhere else, or not chosen yet —
+  {
+    id: 'INTL',
+    name: 'Another country',
+    emergency: {
+      name: 'Emergency number from a mobile phone',
+      number: '112',
+      dial: '112',
+      hours: '24 hours, every day',
+      detail:
+        '112 is built into every GSM mobile phone and reaches emergency services in most of the world, even without a SIM card. If it does not connect, use your local emergency number.',
+      source: GSM_112,
+      checked: CHECKED,
+    },
+    crisisLines: [],
+    fallback: true,
+  },
+];
