@@ -33,6 +33,10 @@ export default function Landing() {
             Sign in
           </Link>
         </div>
+        <p className="landing-help">
+          Struggling right now?{' '}
+          <Link to="/support">Get help now: crisis lines and kinds of professional help</Link>
+        </p>
       </header>
 
       <p className="card landing-promise">
@@ -49,10 +53,8 @@ export default function Landing() {
         ))}
       </ul>
 
-      <p className="landing-help">
-        Struggling right now?{' '}
-        <Link to="/support">Get help now: crisis lines and kinds of professional help</Link>. You can also{' '}
-        <Link to="/learn">read about the gut–brain connection</Link> without an account.
+      <p>
+        <Link to="/learn">Read about the gut–brain connection</Link> — no account needed.
       </p>
     </div>
   );
