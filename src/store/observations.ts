@@ -146,21 +146,21 @@ export interface ImportedDayObservations extends DayObservations {
 }
 
 /**
- * Imported values of the given measures grouped by date and source, newest date first, between
+ * Imported values of the given measures (or all) grouped by date and source, newest date first, between
  * two dates inclusive (or on one date when `from` equals `to`).
  */
 export async function listImportedDays(
   db: Kysely<Database>,
   personId: string,
-  measures: readonly string[],
+  measures: readonly string[] | 'all',
   range: { from?: string; to?: string } = {},
 ): Promise<ImportedDayObservations[]> {
   let q = db
     .selectFrom('observation')
     .select(['date', 'measure', 'value', 'text', 'source'])
     .where('person_id', '=', personId)
-    .where('source', 'in', [...IMPORTED_SOURCES])
-    .where('measure', 'in', [...measures]);
+    .where('source', 'in', [...IMPORTED_SOURCES]);
+  if (measures !== 'all') q = q.where('measure', 'in', [...measures]);
   if (range.from) q = q.where('date', '>=', range.from);
   if (range.to) q = q.where('date', '<=', range.to);
   const rows = await q.orderBy('date', 'desc').orderBy('source').execute();

@@ -77,4 +77,19 @@ describe.each(testEngines())('imported days in History and Today on %s', (engine
     expect((await ben.get('/api/checkins/2021-09-26')).statusCode).toBe(404);
     expect((await ben.get('/api/checkins?from=2021-09-20&to=2021-09-30')).json().days).toEqual([]);
   });
+
+  it('the weekly report says how many of its days hold imported values, per app', async () => {
+    const cy = await registerClient(app);
+    const thisWeek = daylio
+      .replaceAll('2021-09-26', '2026-03-02') // last week: not counted
+      .replaceAll('2021-09-27', '2026-03-08')
+      .replaceAll('2021-09-28', '2026-03-09');
+    const files = [{ name: 'daylio.csv', content: thisWeek }];
+    expect((await cy.post('/api/import/commit', { source: 'daylio', files })).statusCode).toBe(200);
+    const week = (await cy.get('/api/insights/week?end=2026-03-10')).json();
+    expect(week.imported).toEqual([{ source: 'daylio', days: 2 }]);
+    expect(
+      (await (await registerClient(app)).get('/api/insights/week?end=2026-03-10')).json().imported,
+    ).toEqual([]);
+  });
 });

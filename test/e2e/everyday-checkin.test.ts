@@ -93,6 +93,10 @@ describe.each(testEngines())('the everyday check-in on %s', (engine) => {
       // Nothing of the person's own yet: the form is empty and offers no "Delete day".
       expect(await page.getByRole('button', { name: 'Save check-in' }).count()).toBe(1);
       expect(await page.getByRole('button', { name: 'Delete day' }).count()).toBe(0);
+
+      // The weekly report counts them, and says so.
+      await page.goto(`${run.server.url}/insights/week`);
+      await page.getByText(/^Includes values imported from Daylio on 1 day this week/).waitFor();
       await context.close();
     });
   }
