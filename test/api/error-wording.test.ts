@@ -98,6 +98,21 @@ describe.each(testEngines())('error messages a person can read on %s', (engine) 
     expect(faults).toEqual([]);
   });
 
+  it('a number measure without a unit asks for one in a sentence', async () => {
+    const res = await alice.client.post('/api/measures/custom', { name: 'Water', kind: 'number' });
+    expect(res.json().error).toEqual({
+      code: 'invalid',
+      message: 'A number measure needs a unit.',
+      field: 'unit',
+    });
+    const empty = await alice.client.post('/api/measures/custom', {
+      name: 'Water',
+      kind: 'number',
+      unit: null,
+    });
+    expect(empty.json().error.message).not.toMatch(/must be text/);
+  });
+
   it('a clinician email that is not a clinician account, and a picture as a report, say what to do', async () => {
     const res = await alice.client.post('/api/sharing/grants', { clinicianEmail: 'nobody@example.com' });
     expect(res.statusCode).toBe(400);

@@ -42,6 +42,9 @@ export function fieldLabel(path: string): string {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A message that goes on from the field's name ("must be …", "is …") rather than standing alone. */
+const PREDICATE = /^(must|is|are|needs?|can|cannot|should|has|have|does|was|were)\b/;
+
 /** zod's own messages start like this; a schema's own `error` wording is kept as written. */
 const ZOD_DEFAULT = /^(Too (small|big)|Invalid|Expected|Unrecognized)/;
 
@@ -81,7 +84,10 @@ export function issueMessage(issue: z.core.$ZodIssue, field: string): string {
     issue.code === 'invalid_type' &&
     (issue.input === undefined || issue.input === null || issue.input === '');
   if (missing) return `Please fill in ${label}.`;
-  return `${capitalise(label)} ${describeIssue(issue)}.`;
+  const said = describeIssue(issue);
+  // "must be between 1 and 10" reads after the field's name; "a number measure needs a unit" alone.
+  const sentence = PREDICATE.test(said) ? `${capitalise(label)} ${said}` : capitalise(said);
+  return sentence.endsWith('.') ? sentence : `${sentence}.`;
 }
 
 /**
