@@ -50,6 +50,7 @@ describe('field labels', () => {
     expect(fieldLabel('energy_morning')).toBe('the energy morning');
     expect(fieldLabel('files.0.name')).toBe('the name');
     expect(fieldLabel('sleepHours')).toBe('the sleep hours');
+    expect(fieldLabel('movement.minutes')).toBe('the movement minutes');
   });
 });
 

@@ -25,20 +25,37 @@ const FIELD_LABELS: Record<string, string> = {
 
 /**
  * 'clinicianEmail' → 'the clinician’s email'; 'files.0.content' → 'the content';
- * 'energy_morning' → 'the energy morning'.
+ * 'movement.minutes' → 'the movement minutes'; 'energy_morning' → 'the energy morning'.
  */
 export function fieldLabel(path: string): string {
   const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
   const last = parts[parts.length - 1] ?? path;
   const known = FIELD_LABELS[last];
   if (known) return known;
-  const words = last
+  // 'movement.minutes' → 'the movement minutes': the part before says which one.
+  const owner = parts.length > 1 ? parts[parts.length - 2] : undefined;
+  const named = owner && !CONTAINERS.has(owner) ? [owner, last] : [last];
+  const words = named
+    .join(' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
     .toLowerCase()
     .trim();
   return `the ${words}`;
 }
+
+/** Path parts that only hold fields ('files.0.name' is a file's name, not a "files name"). */
+const CONTAINERS = new Set([
+  'body',
+  'query',
+  'params',
+  'files',
+  'keys',
+  'answers',
+  'targets',
+  'values',
+  'items',
+]);
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
