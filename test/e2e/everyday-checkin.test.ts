@@ -101,74 +101,77 @@ describe.each(testEngines())('the everyday check-in on %s', (engine) => {
     });
   }
 
-  it('takes at most 12 taps and no typing on a phone, nothing covers the scales, and it starts on the first screen', async () => {
-    const context = await run.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
-    await registerViaUi(page, run.server.url);
-    const api = await pageApi(page, run.server.url);
-    await api.put(`/api/checkins/${daysAgo(1)}`, {
-      mood: 6,
-      bedtime: '23:15',
-      wakeTime: '07:00',
-      lifeSatisfaction: 7,
-      bloating: 2,
-      abdominalPain: 1,
+  for (const [size, viewport] of Object.entries({ phone: PHONE, desktop: DESKTOP })) {
+    it(`takes at most 12 taps and no typing, nothing covers the scales, and it starts on the first screen (${size})`, async () => {
+      const context = await run.browser.newContext({ viewport });
+      const page = await context.newPage();
+      await registerViaUi(page, run.server.url);
+      const api = await pageApi(page, run.server.url);
+      await api.put(`/api/checkins/${daysAgo(1)}`, {
+        mood: 6,
+        bedtime: '23:15',
+        wakeTime: '07:00',
+        lifeSatisfaction: 7,
+        bloating: 2,
+        abdominalPain: 1,
+      });
+      // A due reminder (00:00 has always passed) and the first-run tour, as on a new device.
+      await api.put('/api/reminders', {
+        checkin: { enabled: true, time: '00:00' },
+        questionnaire: { enabled: true },
+        program: { enabled: true, time: '00:00' },
+      });
+      await page.reload();
+      await page.getByRole('region', { name: 'Welcome to Gutbrain' }).waitFor();
+
+      // The whole mood scale is on the first screen, above the phone's tab bar (at the top on a desktop).
+      const mood = page.getByRole('group', { name: /^Mood/ });
+      const box = await mood.boundingBox();
+      const nav = await page.locator('nav.nav').boundingBox();
+      const bottom = nav && nav.y > viewport.height / 2 ? nav.y : viewport.height;
+      expect(box && box.y + box.height <= bottom).toBe(true);
+
+      const counted = await countInput(page);
+      const tap = (group: RegExp, value: number) =>
+        page
+          .getByRole('group', { name: group })
+          .getByRole('radio', { name: new RegExp(`^${value} of 10`) })
+          .click();
+      await tap(/^Mood/, 7);
+      await tap(/^Morning/, 6);
+      await tap(/^Midday/, 5);
+      await tap(/^Evening/, 4);
+      await tap(/^Sleep quality/, 8);
+      await tap(/^Focus/, 6);
+      await tap(/^Stress/, 3);
+      await page.getByRole('button', { name: 'Same as yesterday' }).click();
+      await page.getByRole('button', { name: 'Save check-in' }).click();
+      await page.getByText(/^Saved at/).waitFor();
+      const { taps, keys } = await counted();
+      console.log(`Everyday check-in (${size}): ${taps} taps, ${keys} key presses`);
+      expect(taps).toBeLessThanOrEqual(12);
+      expect(keys).toBe(0);
+
+      const saved = await api.get(`/api/checkins/${daysAgo(0)}`);
+      expect(saved.checkin).toEqual({
+        mood: 7,
+        energyMorning: 6,
+        energyMidday: 5,
+        energyEvening: 4,
+        sleepQuality: 8,
+        focus: 6,
+        stress: 3,
+        // From yesterday: the times pre-filled, the rest by "Same as yesterday".
+        bedtime: '23:15',
+        wakeTime: '07:00',
+        lifeSatisfaction: 7,
+        bloating: 2,
+        abdominalPain: 1,
+      });
+      expect(saved.derived.sleepHours).toBe(7.75);
+
+      expect(await coveredTiles(page)).toEqual([]);
+      await context.close();
     });
-    // A due reminder (00:00 has always passed) and the first-run tour, as on a new device.
-    await api.put('/api/reminders', {
-      checkin: { enabled: true, time: '00:00' },
-      questionnaire: { enabled: true },
-      program: { enabled: true, time: '00:00' },
-    });
-    await page.reload();
-    await page.getByRole('region', { name: 'Welcome to Gutbrain' }).waitFor();
-
-    // The whole mood scale is on the first screen, above the phone's tab bar.
-    const mood = page.getByRole('group', { name: /^Mood/ });
-    const box = await mood.boundingBox();
-    const tabBar = await page.locator('nav.nav').boundingBox();
-    expect(box && tabBar && box.y + box.height <= tabBar.y).toBe(true);
-
-    const counted = await countInput(page);
-    const tap = (group: RegExp, value: number) =>
-      page
-        .getByRole('group', { name: group })
-        .getByRole('radio', { name: new RegExp(`^${value} of 10`) })
-        .click();
-    await tap(/^Mood/, 7);
-    await tap(/^Morning/, 6);
-    await tap(/^Midday/, 5);
-    await tap(/^Evening/, 4);
-    await tap(/^Sleep quality/, 8);
-    await tap(/^Focus/, 6);
-    await tap(/^Stress/, 3);
-    await page.getByRole('button', { name: 'Same as yesterday' }).click();
-    await page.getByRole('button', { name: 'Save check-in' }).click();
-    await page.getByText(/^Saved at/).waitFor();
-    const { taps, keys } = await counted();
-    console.log(`Everyday check-in: ${taps} taps, ${keys} key presses`);
-    expect(taps).toBeLessThanOrEqual(12);
-    expect(keys).toBe(0);
-
-    const saved = await api.get(`/api/checkins/${daysAgo(0)}`);
-    expect(saved.checkin).toEqual({
-      mood: 7,
-      energyMorning: 6,
-      energyMidday: 5,
-      energyEvening: 4,
-      sleepQuality: 8,
-      focus: 6,
-      stress: 3,
-      // From yesterday: the times pre-filled, the rest by "Same as yesterday".
-      bedtime: '23:15',
-      wakeTime: '07:00',
-      lifeSatisfaction: 7,
-      bloating: 2,
-      abdominalPain: 1,
-    });
-    expect(saved.derived.sleepHours).toBe(7.75);
-
-    expect(await coveredTiles(page)).toEqual([]);
-    await context.close();
-  });
+  }
 });

@@ -53,42 +53,44 @@ describe.each(testEngines())('first visit, appearance and the clinician menu on 
     });
   }
 
-  it('appearance: System, Light or Dark, kept on this device and applied before the app runs', async () => {
-    // No service worker, so the page's requests (and the blocked app code) go through page.route.
-    const context = await run.browser.newContext({
-      viewport: PHONE,
-      colorScheme: 'light',
-      serviceWorkers: 'block',
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    it(`appearance: System, Light or Dark, kept on this device and applied before the app runs (${size})`, async () => {
+      // No service worker, so the page's requests (and the blocked app code) go through page.route.
+      const context = await run.browser.newContext({
+        viewport,
+        colorScheme: 'light',
+        serviceWorkers: 'block',
+      });
+      const page = await context.newPage();
+      await registerViaUi(page, run.server.url);
+      expect(await background(page)).toBe(LIGHT_BG);
+      await openNav(page, 'Settings');
+      const appearance = page.getByRole('group', { name: 'Colours on this device' });
+      expect(await appearance.getByRole('radio', { name: 'System' }).isChecked()).toBe(true);
+      await appearance.getByRole('radio', { name: 'Dark' }).check();
+      expect(await background(page)).toBe(DARK_BG);
+
+      // A fresh page whose app code never loads is still dark from its first paint.
+      const bare = await context.newPage();
+      await bare.route('**/assets/*.js', (route) => route.abort());
+      await bare.goto(`${run.server.url}/settings`);
+      expect(await bare.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await background(bare)).toBe(DARK_BG);
+      await bare.close();
+
+      await page.reload();
+      expect(await appearance.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+      await appearance.getByRole('radio', { name: 'Light' }).check();
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await background(page)).toBe(LIGHT_BG);
+      // System follows the device, also when it changes while the page is open.
+      await appearance.getByRole('radio', { name: 'System' }).check();
+      expect(await background(page)).toBe(DARK_BG);
+      await page.emulateMedia({ colorScheme: 'light' });
+      await expect.poll(() => background(page)).toBe(LIGHT_BG);
+      await context.close();
     });
-    const page = await context.newPage();
-    await registerViaUi(page, run.server.url);
-    expect(await background(page)).toBe(LIGHT_BG);
-    await openNav(page, 'Settings');
-    const appearance = page.getByRole('group', { name: 'Colours on this device' });
-    expect(await appearance.getByRole('radio', { name: 'System' }).isChecked()).toBe(true);
-    await appearance.getByRole('radio', { name: 'Dark' }).check();
-    expect(await background(page)).toBe(DARK_BG);
-
-    // A fresh page whose app code never loads is still dark from its first paint.
-    const bare = await context.newPage();
-    await bare.route('**/assets/*.js', (route) => route.abort());
-    await bare.goto(`${run.server.url}/settings`);
-    expect(await bare.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await background(bare)).toBe(DARK_BG);
-    await bare.close();
-
-    await page.reload();
-    expect(await appearance.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
-    await appearance.getByRole('radio', { name: 'Light' }).check();
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await background(page)).toBe(LIGHT_BG);
-    // System follows the device, also when it changes while the page is open.
-    await appearance.getByRole('radio', { name: 'System' }).check();
-    expect(await background(page)).toBe(DARK_BG);
-    await page.emulateMedia({ colorScheme: 'light' });
-    await expect.poll(() => background(page)).toBe(LIGHT_BG);
-    await context.close();
-  });
+  }
 
   for (const [size, viewport] of Object.entries(SIZES)) {
     it(`a clinician finds the dashboard in the menu; others do not see the entry (${size})`, async () => {
