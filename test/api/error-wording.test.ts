@@ -51,6 +51,9 @@ describe('field labels', () => {
     expect(fieldLabel('files.0.name')).toBe('the name');
     expect(fieldLabel('sleepHours')).toBe('the sleep hours');
     expect(fieldLabel('movement.minutes')).toBe('the movement minutes');
+    // Not Object.prototype's (the fuzzer sent a field named "constructor").
+    expect(fieldLabel('constructor')).toBe('the constructor');
+    expect(fieldLabel('toString')).toBe('the to string');
   });
 });
 

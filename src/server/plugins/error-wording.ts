@@ -30,8 +30,8 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldLabel(path: string): string {
   const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
   const last = parts[parts.length - 1] ?? path;
-  const known = FIELD_LABELS[last];
-  if (known) return known;
+  // Own keys only: a field named "constructor" must not find Object.prototype's.
+  if (Object.hasOwn(FIELD_LABELS, last)) return FIELD_LABELS[last] as string;
   // 'movement.minutes' → 'the movement minutes': the part before says which one.
   const owner = parts.length > 1 ? parts[parts.length - 2] : undefined;
   const named = owner && !CONTAINERS.has(owner) ? [owner, last] : [last];
