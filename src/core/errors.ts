@@ -27,6 +27,20 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * Input that needs the person to pick one of a few values (which sample in a multi-sample file,
+ * say): answered with 400, the field and the values to offer as `choices`.
+ */
+export class ChoiceError extends ValidationError {
+  constructor(
+    field: string,
+    message: string,
+    readonly choices: readonly string[],
+  ) {
+    super(field, message, 'choose_one');
+  }
+}
+
 /** A write that collides with existing data (an email already registered, say). */
 export class ConflictError extends DomainError {
   constructor(message: string, field?: string) {

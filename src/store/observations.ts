@@ -136,6 +136,45 @@ export async function listDays(
 }
 
 /**
+ * Sources of values brought in from another tracker (see store/imports.ts): shown beside the
+ * person's own check-in, marked with the app they came from, and never rewritten by a check-in save.
+ */
+export const IMPORTED_SOURCES = ['daylio', 'bearable', 'loop'] as const;
+
+export interface ImportedDayObservations extends DayObservations {
+  source: string;
+}
+
+/**
+ * Imported values of the given measures (or all) grouped by date and source, newest date first, between
+ * two dates inclusive (or on one date when `from` equals `to`).
+ */
+export async function listImportedDays(
+  db: Kysely<Database>,
+  personId: string,
+  measures: readonly string[] | 'all',
+  range: { from?: string; to?: string } = {},
+): Promise<ImportedDayObservations[]> {
+  let q = db
+    .selectFrom('observation')
+    .select(['date', 'measure', 'value', 'text', 'source'])
+    .where('person_id', '=', personId)
+    .where('source', 'in', [...IMPORTED_SOURCES]);
+  if (measures !== 'all') q = q.where('measure', 'in', [...measures]);
+  if (range.from) q = q.where('date', '>=', range.from);
+  if (range.to) q = q.where('date', '<=', range.to);
+  const rows = await q.orderBy('date', 'desc').orderBy('source').execute();
+  const days: ImportedDayObservations[] = [];
+  for (const r of rows) {
+    const last = days[days.length - 1];
+    const value = { measure: r.measure, value: r.value, text: r.text };
+    if (last && last.date === r.date && last.source === r.source) last.values.push(value);
+    else days.push({ date: r.date, source: r.source, values: [value] });
+  }
+  return days;
+}
+
+/**
  * Which source wins when one measure has values from several sources on the same day: the
  * person's own check-in, then habits, then food-derived counts, then anything imported.
  */

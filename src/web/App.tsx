@@ -13,6 +13,7 @@ import {
 } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/States.tsx';
+import { signedInBefore } from './offline/lastPerson.ts';
 import { safeNext } from './safeNext.ts';
 import { useSession } from './session.tsx';
 
@@ -21,6 +22,7 @@ const History = lazy(() => import('./routes/History.tsx'));
 const Settings = lazy(() => import('./routes/Settings.tsx'));
 const Login = lazy(() => import('./routes/Login.tsx'));
 const Register = lazy(() => import('./routes/Register.tsx'));
+const Landing = lazy(() => import('./routes/Landing.tsx'));
 const NotFound = lazy(() => import('./routes/NotFound.tsx'));
 const Checks = lazy(() => import('./routes/Checks.tsx'));
 const ChecksQuestionnaire = lazy(() => import('./routes/ChecksQuestionnaire.tsx'));
@@ -63,6 +65,18 @@ function RequireSignedOut() {
   return <Outlet />;
 }
 
+/**
+ * `/`: Today for a signed-in person, the login page for someone who has signed in on this device
+ * before, and for a first-time visitor a page saying what Gutbrain is.
+ */
+function Home() {
+  const { person, loading } = useSession();
+  if (loading) return <Loading />;
+  if (person) return <Navigate to="/today" replace />;
+  if (signedInBefore()) return <Navigate to="/login" replace />;
+  return page(<Landing />);
+}
+
 const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -77,7 +91,6 @@ const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
-          { path: '/', element: <Navigate to="/today" replace /> },
           { path: '/today', element: page(<Today />) },
           { path: '/history', element: page(<History />) },
           { path: '/settings', element: page(<Settings />) },
@@ -97,6 +110,7 @@ const router = createBrowserRouter([
           { path: '/checks/:instrument', element: page(<ChecksQuestionnaire />) },
         ],
       },
+      { path: '/', element: <Home /> },
       // PUBLIC ROUTES: pages anyone may open (the support screen, Learn) go below this line.
       { path: '/support', element: page(<Support />) },
       { path: '/learn', element: page(<Learn />) },

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Values to offer the person when the server asks them to pick one (which sample, say). */
+    readonly choices?: readonly string[],
   ) {
     super(message);
   }
@@ -47,12 +49,17 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     json = undefined;
   }
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+    const err = (
+      json as
+        | { error?: { code?: string; message?: string; field?: string; choices?: readonly string[] } }
+        | undefined
+    )?.error;
     throw new ApiError(
       res.status,
       err?.code ?? 'http_error',
       err?.message ?? `Request failed (${res.status}).`,
       err?.field,
+      err?.choices,
     );
   }
   const token = (json as { csrfToken?: string } | undefined)?.csrfToken;

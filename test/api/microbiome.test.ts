@@ -128,6 +128,15 @@ describe.each(testEngines())('microbiome on %s', (engine) => {
     expect(none.statusCode, none.body).toBe(400);
     expect(none.json().error.field).toBe('sample');
     expect(none.json().error.message).toMatch(/6 samples/);
+    // The web app offers these as a picker (issue 18): the table's own sample ids, in its order.
+    expect(none.json().error.choices).toEqual([
+      'Sample1',
+      'Sample2',
+      'Sample3',
+      'Sample4',
+      'Sample5',
+      'Sample6',
+    ]);
     const res = await upload(alice, '/api/microbiome/samples?date=2026-02-01&sample=Sample1', hdf5);
     expect(res.statusCode).toBe(201);
     const a = res.json().sample.analysis;

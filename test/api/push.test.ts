@@ -111,19 +111,19 @@ describe.each(testEngines())('reminder pushes on %s', (engine) => {
     const j = device.json;
     expect(await field({ ...j, endpoint: 'http://push.example.com/x' })).toEqual([
       'endpoint',
-      'endpoint must be an https URL',
+      'The endpoint must be an https URL.',
     ]);
     expect((await field({ ...j, endpoint: 'https://10.0.0.7/x' }))[0]).toBe('endpoint');
     expect((await field({ ...j, endpoint: 'https://169.254.169.254/latest' }))[0]).toBe('endpoint');
     expect(await field({ ...j, keys: { ...j.keys, p256dh: 'B'.repeat(87) } })).toEqual([
       'keys.p256dh',
-      'keys.p256dh must be a P-256 public key (65 bytes)',
+      'The p256dh must be a P-256 public key (65 bytes).',
     ]);
     expect(await field({ ...j, keys: { ...j.keys, auth: 'c2hvcnQ' } })).toEqual([
       'keys.auth',
-      'keys.auth must be a 16-byte secret',
+      'The auth must be a 16-byte secret.',
     ]);
-    expect(await field({ endpoint: j.endpoint })).toEqual(['keys', 'keys is required']);
+    expect(await field({ endpoint: j.endpoint })).toEqual(['keys', 'Please fill in the keys.']);
     expect(await rows(alice.personId as string)).toEqual([]);
   });
 

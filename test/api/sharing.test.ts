@@ -61,7 +61,10 @@ describe.each(testEngines())('sharing with a clinician on %s', (engine) => {
       clinicianEmail: `bell-${engine}@clinic.example`,
       untilDate: '2026-03-09',
     });
-    expect(past.json().error).toMatchObject({ field: 'untilDate', message: 'untilDate is in the past' });
+    expect(past.json().error).toMatchObject({
+      field: 'untilDate',
+      message: 'The end date is in the past: choose today or a later day.',
+    });
     const res = await alice.post('/api/sharing/grants', { clinicianEmail: `BELL-${engine}@clinic.example` });
     expect(res.statusCode).toBe(201);
     expect(res.json().grant).toMatchObject({ kinds: null, untilDate: null, clinician: { name: 'Dr Bell' } });

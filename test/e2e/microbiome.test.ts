@@ -62,7 +62,7 @@ describe.each(testEngines())('microbiome pages in Chromium on %s', (engine) => {
       await page.getByRole('heading', { name: /^Sample of/ }).waitFor();
       await page.locator('.chart-canvas svg').first().waitFor();
       // scikit-bio: 0.9785 nats, 1.4117 bits (reference.py).
-      expect(await page.getByText('0.98 nats (1.41 bits)').count()).toBe(1);
+      expect(await page.getByText('0.98 nats, or 1.41 bits').count()).toBe(1);
       expect(await page.getByText('not found').count()).toBe(6);
 
       await openNav(page, 'Microbiome');

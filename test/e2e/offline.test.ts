@@ -57,6 +57,8 @@ describe('installable and offline in Chromium', () => {
 
     const mood = page.getByRole('group', { name: /^Mood/ });
     await mood.getByRole('radio', { name: /^7 of 10/ }).click();
+    // Stool type and the note are folded away under the everyday check-in.
+    await page.getByText('Stool type and a note').click();
     await page.getByLabel('Note').fill('Logged on the train');
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await page.getByText(/^Saved offline at/).waitFor();

@@ -103,7 +103,7 @@ describe.each(testEngines())('30-day challenge in Chromium on %s', (engine) => {
     await page.getByRole('button', { name: 'Save habits' }).click();
     await page
       .getByRole('alert')
-      .filter({ hasText: /movement\.minutes/ })
+      .filter({ hasText: /movement minutes/i })
       .waitFor();
     expect(await page.getByLabel('Movement (minutes)').getAttribute('aria-invalid')).toBe('true');
     await context.close();

@@ -26,7 +26,7 @@ export const SIGNED_IN_PAGES: { path: string; name: string }[] = [
   { path: '/support', name: 'support' },
   { path: '/no-such-page', name: 'not-found' },
 ];
-export const SIGNED_OUT_PAGES = ['/login', '/register', '/support', '/learn', '/learn/too-far'];
+export const SIGNED_OUT_PAGES = ['/', '/login', '/register', '/support', '/learn', '/learn/too-far'];
 
 /** Waits for the page's heading, the network to go quiet and loading spinners to go. */
 export async function settle(page: Page) {

@@ -462,10 +462,12 @@ export function expectErrorBody(res: { body: string; headers: Record<string, unk
   expect(typeof error.code, what).toBe('string');
   expect(typeof error.message, what).toBe('string');
   expect(
-    Object.keys(error).every((k) => ['code', 'message', 'field'].includes(k)),
+    Object.keys(error).every((k) => ['code', 'message', 'field', 'choices'].includes(k)),
     `${what}: ${res.body}`,
   ).toBe(true);
   if ('field' in error) expect(typeof error.field, what).toBe('string');
+  // `choices`: values offered for the person to pick one (a multi-sample file's samples).
+  if ('choices' in error) expect(Array.isArray(error.choices), what).toBe(true);
 }
 
 /** The routes a freshly built app registers (read once, before the tests are generated). */

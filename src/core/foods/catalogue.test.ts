@@ -49,6 +49,20 @@ describe('food catalogue', () => {
     expect(searchFoods(FOODS, 'xqzvw')).toEqual([]);
   });
 
+  it('ranks name matches first and cuts off unrelated foods (issue 18)', () => {
+    const names = (q: string) => searchFoods(FOODS, q).map((f) => f.name);
+    // Fuse alone also listed Grapefruit, Mackerel (0.53), White bread and Sausages for "kefir".
+    expect(names('kefir')).toEqual(['Kefir', 'Water kefir']);
+    expect(names('oats')[0]).toBe('Oats or porridge');
+    expect(names('oats')).not.toContain('Dried apricots');
+    expect(names('oats')).not.toContain('Brussels sprouts');
+    // A name match comes before a synonym match, and a synonym before a category.
+    expect(names('zucchini')).toEqual(['Courgette']);
+    const fermented = searchFoods(FOODS, 'fermented');
+    expect(fermented[0]?.name).toMatch(/^Fermented/);
+    expect(fermented.every((f) => f.categories.includes('fermented') || /ferment/i.test(f.name))).toBe(true);
+  });
+
   it('refuses a broken catalogue at load', () => {
     expect(() =>
       foodsFromRows([

@@ -80,28 +80,79 @@ export function cataloguePlants(): { plant: string; kind: PlantKind }[] {
   return [...out].map(([plant, kind]) => ({ plant, kind })).sort((a, b) => a.plant.localeCompare(b.plant));
 }
 
+/** Lower case, accents and punctuation gone: "Crème fraîche" → "creme fraiche". */
+function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 /**
- * Foods matching `query`, best first, tolerating typos ("kimchee", "brocoli"). Threshold 0.4 is
- * Fuse's scale from 0 (exact) to 1 (anything): loose enough for one or two wrong letters.
+ * How directly a food matches, best first: 0 its name is the query; 1 its name starts with it;
+ * 2 a later word of its name does; 3 its name contains it; 4 a word of a synonym starts with it;
+ * 5 one of its categories ("fermented", "high fibre") does; undefined when none of these. A
+ * plural query also matches the singular word ("oats" finds "Oat milk").
+ */
+function directTier(food: Food, q: string): number | undefined {
+  const name = normalise(food.name);
+  const forms = q.length > 3 && q.endsWith('s') ? [q, q.slice(0, -1)] : [q];
+  const startsWord = (text: string) => forms.some((f) => ` ${text}`.includes(` ${f}`));
+  if (name === q) return 0;
+  if (name.startsWith(q)) return 1;
+  if (startsWord(name)) return 2;
+  if (name.includes(q)) return 3;
+  if (food.aliases.some((a) => startsWord(normalise(a)))) return 4;
+  if (food.categories.some((c) => startsWord(normalise(c)))) return 5;
+  return undefined;
+}
+
+/**
+ * Fuse's scale runs from 0 (exact) to 1 (anything), weighted over name and synonyms. Alone, a
+ * typo may be up to 0.48 off ("kimchee" → Kimchi 0.42, "red onoin" → Red onion 0.48); beside
+ * direct matches only near-misses join (0.15), so "kefir" never brings Mackerel (0.53), and a
+ * typo's list stops 0.1 behind its best match.
+ */
+const TYPO_THRESHOLD = 0.48;
+const NEAR_MISS_WITH_DIRECT = 0.15;
+const BEHIND_BEST = 0.1;
+
+/**
+ * Foods matching `query`, best first: name matches, then synonyms, then categories, then — with
+ * a relevance cut-off — spellings one or two letters off ("kimchee", "brocoli").
  */
 export function searchFoods(foods: readonly Food[], query: string, limit = 20): Food[] {
-  const q = query.trim();
+  const q = normalise(query);
   if (!q) return [];
+  const direct = foods
+    .map((food) => ({ food, tier: directTier(food, q) }))
+    .filter((h): h is { food: Food; tier: number } => h.tier !== undefined)
+    // Within a tier the shorter name is the plainer food ("Kefir" before "Water kefir").
+    .sort(
+      (a, b) =>
+        a.tier - b.tier || a.food.name.length - b.food.name.length || a.food.name.localeCompare(b.food.name),
+    );
+  const found = new Set(direct.map((h) => h.food.id));
   const fuse = new Fuse(foods as Food[], {
     keys: [
       { name: 'name', weight: 0.7 },
       { name: 'aliases', weight: 0.3 },
     ],
-    threshold: 0.4,
+    // Fuse applies its threshold per key, so its combined scores run a little over it.
+    threshold: TYPO_THRESHOLD,
     ignoreLocation: true,
     includeScore: true,
   });
-  // A small nudge per letter: between near-equal matches the shorter name is the plainer food
-  // ("Broccoli" before "Tenderstem broccoli", matched through its alias "broccolini").
+  // A small nudge per letter: between near-equal matches the shorter name is the plainer food.
   const rank = (r: { score?: number; item: Food }) => (r.score ?? 0) + 0.005 * r.item.name.length;
-  return fuse
+  const fuzzy = fuse
     .search(q)
-    .sort((a, b) => rank(a) - rank(b))
-    .slice(0, limit)
-    .map((r) => r.item);
+    .filter((r) => !found.has(r.item.id))
+    .sort((a, b) => rank(a) - rank(b));
+  const best = fuzzy[0]?.score ?? 0;
+  const cutOff = direct.length > 0 ? NEAR_MISS_WITH_DIRECT : Math.min(TYPO_THRESHOLD, best + BEHIND_BEST);
+  const typos = fuzzy.filter((r) => (r.score ?? 0) <= cutOff).map((r) => r.item);
+  return [...direct.map((h) => h.food), ...typos].slice(0, limit);
 }

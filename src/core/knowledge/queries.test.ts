@@ -83,4 +83,10 @@ describe('knowledge queries', () => {
     expect(searchKnowledge(graph, '  ')).toEqual([]);
     expect(searchKnowledge(graph, 'Bifidobactéria')[0]?.node.id).toBe('bifido');
   });
+
+  it('forgives a typo in a name when the words find nothing, the way food search does', () => {
+    expect(searchKnowledge(graph, 'butyrat')[0]?.node.id).toBe('butyrate');
+    expect(searchKnowledge(graph, 'butirate').map((h) => h.node.id)).toEqual(['butyrate']);
+    expect(searchKnowledge(graph, 'xqzvw')).toEqual([]);
+  });
 });

@@ -5,7 +5,9 @@
  * @example
  * searchKnowledge(graph, 'butyrate')[0]?.node.id   // → 'butyrate'
  * searchKnowledge(graph, 'vagus nerve')[0]?.node.id // → 'vagus_nerve'
+ * searchKnowledge(graph, 'kimchee')[0]?.node.id     // → 'kimchi' (a typo, as food search forgives)
  */
+import Fuse from 'fuse.js';
 import type { KnowledgeGraph, KnowledgeNode } from './types.ts';
 
 export interface SearchHit {
@@ -27,7 +29,36 @@ export function normaliseForSearch(text: string): string {
 
 const FIELD_WEIGHTS = { name: 10, aliases: 8, summary: 3, text: 1 } as const;
 
+/**
+ * Names and aliases one or two letters off ("kimchee", "serotonine"), used only when the words
+ * themselves find nothing. Fuse's 0–1 scale, the same cut-off food search allows for a typo.
+ */
+const TYPO_THRESHOLD = 0.4;
+
+function typoHits(graph: KnowledgeGraph, query: string, limit: number): SearchHit[] {
+  const fuse = new Fuse(graph.nodes as KnowledgeNode[], {
+    keys: [
+      { name: 'name', weight: 0.7 },
+      { name: 'aliases', weight: 0.3 },
+    ],
+    threshold: TYPO_THRESHOLD,
+    ignoreLocation: true,
+    includeScore: true,
+  });
+  const found = fuse.search(query).filter((r) => (r.score ?? 1) <= TYPO_THRESHOLD + 0.08);
+  const best = found[0]?.score ?? 0;
+  return found
+    .filter((r) => (r.score ?? 1) <= best + 0.1)
+    .slice(0, limit)
+    .map((r) => ({ node: r.item, score: 1 - (r.score ?? 1), excerpt: excerptAround(r.item, '') }));
+}
+
 export function searchKnowledge(graph: KnowledgeGraph, query: string, limit = 20): SearchHit[] {
+  const hits = wordHits(graph, query, limit);
+  return hits.length > 0 ? hits : typoHits(graph, normaliseForSearch(query), limit);
+}
+
+function wordHits(graph: KnowledgeGraph, query: string, limit: number): SearchHit[] {
   const terms = normaliseForSearch(query).split(' ').filter(Boolean);
   if (terms.length === 0) return [];
   const hits: SearchHit[] = [];

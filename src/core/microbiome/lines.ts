@@ -3,7 +3,7 @@
  * browser File), whole lines come out with their 1-based numbers, so a 200 MB table never has to be
  * held as one string.
  */
-import { ProfileFormatError } from './types.ts';
+import { NOT_A_TEXT_REPORT, ProfileFormatError } from './types.ts';
 
 export class LineSplitter {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
@@ -17,7 +17,7 @@ export class LineSplitter {
     try {
       text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
     } catch {
-      throw new ProfileFormatError(`the file is not UTF-8 text (after line ${this.lineNo})`);
+      throw new ProfileFormatError(NOT_A_TEXT_REPORT);
     }
     if (this.first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -35,7 +35,7 @@ export class LineSplitter {
     try {
       tail += this.decoder.decode();
     } catch {
-      throw new ProfileFormatError(`the file is not UTF-8 text (after line ${this.lineNo})`);
+      throw new ProfileFormatError(NOT_A_TEXT_REPORT);
     }
     this.rest = '';
     return tail.length > 0 ? [[++this.lineNo, stripCr(tail)]] : [];

@@ -11,7 +11,13 @@ import { FeatureTableReader } from './feature-table.ts';
 import { type KoTable, KoTableReader } from './humann.ts';
 import { LineSplitter } from './lines.ts';
 import { MetaphlanReader } from './metaphlan.ts';
-import { type AbundanceTable, type ProfileFormat, ProfileFormatError, type Rank } from './types.ts';
+import {
+  type AbundanceTable,
+  NOT_A_TEXT_REPORT,
+  type ProfileFormat,
+  ProfileFormatError,
+  type Rank,
+} from './types.ts';
 
 export type ParsedReport = { kind: 'taxa'; table: AbundanceTable } | { kind: 'orthologs'; table: KoTable };
 
@@ -74,7 +80,7 @@ export class ReportParser {
     try {
       text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
     } catch {
-      throw new ProfileFormatError('the file is not UTF-8 text');
+      throw new ProfileFormatError(NOT_A_TEXT_REPORT);
     }
     this.text(text);
   }
@@ -104,7 +110,7 @@ export class ReportParser {
     try {
       tail = this.decoder.decode();
     } catch {
-      throw new ProfileFormatError('the file is not UTF-8 text');
+      throw new ProfileFormatError(NOT_A_TEXT_REPORT);
     }
     if (tail) this.text(tail);
     if (this.biom) return { kind: 'taxa', table: this.biom.finish() };

@@ -73,6 +73,13 @@ export interface AbundanceTable {
  * A report that cannot be read. `line` is 1-based when the problem sits on one line; `column` names
  * the column or JSON/HDF5 field at fault; both also appear in the message so the person can fix it.
  */
+/**
+ * What to say when a file is not text at all (a photo, a PDF, a spreadsheet): which files are
+ * read, in words a person knows.
+ */
+export const NOT_A_TEXT_REPORT =
+  'This file is not a report Gutbrain can read (it is not text — a picture, a PDF or a spreadsheet, perhaps). Upload a MetaPhlAn profile, a BIOM table (.biom), a QIIME 2 feature table (.qza), a CSV or TSV table of taxa, or a HUMAnN table (.tsv).';
+
 export class ProfileFormatError extends ValidationError {
   constructor(
     message: string,

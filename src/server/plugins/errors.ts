@@ -1,14 +1,21 @@
 /**
- * One error format for every answer: `{ error: { code, message, field? } }`. Zod failures become
+ * One error format for every answer: `{ error: { code, message, field?, choices? } }`. Zod failures become
  * 400 naming the first offending field; core's typed errors map to their status; anything else is
  * a 500 whose details stay in the log (without request bodies, which may hold health data).
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../core/errors.ts';
+import {
+  ChoiceError,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  ValidationError,
+} from '../../core/errors.ts';
+import { fieldLabel, issueMessage, wordField } from './error-wording.ts';
 
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string };
+  error: { code: string; message: string; field?: string; choices?: readonly string[] };
 }
 
 export class HttpError extends DomainError {
@@ -29,20 +36,22 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
   const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  if (!issue) throw new ValidationError(where, `${where} is invalid`);
+  if (!issue) throw new ValidationError(where, `${capitalise(fieldLabel(where))} could not be read.`);
   if (issue.code === 'unrecognized_keys') {
     const key = [...issue.path, issue.keys[0]].map(String).join('.');
-    throw new ValidationError(key, `${key} is not a field we know`, 'unknown_field');
+    throw new ValidationError(key, `${capitalise(fieldLabel(key))} is not a field we know.`, 'unknown_field');
   }
   const field = issue.path.length ? issue.path.map(String).join('.') : where;
   if (issue.path.length === 0 && issue.code === 'invalid_type') {
-    throw new ValidationError(field, `${field} must be a JSON ${issue.expected}`);
+    throw new ValidationError(field, `${capitalise(fieldLabel(field))} could not be read.`);
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
-    throw new ValidationError(field, `${field} is required`, 'required');
+    throw new ValidationError(field, issueMessage(issue, field), 'required');
   }
-  throw new ValidationError(field, `${field} ${issue.message}`);
+  throw new ValidationError(field, issueMessage(issue, field));
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function statusOf(e: DomainError): number {
   if (e instanceof HttpError) return e.status;
@@ -72,7 +81,13 @@ export function frameworkErrors(err: FastifyError, _req: unknown, reply: Fastify
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
     if (err instanceof DomainError) {
-      return sendError(reply, statusOf(err), { code: err.code, message: err.message, field: err.field });
+      const choices = err instanceof ChoiceError ? { choices: err.choices } : {};
+      return sendError(reply, statusOf(err), {
+        code: err.code,
+        message: wordField(err.message, err.field),
+        field: err.field,
+        ...choices,
+      });
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {

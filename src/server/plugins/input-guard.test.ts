@@ -61,7 +61,7 @@ describe('registerInputGuard', () => {
     const post = (url: string, payload: unknown) =>
       app.inject({ method: 'POST', url, payload: payload as object });
     expect((await post('/t/1', { note: 'a\u0000' })).json()).toEqual({
-      error: { code: 'invalid', message: 'note must not contain the NUL character', field: 'note' },
+      error: { code: 'invalid', message: 'The note must not contain the NUL character', field: 'note' },
     });
     expect((await post('/t/1?q=%00', {})).json().error.field).toBe('query');
     expect((await post('/t/a%00b', {})).json().error.field).toBe('params');

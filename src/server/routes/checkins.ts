@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  CHECKIN_FIELD_MEASURE,
+  type Checkin,
   checkinSchema,
   checkinToObservations,
   deriveCheckin,
@@ -14,7 +16,9 @@ import {
   CHECKIN_SOURCE,
   deleteDayObservations,
   getDayObservations,
+  type ImportedDayObservations,
   listDays,
+  listImportedDays,
   replaceDayObservations,
 } from '../../store/observations.ts';
 import { getPerson } from '../../store/people.ts';
@@ -30,17 +34,48 @@ const rangeQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
+const CHECKIN_MEASURES = Object.values(CHECKIN_FIELD_MEASURE);
+
+/**
+ * A day as History and Today show it: the person's own check-in (editable) and, beside it, what
+ * was imported from another tracker for that date (read-only, marked with its app).
+ */
+function dayAnswer(date: string, own: Checkin, imported: readonly ImportedDayObservations[]) {
+  return {
+    date,
+    checkin: own,
+    derived: deriveCheckin(own),
+    ...(imported.length > 0
+      ? {
+          imported: imported.map((i) => {
+            const checkin = observationsToCheckin(i.values);
+            return { source: i.source, checkin, derived: deriveCheckin(checkin) };
+          }),
+        }
+      : {}),
+  };
+}
+
 export function registerCheckinRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.store;
 
   app.get('/api/checkins', async (req) => {
     const personId = requirePerson(req);
     const q = parseInput(rangeQuery, req.query, 'query');
-    const days = await listDays(db, personId, CHECKIN_SOURCE, q);
+    const own = await listDays(db, personId, CHECKIN_SOURCE, { from: q.from, to: q.to });
+    const imported = await listImportedDays(db, personId, CHECKIN_MEASURES, q);
+    const byDate = new Map<string, { own: Checkin; imported: ImportedDayObservations[] }>();
+    for (const d of own) byDate.set(d.date, { own: observationsToCheckin(d.values), imported: [] });
+    for (const i of imported) {
+      const day = byDate.get(i.date) ?? { own: {}, imported: [] };
+      day.imported.push(i);
+      byDate.set(i.date, day);
+    }
+    const dates = [...byDate.keys()].sort().reverse().slice(0, q.limit);
     return {
-      days: days.map((d) => {
-        const checkin = observationsToCheckin(d.values);
-        return { date: d.date, checkin, derived: deriveCheckin(checkin) };
+      days: dates.map((date) => {
+        const day = byDate.get(date) as { own: Checkin; imported: ImportedDayObservations[] };
+        return dayAnswer(date, day.own, day.imported);
       }),
     };
   });
@@ -49,9 +84,9 @@ export function registerCheckinRoutes(app: FastifyInstance, ctx: AppContext): vo
     const personId = requirePerson(req);
     const { date } = parseInput(dateParams, req.params, 'params');
     const values = await getDayObservations(db, personId, date, CHECKIN_SOURCE);
-    if (values.length === 0) throw new NotFoundError('check-in');
-    const checkin = observationsToCheckin(values);
-    return { date, checkin, derived: deriveCheckin(checkin) };
+    const imported = await listImportedDays(db, personId, CHECKIN_MEASURES, { from: date, to: date });
+    if (values.length === 0 && imported.length === 0) throw new NotFoundError('check-in');
+    return dayAnswer(date, observationsToCheckin(values), imported);
   });
 
   app.put('/api/checkins/:date', async (req) => {

@@ -16,7 +16,7 @@ import { computeAssociations } from '../../core/insights/associations.ts';
 import { weekComparison } from '../../core/insights/weekly.ts';
 import { measureByKey } from '../../core/tracking/measures.ts';
 import { listCustomMeasures } from '../../store/custom-measures.ts';
-import { dayMeasureMatrix } from '../../store/observations.ts';
+import { dayMeasureMatrix, listImportedDays } from '../../store/observations.ts';
 import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
@@ -88,8 +88,17 @@ export function registerInsightPageRoutes(app: FastifyInstance, ctx: AppContext)
     const report = computeAssociations(await dayMeasureMatrix(db, personId, '1900-01-01', end), { lookup });
     const shown = report.associations.filter((a) => a.status === 'shown').sort(displayOrder);
     const recs = await recommendationsFor(ctx, personId, req, end);
+    // Days of this week with values imported from another tracker, per app: the report says so.
+    const importedDays = new Map<string, number>();
+    for (const d of await listImportedDays(db, personId, 'all', {
+      from: comparison.thisWeek.from,
+      to: end,
+    })) {
+      importedDays.set(d.source, (importedDays.get(d.source) ?? 0) + 1);
+    }
     return {
       ...comparison,
+      imported: [...importedDays].map(([source, days]) => ({ source, days })),
       associations: shown.slice(0, WEEK_ASSOCIATIONS),
       associationNote: report.note,
       recommendations: recs.recommendations,

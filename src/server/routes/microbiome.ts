@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { localDate } from '../../core/date-schemas.ts';
 import { localDateAt } from '../../core/dates.ts';
-import { NotFoundError, ValidationError } from '../../core/errors.ts';
+import { ChoiceError, NotFoundError, ValidationError } from '../../core/errors.ts';
 import { moodTaxaEvidence } from '../../core/microbiome/evidence.ts';
 import {
   analyseSample,
@@ -46,6 +46,8 @@ const MB = 1024 * 1024;
 /** Uploads stream through the parser; 200 MB keeps the ~4× parse memory under a gigabyte. */
 export const MAX_REPORT_BYTES = 200 * MB;
 const MAX_SIDE_FILE_BYTES = 20 * MB;
+/** How many sample names a multi-sample file's picker offers. */
+const MAX_SAMPLE_CHOICES = 500;
 
 const uploadQuery = z.strictObject({
   date: localDate,
@@ -83,22 +85,24 @@ function pickSample(sampleIds: string[], wanted: string | undefined): number {
     if (i < 0) {
       throw new ValidationError(
         'sample',
-        `the file has no sample named '${wanted}'; it has ${listed(sampleIds)}`,
+        `This file has no sample named ‘${wanted}’. It has ${listed(sampleIds)}.`,
       );
     }
     return i;
   }
   if (sampleIds.length === 1) return 0;
-  throw new ValidationError(
+  // The web app offers these as a picker; a very wide table lists its first ones only.
+  throw new ChoiceError(
     'sample',
-    `the file holds ${sampleIds.length} samples (${listed(sampleIds)}); choose one with ?sample=`,
+    `This file holds ${sampleIds.length} samples. Choose which one is yours and upload it again.`,
+    sampleIds.slice(0, MAX_SAMPLE_CHOICES),
   );
 }
 
 const listed = (ids: string[]) =>
   ids
     .slice(0, 8)
-    .map((s) => `'${s}'`)
+    .map((s) => `‘${s}’`)
     .join(', ') + (ids.length > 8 ? ', …' : '');
 
 function summary(s: StoredSample) {

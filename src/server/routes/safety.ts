@@ -46,7 +46,7 @@ const regionBody = z.strictObject({
 });
 const dismissalBody = z.strictObject({
   kind: z.literal(LOW_MOOD_KIND, {
-    error: `must be ${LOW_MOOD_KIND}: only the diary prompt can be put away`,
+    error: 'can only be the diary prompt: other support screens cannot be put away',
   }),
 });
 

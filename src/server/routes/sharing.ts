@@ -73,11 +73,14 @@ export function registerSharingRoutes(app: FastifyInstance, ctx: AppContext): vo
     const body = parseInput(grantBody, req.body, 'body');
     const clinician = await findClinicianByEmail(db, body.clinicianEmail);
     if (!clinician)
-      throw new ValidationError('clinicianEmail', 'clinicianEmail is not a clinician account on this server');
+      throw new ValidationError(
+        'clinicianEmail',
+        'No clinician account on this Gutbrain has that email. Check the address, or ask them to sign up and choose “Make this a clinician account” under Data & sharing.',
+      );
     if (clinician.id === personId)
-      throw new ValidationError('clinicianEmail', 'clinicianEmail is your own account');
+      throw new ValidationError('clinicianEmail', 'That is your own account: enter your clinician’s email.');
     if (body.untilDate && body.untilDate < (await today(personId))) {
-      throw new ValidationError('untilDate', 'untilDate is in the past');
+      throw new ValidationError('untilDate', 'The end date is in the past: choose today or a later day.');
     }
     const kinds = body.kinds ? [...new Set(body.kinds)] : null;
     const grant = await createGrant(

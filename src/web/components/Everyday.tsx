@@ -1,12 +1,12 @@
 /**
- * The everyday-use strip under the header on signed-in pages: the offline queue's state, due
- * reminders and the first-run tour. One place so every page gets them without touching the pages.
+ * The everyday-use strip under the header on signed-in pages: the offline queue's state and due
+ * reminders. One place so every page gets them without touching the pages. On Today, reminders
+ * and the first-run tour sit below the check-in, so they never push the form off the first screen.
  */
 import { useLocation } from 'react-router';
 import { OfflineStatus } from '../offline/OfflineStatus.tsx';
 import { ReminderBanner } from '../reminders/ReminderBanner.tsx';
 import type { Person } from '../session.tsx';
-import { FirstRunTour } from './FirstRunTour.tsx';
 import './everyday.css';
 
 export function Everyday({ person }: { person: Person }) {
@@ -14,9 +14,8 @@ export function Everyday({ person }: { person: Person }) {
   return (
     <div className="everyday">
       <OfflineStatus personId={person.id} />
-      <ReminderBanner personId={person.id} />
-      {/* Only on Today, where a new person lands: never above a support screen on Checks or Support. */}
-      {pathname === '/today' && <FirstRunTour personId={person.id} />}
+      {/* Today shows its reminders below the check-in (routes/Today.tsx), not above it. */}
+      {pathname !== '/today' && <ReminderBanner personId={person.id} />}
     </div>
   );
 }

@@ -14,6 +14,8 @@ export interface NavItem {
   icon: string;
   /** Shown in the phone's bottom bar; the rest sit behind "More" there. */
   primary?: boolean;
+  /** Only for accounts with this role (the clinician dashboard). */
+  role?: string;
 }
 
 /** Signed-in navigation. Capabilities add their entry here. */
@@ -28,6 +30,7 @@ export const NAV: NavItem[] = [
   { to: '/microbiome', label: 'Microbiome', icon: '◎' },
   { to: '/checks', label: 'Checks', icon: '✓' },
   { to: '/learn', label: 'Learn', icon: '✦', primary: true },
+  { to: '/clinician', label: 'Clinician', icon: '⚕', role: 'clinician' },
   { to: '/settings', label: 'Settings', icon: '⚙' },
 ];
 
@@ -80,19 +83,20 @@ function Frame() {
   const { person } = useSession();
   const more = useRef<HTMLDetailsElement>(null);
   const closeMore = () => more.current?.removeAttribute('open');
+  const nav = NAV.filter((item) => !item.role || item.role === person?.role);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="topbar">
-        <Link to={person ? '/today' : '/login'} className="brand" aria-label="Gutbrain home">
+        <Link to={person ? '/today' : '/'} className="brand" aria-label="Gutbrain home">
           <img src="/icon.svg" alt="" width="28" height="28" />
           <span>Gutbrain</span>
         </Link>
         {person && (
           <nav className="nav" aria-label="Main">
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <NavItemLink
                 key={item.to}
                 item={item}
@@ -107,9 +111,11 @@ function Frame() {
                 <span className="nav-label">More</span>
               </summary>
               <div className="nav-more-panel">
-                {NAV.filter((item) => !item.primary).map((item) => (
-                  <NavItemLink key={item.to} item={item} className="nav-more-link" onClick={closeMore} />
-                ))}
+                {nav
+                  .filter((item) => !item.primary)
+                  .map((item) => (
+                    <NavItemLink key={item.to} item={item} className="nav-more-link" onClick={closeMore} />
+                  ))}
                 <Link to="/support" className="nav-more-link" onClick={closeMore}>
                   <span className="nav-icon" aria-hidden="true">
                     ♥

@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { DUE_KEY, dismissReminder, getDueReminders, notifyOnce } from './api.ts';
 
-export function ReminderBanner({ personId }: { personId: string }) {
+export function ReminderBanner({ personId, hide }: { personId: string; hide?: string }) {
   const qc = useQueryClient();
   const due = useQuery({
     queryKey: DUE_KEY,
@@ -29,10 +29,11 @@ export function ReminderBanner({ personId }: { personId: string }) {
   }, [due.data, personId]);
 
   // A failed check (offline) shows nothing: reminders are a nicety, the offline banner says the rest.
-  if (!due.data || due.data.due.length === 0) return null;
+  const shown = due.data?.due.filter((r) => r.kind !== hide) ?? [];
+  if (shown.length === 0) return null;
   return (
     <>
-      {due.data.due.map((r) => (
+      {shown.map((r) => (
         <section key={r.kind} className="reminder-banner" aria-label={`Reminder: ${r.title}`}>
           <svg className="reminder-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
             <path

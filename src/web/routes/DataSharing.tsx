@@ -10,15 +10,7 @@ import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
 import { DataImport } from './DataImport.tsx';
 import { SharingGrants } from './SharingGrants.tsx';
 import './data.css';
-
-const KIND_NAMES: Record<string, string> = {
-  observation: 'Check-ins, habits and measures',
-  screener_response: 'Questionnaires',
-  food_entry: 'Food log',
-  microbiome_sample: 'Microbiome samples',
-  program_enrolment: 'Programs',
-  custom_measure: 'Your own measures',
-};
+import { exportKindName, rowCount } from './exportKinds.ts';
 
 function Downloads() {
   const kinds = useQuery({
@@ -52,9 +44,9 @@ function Downloads() {
             .map((k) => (
               <li key={k.kind}>
                 <a href={`/api/export/csv/${k.kind}`} download>
-                  {KIND_NAMES[k.kind] ?? k.kind.replace(/_/g, ' ')}
+                  {exportKindName(k.kind)}
                 </a>{' '}
-                <span className="muted small">{k.rows} rows</span>
+                <span className="muted small">{rowCount(k.rows)}</span>
               </li>
             ))}
         </ul>

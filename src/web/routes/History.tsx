@@ -2,21 +2,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import type { Checkin } from '../../core/checkin/checkin.ts';
 import { addDays } from '../../core/dates.ts';
 import { api } from '../api.ts';
 import { DayRangePicker, useDayRange } from '../components/DayRange.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
+import { type DayAnswer, dayHeadline, hasOwnCheckin } from '../days/days.ts';
+import { ImportedChips } from '../days/ImportedChips.tsx';
 import { formatDate, useToday } from '../useToday.ts';
 
 const MoodEnergyChart = lazy(() => import('../charts/MoodEnergyChart.tsx'));
 const SampleDataButton = lazy(() => import('./InsightsSampleData.tsx'));
-
-interface Day {
-  date: string;
-  checkin: Checkin;
-  derived: { sleepHours?: number; energyAverage?: number; gutComfort?: number };
-}
 
 const RANGES = [30, 90, 365] as const;
 
@@ -26,7 +21,7 @@ export default function History() {
   const from = addDays(today, -(range - 1));
   const q = useQuery({
     queryKey: ['checkins', from, today],
-    queryFn: () => api.get<{ days: Day[] }>(`/api/checkins?from=${from}&to=${today}`),
+    queryFn: () => api.get<{ days: DayAnswer[] }>(`/api/checkins?from=${from}&to=${today}`),
   });
 
   return (
@@ -34,7 +29,7 @@ export default function History() {
       <header className="page-head">
         <div>
           <h1>History</h1>
-          <p className="muted">Your check-ins, newest first.</p>
+          <p className="muted">Your check-ins and imported days, newest first.</p>
         </div>
         <DayRangePicker ranges={RANGES} value={range} onChange={setRange} />
       </header>
@@ -65,11 +60,7 @@ export default function History() {
               <MoodEnergyChart
                 from={from}
                 to={today}
-                points={q.data.days.map((d) => ({
-                  date: d.date,
-                  mood: d.checkin.mood,
-                  energy: d.derived.energyAverage,
-                }))}
+                points={q.data.days.map((d) => ({ date: d.date, ...dayHeadline(d) }))}
               />
             </Suspense>
           </section>
@@ -79,23 +70,28 @@ export default function History() {
                 <Link
                   className="day card"
                   to={`/today?date=${d.date}`}
-                  aria-label={`Edit ${formatDate(d.date)}`}
+                  aria-label={`${hasOwnCheckin(d) ? 'Edit' : 'Open'} ${formatDate(d.date)}`}
                 >
                   <span className="day-date">{formatDate(d.date)}</span>
-                  <span className="chips">
-                    {d.checkin.mood !== undefined && (
-                      <span className="chip chip-mood">Mood {d.checkin.mood}</span>
-                    )}
-                    {d.derived.energyAverage !== undefined && (
-                      <span className="chip">Energy {d.derived.energyAverage.toFixed(1)}</span>
-                    )}
-                    {d.derived.sleepHours !== undefined && (
-                      <span className="chip">Sleep {d.derived.sleepHours.toFixed(1)} h</span>
-                    )}
-                    {d.derived.gutComfort !== undefined && (
-                      <span className="chip">Gut comfort {d.derived.gutComfort.toFixed(1)}</span>
-                    )}
-                  </span>
+                  {hasOwnCheckin(d) && (
+                    <span className="chips">
+                      {d.checkin.mood !== undefined && (
+                        <span className="chip chip-mood">Mood {d.checkin.mood}</span>
+                      )}
+                      {d.derived.energyAverage !== undefined && (
+                        <span className="chip">Energy {d.derived.energyAverage.toFixed(1)}</span>
+                      )}
+                      {d.derived.sleepHours !== undefined && (
+                        <span className="chip">Sleep {d.derived.sleepHours.toFixed(1)} h</span>
+                      )}
+                      {d.derived.gutComfort !== undefined && (
+                        <span className="chip">Gut comfort {d.derived.gutComfort.toFixed(1)}</span>
+                      )}
+                    </span>
+                  )}
+                  {d.imported?.map((i) => (
+                    <ImportedChips key={i.source} imported={i} />
+                  ))}
                   {d.checkin.note && <span className="day-note muted">{d.checkin.note}</span>}
                 </Link>
               </li>

@@ -85,6 +85,8 @@ export interface WeekAnswer {
   thisWeek: { from: string; to: string };
   lastWeek: { from: string; to: string };
   rows: WeekRow[];
+  /** Days of this week with values imported from another tracker, per app. */
+  imported: { source: string; days: number }[];
   associations: AssociationItem[];
   associationNote: string;
   recommendations: Recommendation[];

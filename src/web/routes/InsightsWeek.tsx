@@ -7,6 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { addDays, isLocalDate } from '../../core/dates.ts';
 import { api } from '../api.ts';
 import { ErrorState, Loading } from '../components/States.tsx';
+import { sourceName } from '../days/days.ts';
 import { formatDate, useToday } from '../useToday.ts';
 import {
   type EnrolmentDetail,
@@ -130,6 +131,12 @@ export default function InsightsWeek() {
             <h2 className="card-title" id="averages-title">
               This week and last
             </h2>
+            {q.data.imported.map((i) => (
+              <p key={i.source} className="muted small week-imported">
+                Includes values imported from {sourceName(i.source)} on {i.days} day{i.days === 1 ? '' : 's'}{' '}
+                this week (read-only; your own check-in counts first where both exist).
+              </p>
+            ))}
             <div className="table-scroll">
               <table className="week-table">
                 <caption className="visually-hidden">

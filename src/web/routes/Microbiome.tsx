@@ -89,12 +89,27 @@ function UploadForm() {
           ))}
         </select>
       </div>
-      <Field
-        label="Sample name (only for files holding several samples)"
-        value={sample}
-        onChange={(e) => setSample(e.target.value)}
-        error={fieldError('sample')}
-      />
+      {err?.field === 'sample' && err.choices && err.choices.length > 0 ? (
+        <div className="field field-invalid microbiome-sample-pick">
+          <label htmlFor="mb-sample">Which sample is yours?</label>
+          <select id="mb-sample" value={sample} onChange={(e) => setSample(e.target.value)}>
+            <option value="">Choose a sample…</option>
+            {err.choices.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+          <small className="field-error">{err.message}</small>
+        </div>
+      ) : (
+        <Field
+          label="Sample name (only for files holding several samples)"
+          value={sample}
+          onChange={(e) => setSample(e.target.value)}
+          error={fieldError('sample')}
+        />
+      )}
       <details className="microbiome-extra">
         <summary>Extra files</summary>
         <div className="field">

@@ -56,7 +56,7 @@ export async function sendFile<T>(method: 'POST' | 'PUT', path: string, file: Bl
     throw new ApiError(0, 'offline', 'Could not reach Gutbrain. Check your connection and try again.');
   }
   const json = (await res.json().catch(() => undefined)) as
-    | (T & { error?: { code: string; message: string; field?: string } })
+    | (T & { error?: { code: string; message: string; field?: string; choices?: readonly string[] } })
     | undefined;
   if (!res.ok) {
     const e = json?.error;
@@ -65,6 +65,7 @@ export async function sendFile<T>(method: 'POST' | 'PUT', path: string, file: Bl
       e?.code ?? 'http_error',
       e?.message ?? `Upload failed (${res.status}).`,
       e?.field,
+      e?.choices,
     );
   }
   return json as T;

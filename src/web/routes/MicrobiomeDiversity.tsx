@@ -8,6 +8,8 @@ interface Measure {
   name: string;
   value: string;
   meaning: string;
+  /** Units, formulas and tool conventions: behind "Details", after what the number means. */
+  details?: string;
   source: { citation: string; url: string };
 }
 
@@ -17,19 +19,20 @@ function measures(d: AlphaDiversity, rank: string): Measure[] {
   return [
     {
       name: 'Shannon diversity',
-      value: `${fmt(d.shannonNats)} nats (${fmt(d.shannonBits)} bits)`,
-      meaning:
-        'Rises with more taxa and with a more even share between them. Nats use the natural logarithm; bits are the same measure in base 2, the default of scikit-bio 0.5, so check the unit before comparing with another report.',
+      value: fmt(d.shannonNats),
+      meaning: 'Variety: rises with more kinds of microbes and with a more even share between them.',
+      details: `${fmt(d.shannonNats)} nats, or ${fmt(d.shannonBits)} bits. Nats use the natural logarithm; bits are the same measure in base 2, the default of scikit-bio 0.5, so check the unit before comparing with another report.`,
       source: {
         citation: 'Shannon CE (1948). Bell System Technical Journal.',
         url: 'https://doi.org/10.1002/j.1538-7305.1948.tb01338.x',
       },
     },
     {
-      name: 'Simpson (1 − Σp²)',
+      name: 'Simpson diversity',
       value: fmt(d.simpson),
       meaning:
         'The chance that two reads picked at random come from different taxa: near 0 when one dominates, near 1 when many share.',
+      details: 'Computed as 1 − Σp², where p is each taxon’s share of the sample.',
       source: { citation: 'Simpson EH (1949). Nature.', url: 'https://doi.org/10.1038/163688a0' },
     },
     {
@@ -42,7 +45,7 @@ function measures(d: AlphaDiversity, rank: string): Measure[] {
     {
       name: 'Observed taxa',
       value: String(d.observed),
-      meaning: `How many different taxa at ${rank} level the report found. Deeper sequencing finds more, so compare samples sequenced alike.`,
+      meaning: `How many different kinds of microbes the report found, counted at ${rank} level. Deeper sequencing finds more, so compare samples sequenced alike.`,
       source: { citation: 'Whittaker RH (1972). Taxon.', url: 'https://doi.org/10.2307/1218190' },
     },
     {
@@ -60,11 +63,21 @@ function measures(d: AlphaDiversity, rank: string): Measure[] {
       value: 'value' in d.chao1 ? fmt(d.chao1.value) : 'not computed',
       meaning:
         'value' in d.chao1
-          ? 'An estimate of how many taxa were present, counting those likely missed, from how many were seen once or twice (bias-corrected form).'
+          ? 'An estimate of how many kinds were present, counting those likely missed.'
           : d.chao1.refused,
+      details:
+        'value' in d.chao1
+          ? 'From how many taxa were seen once or twice in the read counts (the bias-corrected form).'
+          : undefined,
       source: { citation: 'Chao A (1987). Biometrics.', url: 'https://doi.org/10.2307/2531532' },
     },
   ];
+}
+
+/** One plain sentence first: how many kinds were found and how evenly they share the sample. */
+function leadSentence(d: AlphaDiversity, rank: string): string {
+  const effective = Math.round(d.inverseSimpson);
+  return `Your report found ${d.observed} different kinds of microbes (counted at ${rank} level). Taking into account how evenly they share the sample, that is as varied as ${effective} equally common ${effective === 1 ? 'kind' : 'kinds'} would be.`;
 }
 
 export function DiversityCard({ diversity, rank }: { diversity: AlphaDiversity; rank: string }) {
@@ -73,9 +86,11 @@ export function DiversityCard({ diversity, rank }: { diversity: AlphaDiversity; 
       <h2 className="card-title" id="mb-diversity">
         Diversity
       </h2>
+      <p className="microbiome-lead">{leadSentence(diversity, rank)}</p>
       <p className="muted">
-        Diversity numbers depend on how a sample was sequenced and analysed. They are most useful for
-        comparing your own samples processed the same way; there is no single healthy value for one person.
+        More variety is generally a sign of a resilient gut community, but there is no single healthy value
+        for one person: the numbers depend on how a sample was sequenced and analysed, so they are most useful
+        for comparing your own samples processed the same way.
       </p>
       <dl className="microbiome-measures">
         {measures(diversity, rank).map((m) => (
@@ -84,9 +99,13 @@ export function DiversityCard({ diversity, rank }: { diversity: AlphaDiversity; 
             <dd>
               <strong>{m.value}</strong>
               <p className="muted">{m.meaning}</p>
-              <a className="microbiome-cite" href={m.source.url} target="_blank" rel="noreferrer">
-                {m.source.citation}
-              </a>
+              <details className="microbiome-details">
+                <summary>Details</summary>
+                {m.details && <p className="small">{m.details}</p>}
+                <a className="microbiome-cite" href={m.source.url} target="_blank" rel="noreferrer">
+                  {m.source.citation}
+                </a>
+              </details>
             </dd>
           </div>
         ))}

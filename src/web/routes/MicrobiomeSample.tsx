@@ -41,8 +41,14 @@ function ChangeCard({ change, previous }: { change: SampleChange; previous: { id
         </span>
       </p>
       <p>
-        Shannon diversity {sign(change.shannonNats)} nats · observed taxa {sign(change.observed, 0)}
+        Variety (Shannon diversity){' '}
+        {change.shannonNats > 0 ? 'rose' : change.shannonNats < 0 ? 'fell' : 'stayed the same'}:{' '}
+        {sign(change.shannonNats)} · kinds of microbes found {sign(change.observed, 0)}
       </p>
+      <details className="microbiome-details">
+        <summary>Details</summary>
+        <p className="small">Shannon diversity in nats (natural logarithm), as in the Diversity card.</p>
+      </details>
       <h3 className="microbiome-subhead">Largest shifts</h3>
       <ul className="microbiome-shifts">
         {change.biggestShifts.map((s) => (

@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../api.ts';
+import { AppearanceSetting } from '../appearance/AppearanceSetting.tsx';
 import { Field } from '../components/Field.tsx';
 import { RegionSetting } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
@@ -198,6 +199,7 @@ export default function Settings() {
       </header>
       <Profile />
       {/* SETTINGS: capabilities add sections below this line. */}
+      <AppearanceSetting />
       <RegionSetting />
       <ReminderSettings />
       <Password />

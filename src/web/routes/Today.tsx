@@ -5,40 +5,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { type Checkin, NOTE_MAX } from '../../core/checkin/checkin.ts';
-import { isLocalDate } from '../../core/dates.ts';
+import type { Checkin } from '../../core/checkin/checkin.ts';
+import { addDays, isLocalDate } from '../../core/dates.ts';
 import { ApiError, api } from '../api.ts';
-import { BristolPicker } from '../components/BristolPicker.tsx';
-import { ScalePicker } from '../components/ScalePicker.tsx';
+import { CheckinFields, type Draft } from '../checkin/CheckinFields.tsx';
+import { slowFieldsFromRecent, timesFromRecent } from '../checkin/prefill.ts';
+import { FirstRunTour } from '../components/FirstRunTour.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { TodayGoals } from '../components/TodayGoals.tsx';
+import { hasOwnCheckin, type DayAnswer as ServerDay } from '../days/days.ts';
+import { ImportedPanel } from '../days/ImportedChips.tsx';
 import { pendingBody, sendOrQueue } from '../offline/queue.ts';
+import { ReminderBanner } from '../reminders/ReminderBanner.tsx';
 import { usePerson } from '../session.tsx';
 import { formatDate, useToday } from '../useToday.ts';
 
-type Draft = Partial<Record<keyof Checkin, number | string>>;
-
-interface DayAnswer {
-  date: string;
-  checkin: Checkin;
-  derived: { sleepHours?: number; energyAverage?: number; gutComfort?: number };
+interface DayAnswer extends ServerDay {
   /** Saved on this device while offline and not yet synced. */
   queued?: boolean;
 }
 
 /** The offline queue's key for a day's check-in: a later save of the same day replaces it. */
 const checkinKey = (date: string) => `checkin:${date}`;
-
-const SCALES_MIND: [keyof Checkin, string, [string, string]][] = [
-  ['focus', 'Focus', ['scattered', 'sharp']],
-  ['lifeSatisfaction', 'Life satisfaction', ['not at all', 'completely']],
-  ['stress', 'Stress', ['calm', 'very stressed']],
-];
-const SCALES_ENERGY: [keyof Checkin, string][] = [
-  ['energyMorning', 'Morning'],
-  ['energyMidday', 'Midday'],
-  ['energyEvening', 'Evening'],
-];
 
 /** Turns the form's draft into the API body: empty strings dropped, sleep hours as a number. */
 function toBody(draft: Draft): Record<string, number | string> {
@@ -78,12 +66,31 @@ export default function Today() {
     },
   });
 
+  // The last week before this day: bedtime and wake time to pre-fill, "same as yesterday".
+  const recent = useQuery({
+    queryKey: ['checkins', 'before', date],
+    queryFn: () =>
+      api.get<{ days: DayAnswer[] }>(`/api/checkins?from=${addDays(date, -7)}&to=${addDays(date, -1)}`),
+    retry: false,
+  });
+
   const [draft, setDraft] = useState<Draft>({});
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [savedOffline, setSavedOffline] = useState(false);
+  const [timesFrom, setTimesFrom] = useState<string>();
+  const own = day.data ? hasOwnCheckin(day.data) : false;
   useEffect(() => {
     if (day.data !== undefined) setDraft({ ...(day.data?.checkin ?? {}) });
+    setTimesFrom(undefined);
   }, [day.data]);
+  // A day not checked in yet starts with the usual times, so the everyday check-in needs no typing.
+  useEffect(() => {
+    if (day.data === undefined || own || !recent.data) return;
+    const times = timesFromRecent(recent.data.days, date);
+    if (!times) return;
+    setDraft((d) => (d.bedtime || d.wakeTime ? d : { ...times.values, ...d }));
+    setTimesFrom(formatDate(times.from, { year: undefined }));
+  }, [day.data, own, recent.data, date]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a different day clears the saved notice
   useEffect(() => setSavedAt(null), [date]);
 
@@ -117,7 +124,8 @@ export default function Today() {
   const remove = useMutation({
     mutationFn: () => api.send<void>('DELETE', `/api/checkins/${date}`),
     onSuccess: () => {
-      qc.setQueryData(['checkin', date], null);
+      // Imported values of the day, if any, stay: read the day again.
+      qc.invalidateQueries({ queryKey: ['checkin', date] });
       qc.invalidateQueries({ queryKey: ['checkins'] });
       setDraft({});
     },
@@ -134,8 +142,7 @@ export default function Today() {
   const isToday = date === today;
   const empty = Object.keys(toBody(draft)).length === 0;
   const err = save.error instanceof ApiError ? save.error : undefined;
-  const num = (k: keyof Checkin) => (typeof draft[k] === 'number' ? (draft[k] as number) : undefined);
-  const text = (k: keyof Checkin) => (typeof draft[k] === 'string' ? (draft[k] as string) : '');
+  const slow = recent.data ? slowFieldsFromRecent(recent.data.days, date) : undefined;
 
   return (
     <div className="today">
@@ -160,118 +167,25 @@ export default function Today() {
         </label>
       </header>
 
+      {day.data?.imported && <ImportedPanel imported={day.data.imported} hasOwn={own} />}
+
       <form className="checkin" onSubmit={submit} noValidate>
-        <section className="card">
-          <ScalePicker
-            label="Mood"
-            min={1}
-            max={10}
-            value={num('mood')}
-            onChange={set('mood')}
-            ends={['very low', 'excellent']}
-          />
-        </section>
-
-        <section className="card">
-          <h2 className="card-title">Energy through the day</h2>
-          {SCALES_ENERGY.map(([k, label]) => (
-            <ScalePicker key={k} label={label} min={1} max={10} value={num(k)} onChange={set(k)} />
-          ))}
-        </section>
-
-        <section className="card">
-          <h2 className="card-title">Mind</h2>
-          {SCALES_MIND.map(([k, label, ends]) => (
-            <ScalePicker
-              key={k}
-              label={label}
-              min={1}
-              max={10}
-              value={num(k)}
-              onChange={set(k)}
-              ends={ends}
-            />
-          ))}
-        </section>
-
-        <section className="card">
-          <h2 className="card-title">Sleep</h2>
-          <div className="row-3">
-            <label className="field">
-              <span>Hours slept</span>
-              <input
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={24}
-                step={0.25}
-                value={draft.sleepHours ?? ''}
-                onChange={(e) => set('sleepHours')(e.target.value === '' ? undefined : e.target.value)}
-              />
-            </label>
-            <label className="field">
-              <span>Bedtime</span>
-              <input
-                type="time"
-                value={text('bedtime')}
-                onChange={(e) => set('bedtime')(e.target.value || undefined)}
-              />
-            </label>
-            <label className="field">
-              <span>Wake time</span>
-              <input
-                type="time"
-                value={text('wakeTime')}
-                onChange={(e) => set('wakeTime')(e.target.value || undefined)}
-              />
-            </label>
+        {slow && (
+          <div className="same-as">
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => {
+                setDraft((d) => ({ ...d, ...slow.values }));
+                setSavedAt(null);
+              }}
+            >
+              {slow.yesterday ? 'Same as yesterday' : `Same as ${formatDate(slow.from, { year: undefined })}`}
+            </button>
+            <span className="muted small">for sleep times, life satisfaction and gut</span>
           </div>
-          <ScalePicker
-            label="Sleep quality"
-            min={1}
-            max={10}
-            value={num('sleepQuality')}
-            onChange={set('sleepQuality')}
-            ends={['poor', 'great']}
-          />
-        </section>
-
-        <section className="card">
-          <h2 className="card-title">Gut</h2>
-          <ScalePicker
-            label="Bloating"
-            min={0}
-            max={10}
-            value={num('bloating')}
-            onChange={set('bloating')}
-            ends={['none', 'severe']}
-          />
-          <ScalePicker
-            label="Abdominal pain"
-            min={0}
-            max={10}
-            value={num('abdominalPain')}
-            onChange={set('abdominalPain')}
-            ends={['none', 'severe']}
-          />
-          <BristolPicker value={num('bristol')} onChange={set('bristol')} />
-        </section>
-
-        <section className="card">
-          <label className="field">
-            <span>Note</span>
-            <textarea
-              rows={3}
-              maxLength={NOTE_MAX}
-              value={text('note')}
-              placeholder="Anything worth remembering about today?"
-              onChange={(e) => set('note')(e.target.value)}
-            />
-            <small className="muted">
-              {text('note').length} / {NOTE_MAX}
-            </small>
-          </label>
-        </section>
+        )}
+        <CheckinFields draft={draft} set={set} timesFrom={timesFrom} />
 
         <div className="save-bar">
           {err && <Notice kind="error">{err.message}</Notice>}
@@ -283,7 +197,7 @@ export default function Today() {
             <Notice kind="info">This day was saved offline and is waiting to sync.</Notice>
           )}
           <div className="save-actions">
-            {day.data && !day.data.queued && (
+            {own && !day.data?.queued && (
               <button
                 type="button"
                 className="button danger-quiet"
@@ -296,12 +210,16 @@ export default function Today() {
               </button>
             )}
             <button type="submit" className="button" disabled={save.isPending || empty}>
-              {save.isPending ? 'Saving…' : day.data ? 'Save changes' : 'Save check-in'}
+              {save.isPending ? 'Saving…' : own ? 'Save changes' : 'Save check-in'}
             </button>
           </div>
-          {empty && !day.data && <p className="muted small">Fill in at least one field to save.</p>}
+          {empty && !own && <p className="muted small">Fill in at least one field to save.</p>}
         </div>
       </form>
+      {/* Below the form, so on a new device the check-in is still on the first screen. */}
+      {/* The check-in reminder is this very page: only the others show. */}
+      <ReminderBanner personId={person.id} hide="checkin" />
+      <FirstRunTour personId={person.id} />
       {/* TODAY: capabilities add panels below this line. */}
       <TodayGoals date={date} />
       <p className="muted small center">

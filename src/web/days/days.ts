@@ -1,0 +1,51 @@
+/**
+ * A day as GET /api/checkins answers it: the person's own check-in and, beside it, values imported
+ * from another tracker. Imported values are read-only: they keep the app they came from, and a
+ * check-in saved for the same day takes precedence wherever a day's value is read.
+ */
+import type { Checkin } from '../../core/checkin/checkin.ts';
+
+export interface DerivedDay {
+  sleepHours?: number;
+  energyAverage?: number;
+  gutComfort?: number;
+}
+
+export interface ImportedValues {
+  /** The tracker the values came from: 'daylio', 'bearable', 'loop'. */
+  source: string;
+  checkin: Checkin;
+  derived: DerivedDay;
+}
+
+export interface DayAnswer {
+  date: string;
+  checkin: Checkin;
+  derived: DerivedDay;
+  imported?: ImportedValues[];
+}
+
+const APP_NAMES: Record<string, string> = {
+  daylio: 'Daylio',
+  bearable: 'Bearable',
+  loop: 'Loop Habit Tracker',
+};
+
+/** 'Daylio' for 'daylio': the name a person knows the app by. */
+export function sourceName(source: string): string {
+  return APP_NAMES[source] ?? source;
+}
+
+/** True when the person saved a check-in of their own for the day (not only imported values). */
+export function hasOwnCheckin(day: Pick<DayAnswer, 'checkin'>): boolean {
+  return Object.keys(day.checkin).length > 0;
+}
+
+/** The day's mood and energy for charts: the person's own value first, else the first imported one. */
+export function dayHeadline(day: DayAnswer): { mood?: number; energy?: number } {
+  const mood = day.checkin.mood ?? day.imported?.find((i) => i.checkin.mood !== undefined)?.checkin.mood;
+  const energy =
+    day.derived.energyAverage ??
+    day.imported?.find((i) => i.derived.energyAverage !== undefined)?.derived.energyAverage;
+  return { mood, energy };
+}
