@@ -19,6 +19,8 @@ export interface ContactData {
   dial?: string;
   /** Digits for an `sms:` link, when texting is offered. */
   text?: string;
+  /** The texting number as people write it ("0477 13 11 14"), when it differs from `text`. */
+  textLabel?: string;
   /** When it answers, in the source's words ("24 hours, every day"). */
   hours: string;
   /** Cost and anything else worth knowing before calling. */
@@ -44,9 +46,10 @@ export interface RegionData {
 const CHECKED = '2026-12-06';
 
 // Sources shared by many entries.
-const EU_112 = 'https://www.digitalhealth.net/2008/12/pan-european-112-emergency-number-a-reality/';
-const GSM_112 = 'http://www.thefullwiki.org/Emergency_number';
-const NUMBERS_ABROAD = 'https://studyabroad.co.jp/blog/study-abroad/201609090000.html';
+// The Hungarian government's 112 site, on 112 across the EU and on GSM networks worldwide.
+const EU_112 = 'https://www.112.hu/en/112_in_the_EU';
+const US_988 =
+  'https://health.wyo.gov/publichealth/prevention/wivpp/suicide-prevention/988-suicide-crisis-lifeline';
 
 /** 112 in an EU member state: free from any fixed or mobile phone (EU rules since 1998). */
 const eu112 = (detail = 'Police, fire, ambulance. Free from any phone.'): ContactData => ({
@@ -174,7 +177,23 @@ export const REGION_DATA: readonly RegionData[] = [
       },
     ],
   },
-  euFallback('EE', 'Estonia'),
+  {
+    id: 'EE',
+    name: 'Estonia',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Emotsionaalse toe ja hingehoiu telefon',
+        number: '116 123',
+        dial: '116123',
+        hours: 'Counsellors every day 10:00 to midnight; pastoral listeners 16:00 to midnight',
+        detail: 'Free, in Estonian, Russian and English. Run by the Social Insurance Board.',
+        source:
+          'https://www.sotsiaalkindlustusamet.ee/uudised/vaimse-tervise-tugiliini-teenust-pakub-nuud-emotsionaalse-toe-ja-hingehoiu-telefon-116-123',
+        checked: CHECKED,
+      },
+    ],
+  },
   {
     id: 'FI',
     name: 'Finland',
@@ -268,8 +287,8 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '112 or 999',
       dial: '112',
       hours: '24 hours, every day',
-      detail: 'Gardaí, ambulance, fire.',
-      source: NUMBERS_ABROAD,
+      detail: 'Gardaí, ambulance, fire, coast guard. Both numbers are free to call.',
+      source: 'https://www2.hse.ie/emergencies/when-to-call-112-or-999/',
       checked: CHECKED,
     },
     crisisLines: [
@@ -280,7 +299,8 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: '24 hours, every day',
         detail: 'Free to call from any phone on the island of Ireland.',
         url: 'https://www.samaritans.org/ireland/',
-        source: 'http://www.newstalk.com/reader/47.301/69999/0/',
+        source:
+          'https://www.irishtimes.com/news/samaritans-freephone-helpline-will-save-lives-says-lynch-1.526624',
         checked: CHECKED,
       },
     ],
@@ -303,8 +323,49 @@ export const REGION_DATA: readonly RegionData[] = [
       },
     ],
   },
-  euFallback('LV', 'Latvia'),
-  euFallback('LT', 'Lithuania'),
+  {
+    id: 'LV',
+    name: 'Latvia',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Crisis line 116 123',
+        number: '116 123',
+        dial: '116123',
+        hours: '24 hours a day',
+        detail: 'Free, in Latvian, Russian and English; can also book free sessions with a psychologist.',
+        source: 'https://www.vmnvd.gov.lv/en/toll-free-unified-crisis-line-116123',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'LT',
+    name: 'Lithuania',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Vilties linija (for adults)',
+        number: '116 123',
+        dial: '116123',
+        hours: 'Around the clock',
+        detail: 'Free emotional support for adults.',
+        source: 'https://sc.bns.lt/view/item/pasikeite-dvieju-pagalbos-telefonu-numeriai-108766',
+        checked: CHECKED,
+      },
+      {
+        name: 'Jaunimo linija (ages 16–35)',
+        number: '0 800 28888',
+        dial: '080028888',
+        hours: 'Around the clock',
+        detail: 'Free, run by trained volunteers; chat every day 13:00 to 01:00 at jaunimolinija.lt.',
+        url: 'https://www.jaunimolinija.lt',
+        source:
+          'https://www.lrytas.lt/gyvenimo-budas/psichologija/2025/09/03/news/-jaunimo-linija-plecia-pagalbos-internetu-laika-galima-kreiptis-ir-po-vidurnakcio-39363780/',
+        checked: CHECKED,
+      },
+    ],
+  },
   euFallback('LU', 'Luxembourg'),
   euFallback('MT', 'Malta'),
   {
@@ -314,12 +375,12 @@ export const REGION_DATA: readonly RegionData[] = [
     crisisLines: [
       {
         name: '113 Zelfmoordpreventie',
-        number: '113 or 0800 0113',
+        number: '113',
         dial: '113',
         hours: '24 hours, every day',
-        detail: 'Free and anonymous; chat at 113.nl.',
+        detail: 'Free and anonymous (also 0800 0113); chat at 113.nl.',
         url: 'https://www.113.nl',
-        source: 'https://nltimes.nl/2020/07/07/suicide-prevention-hotline-now-available-number-113',
+        source: 'https://www.113.nl/schoolopdracht',
         checked: CHECKED,
       },
     ],
@@ -386,7 +447,22 @@ export const REGION_DATA: readonly RegionData[] = [
       },
     ],
   },
-  euFallback('SI', 'Slovenia'),
+  {
+    id: 'SI',
+    name: 'Slovenia',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Zaupni telefon Samarijan in Sopotnik',
+        number: '116 123',
+        dial: '116123',
+        hours: '24 hours a day, every day',
+        detail: 'Free and anonymous, answered by trained volunteers.',
+        source: 'https://zpms.si/?p=1002955',
+        checked: CHECKED,
+      },
+    ],
+  },
   {
     id: 'ES',
     name: 'Spain',
@@ -436,16 +512,26 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'IS',
     name: 'Iceland',
-    emergency: { ...eu112(), source: GSM_112 },
-    crisisLines: [],
-    fallback: true,
+    emergency: eu112('Police, fire, ambulance.'),
+    crisisLines: [
+      {
+        name: 'Hjálparsími Rauða krossins (Red Cross helpline)',
+        number: '1717',
+        dial: '1717',
+        hours: 'Open around the clock',
+        detail: 'Free; trained volunteers; also chat at 1717.is.',
+        url: 'https://www.1717.is',
+        source:
+          'https://www.raudikrossinn.is/um-okkur/frettir-og-utgefid-efni/frettayfirlit/almennar-frettir/felagsmalaraduneytid-stydur-vid-1717',
+        checked: CHECKED,
+      },
+    ],
   },
   {
     id: 'LI',
     name: 'Liechtenstein',
     emergency: {
-      ...eu112('Police, fire, ambulance; programmed into every GSM mobile phone.'),
-      source: GSM_112,
+      ...eu112('Police, fire, ambulance; works on GSM mobile networks.'),
     },
     crisisLines: [
       {
@@ -506,8 +592,9 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '999',
       dial: '999',
       hours: '24 hours, every day',
-      detail: '112 also works. For urgent mental health help that is not an emergency, call NHS 111.',
-      source: NUMBERS_ABROAD,
+      detail:
+        'When a life is at risk. In a mental health crisis that is not an emergency (England): NHS 111, mental health option.',
+      source: 'https://www.lpft.nhs.uk/contact-us/need-help-now',
       checked: CHECKED,
     },
     crisisLines: [
@@ -558,8 +645,8 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '911',
       dial: '911',
       hours: '24 hours, every day',
-      detail: 'Police, fire, ambulance.',
-      source: NUMBERS_ABROAD,
+      detail: 'When someone is in immediate danger.',
+      source: US_988,
       checked: CHECKED,
     },
     crisisLines: [
@@ -571,8 +658,7 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: '24 hours, every day',
         detail: 'Free and confidential; chat at 988lifeline.org.',
         url: 'https://988lifeline.org',
-        source:
-          'https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/',
+        source: US_988,
         checked: CHECKED,
       },
     ],
@@ -586,7 +672,7 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '911',
       hours: '24 hours, every day',
       detail: 'Police, fire, ambulance.',
-      source: NUMBERS_ABROAD,
+      source: 'https://doc.didww.com/voice/emergency-calling/supported-emergency-numbers.html',
       checked: CHECKED,
     },
     crisisLines: [
@@ -826,6 +912,7 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '13 11 14',
         dial: '131114',
         text: '0477131114',
+        textLabel: '0477 13 11 14',
         hours: '24 hours, every day',
         detail: 'Crisis support by phone, text (0477 13 11 14) and chat.',
         url: 'https://www.lifeline.org.au',
@@ -843,7 +930,8 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '111',
       hours: '24 hours, every day',
       detail: 'Police, fire, ambulance.',
-      source: NUMBERS_ABROAD,
+      source:
+        'https://www.odt.co.nz/news/national/launch-two-new-mental-health-services-make-getting-help-easier',
       checked: CHECKED,
     },
     crisisLines: [
@@ -852,11 +940,11 @@ export const REGION_DATA: readonly RegionData[] = [
         number: 'Call or text 1737',
         dial: '1737',
         text: '1737',
-        hours: 'Any time',
-        detail: 'Free, answered by trained counsellors.',
+        hours: '24 hours a day, 7 days a week',
+        detail: 'Free from any landline or mobile, answered by trained counsellors.',
         url: 'https://1737.org.nz',
         source:
-          'https://vice.com/en/article/new-zealands-biggest-mental-health-helpline-misses-one-in-four-calls',
+          'https://m.scoop.co.nz/stories/PA1706/S00527/single-phone-number-to-access-support-services.htm',
         checked: CHECKED,
       },
     ],
@@ -941,8 +1029,8 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '112',
       hours: '24 hours, every day',
       detail:
-        '112 is built into every GSM mobile phone and reaches emergency services in most of the world, even without a SIM card. If it does not connect, use your local emergency number.',
-      source: GSM_112,
+        '112 works on GSM mobile networks worldwide and reaches emergency services in most of Europe and beyond. If it does not connect, use your local emergency number.',
+      source: EU_112,
       checked: CHECKED,
     },
     crisisLines: [],
