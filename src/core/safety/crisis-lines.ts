@@ -366,8 +366,41 @@ export const REGION_DATA: readonly RegionData[] = [
       },
     ],
   },
-  euFallback('LU', 'Luxembourg'),
-  euFallback('MT', 'Malta'),
+  {
+    id: 'LU',
+    name: 'Luxembourg',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'SOS Détresse – Hëllef iwwer Telefon',
+        number: '45 45 45',
+        dial: '454545',
+        hours: 'Hours not stated by the source',
+        detail:
+          'Anonymous listening for adults, in Luxembourgish, German, French and English; also mail and chat.',
+        url: 'https://www.sos-detresse.lu',
+        source:
+          'https://www.wort.lu/fr/luxembourg/sos-detresse-45-ans-d-ecoute-et-d-aide-au-bout-du-fil-638b1a9bde135b923628406c',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'MT',
+    name: 'Malta',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Mental Health Helpline (Mental Health Services)',
+        number: '1579',
+        dial: '1579',
+        hours: '24 hours a day, 7 days a week',
+        detail: 'The national helpline, answered by psychologists.',
+        source: 'https://timesofmalta.com/articles/view/national-247-mental-health-helpline-goes-live.993347',
+        checked: CHECKED,
+      },
+    ],
+  },
   {
     id: 'NL',
     name: 'Netherlands',
