@@ -122,19 +122,20 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '1813',
         dial: '1813',
         hours: '24 hours, every day',
-        detail: 'Free and anonymous, in Dutch; chat at zelfmoord1813.be.',
+        detail: 'Free and anonymous, in Dutch; chat every evening 17:00 to midnight at zelfmoord1813.be.',
         url: 'https://www.zelfmoord1813.be',
-        source: 'https://nieuws.vtm.be/binnenland/67758-nieuw-nummer-zelfmoordlijn1813',
+        source: 'https://www.hbvl.be/cnt/dmf20211130_93272468',
         checked: CHECKED,
       },
       {
         name: 'Tele-Onthaal',
         number: '106',
         dial: '106',
-        hours: 'See tele-onthaal.be',
+        hours: 'Day and night',
         detail: 'Free and anonymous listening line, in Dutch; chat at tele-onthaal.be.',
         url: 'https://www.tele-onthaal.be',
-        source: 'https://focus-wtv.be/nieuws/meer-oproepen-voor-tele-onthaal-vlaanderen-met-extra-geld-vrij',
+        source:
+          'https://weekend.knack.be/lifestyle/maatschappij/tele-onthaal-kreeg-recordaantal-oproepen-in-2020/article-news-1678571.html',
         checked: CHECKED,
       },
     ],
@@ -154,7 +155,7 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: 'Non-stop (it has had to pause at some weekends for lack of funds)',
         detail: 'Free crisis line for adults in distress and the people close to them.',
         source:
-          'https://www.idnes.cz/praha/zpravy/linka-duvery-bohnice-ukoncena-cinnost-nedostatek-financi-psychika.A240110_100533_praha-zpravy_vich',
+          'https://www.irozhlas.cz/zpravy-domov/bezplatna-linka-psychicke-pomoci-omezuje-provoz-prosinec-je-pritom_2412080600_job',
         checked: CHECKED,
       },
     ],
@@ -254,10 +255,11 @@ export const REGION_DATA: readonly RegionData[] = [
         name: 'Klimaka suicide prevention line',
         number: '1018',
         dial: '1018',
-        hours: '24 hours',
-        detail: 'Answered by psychologists and psychiatrists.',
+        hours: 'Around the clock',
+        detail: 'Run by the NGO Klimaka, for people in crisis.',
         url: 'https://www.klimaka.org.gr',
-        source: 'http://newpost.gr/english/73388/-Suicides-on-the-rise-in-Greece-economic-crisis-implicated',
+        source:
+          'https://www.reader.gr/ygeia/pagkosmia-imera-psyhikis-ygeias-oles-oi-tilefonikes-grammes-kai-oi-foreis-poy-prosferoyn-dorean/618464',
         checked: CHECKED,
       },
     ],
@@ -317,8 +319,7 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: 'Usually 10:00 to midnight',
         detail: 'Listening line run by volunteers; the cost of a normal call. WhatsApp at telefonoamico.it.',
         url: 'https://www.telefonoamico.it',
-        source:
-          'https://vivimilano.corriere.it/attivita-bambini/attivita-varie/coronavirus-telefono-amico-italia-attiva-un-nuovo-numero/',
+        source: 'https://www.tpi.it/news/solo-a-natale-telefono-amico-20211215850521/',
         checked: CHECKED,
       },
     ],
@@ -444,9 +445,9 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '1411',
         dial: '1411',
         hours: '24 hours, every day',
-        detail: 'Free, answered by mental-health professionals.',
+        detail: 'Free, answered by psychologists and mental-health nurses. Open since 10 September 2025.',
         source:
-          'https://saudeonline.pt/sos-voz-amiga-em-jornada-de-48-horas-para-assinalar-dia-mundial-da-prevencao-do-suicidio',
+          'https://24noticias.sapo.pt/atualidade/artigos/nova-linha-nacional-para-prevencao-do-suicidio-entra-em-funcionamento-como-funciona',
         checked: CHECKED,
       },
       {
@@ -457,7 +458,7 @@ export const REGION_DATA: readonly RegionData[] = [
         detail: 'Volunteers listening to anyone in distress.',
         url: 'https://www.sosvozamiga.org',
         source:
-          'https://saudeonline.pt/sos-voz-amiga-em-jornada-de-48-horas-para-assinalar-dia-mundial-da-prevencao-do-suicidio',
+          'https://24noticias.sapo.pt/atualidade/artigos/nova-linha-nacional-para-prevencao-do-suicidio-entra-em-funcionamento-como-funciona',
         checked: CHECKED,
       },
     ],
@@ -507,7 +508,8 @@ export const REGION_DATA: readonly RegionData[] = [
         dial: '024',
         hours: '24 hours, every day of the year',
         detail: 'Free and confidential; does not show on the phone bill.',
-        source: 'https://theobjective.com/espana/2022-05-10/024-telefono-gratuito-prevenir-suicidio',
+        source:
+          'https://www.rtve.es/noticias/20220509/sanidad-presenta-telefono-prevencion-suicidio/2347183.shtml',
         checked: CHECKED,
       },
       {
@@ -518,7 +520,7 @@ export const REGION_DATA: readonly RegionData[] = [
         detail: 'Emotional-support line run by volunteers.',
         url: 'https://telefonodelaesperanza.org',
         source:
-          'https://elpais.com/sociedad/2023-05-09/el-telefono-del-suicidio-024-atiende-335-llamadas-al-dia-en-su-primer-ano.html',
+          'https://maldita.es/index.php/malditaciencia/20220510/024-numero-telefono-atencion-suicidio-espana-gratuito',
         checked: CHECKED,
       },
     ],
@@ -564,20 +566,17 @@ export const REGION_DATA: readonly RegionData[] = [
     id: 'LI',
     name: 'Liechtenstein',
     emergency: {
-      ...eu112('Police, fire, ambulance; works on GSM mobile networks.'),
+      name: 'Ambulance (Sanität)',
+      number: '144',
+      dial: '144',
+      hours: '24 hours, every day',
+      detail: 'Police 117, fire 118.',
+      source: 'https://www.eliechtensteinensia.li/viewer/fulltext/000476564_2019/5082/',
+      checked: CHECKED,
     },
-    crisisLines: [
-      {
-        name: 'Die Dargebotene Hand',
-        number: '143',
-        dial: '143',
-        hours: 'Around the clock',
-        detail: 'The same number as in Switzerland; 20 centimes a call however long.',
-        url: 'https://www.143.ch',
-        source: 'https://de.zxc.wiki/wiki/Die_Dargebotene_Hand',
-        checked: CHECKED,
-      },
-    ],
+    // No readable source confirmed that 143 (Die Dargebotene Hand) answers from Liechtenstein.
+    crisisLines: [],
+    fallback: true,
   },
   {
     id: 'NO',
@@ -652,7 +651,8 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '144',
       hours: '24 hours, every day',
       detail: 'Ambulance, for every medical emergency. 112 also works.',
-      source: 'https://www.20min.ch/schweiz/news/story/-Bei-der-dargebotenen-Hand-nahm-niemand-ab--19490166',
+      source:
+        'https://srf.ch/sendungen/kassensturz-espresso/services/espresso-aha/schlauer-i-d-wuche-wohin-fuehrt-die-nummer-112',
       checked: CHECKED,
     },
     crisisLines: [
