@@ -48,6 +48,8 @@ const CHECKED = '2026-12-06';
 // Sources shared by many entries.
 // The Hungarian government's 112 site, on 112 across the EU and on GSM networks worldwide.
 const EU_112 = 'https://www.112.hu/en/112_in_the_EU';
+// A telecom operator's country-by-country dialling table, for emergency numbers without a better page.
+const DIDWW = 'https://doc.didww.com/voice/emergency-calling/supported-emergency-numbers.html';
 const US_988 =
   'https://health.wyo.gov/publichealth/prevention/wivpp/suicide-prevention/988-suicide-crisis-lifeline';
 
@@ -705,7 +707,7 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '911',
       hours: '24 hours, every day',
       detail: 'Police, fire, ambulance.',
-      source: 'https://doc.didww.com/voice/emergency-calling/supported-emergency-numbers.html',
+      source: DIDWW,
       checked: CHECKED,
     },
     crisisLines: [
@@ -732,8 +734,7 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '911',
       hours: '24 hours, every day',
       detail: 'Police, ambulance, fire, Red Cross.',
-      source:
-        'http://www.capitalmexico.com.mx/nacional/facil-de-recordar-arranca-el-numero-911-para-atender-emergencias-en-16-estados',
+      source: 'https://www.gob.mx/policiafederal/articulos/088-911-responder-ante-cualquier-llamado?idiom=es',
       checked: CHECKED,
     },
     crisisLines: [
@@ -758,7 +759,7 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '192',
       hours: '24 hours, every day',
       detail: 'Free emergency ambulance service.',
-      source: 'https://www.trekmedics.org/database/brazil/',
+      source: DIDWW,
       checked: CHECKED,
     },
     crisisLines: [
@@ -782,9 +783,8 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '107',
       dial: '107',
       hours: '24 hours, every day',
-      detail: 'Medical emergencies.',
-      source:
-        'https://www.lagaceta.com.ar/nota/1102321/lg-play/nunca-hay-minimizar-pedidos-ayuda-especialista-explico-como-funciona-linea-asistencia-al-suicidio.html',
+      detail: 'Medical emergencies (ambulance). General emergency number 911.',
+      source: DIDWW,
       checked: CHECKED,
     },
     crisisLines: [
@@ -793,7 +793,7 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '0800 999 0091',
         dial: '08009990091',
         hours: '24 hours',
-        detail: 'Free and anonymous, nationwide. In Buenos Aires also line 135.',
+        detail: 'Free, nationwide.',
         source: 'https://www.ospia.org.ar/?p=1635',
         checked: CHECKED,
       },
@@ -809,9 +809,10 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '112',
       dial: '112',
       hours: '24 hours, every day',
-      detail: 'Police, fire, ambulance.',
+      detail:
+        'Police, fire, ambulance. Declared the national emergency number; some states still also run older numbers (police 100, ambulance 108).',
       source:
-        'https://www.lokmattimes.com/technology/over-29-lakh-phone-calls-handled-by-tele-manas-cells-savitri-thakur-2/',
+        'https://www.dnaindia.com/india/report-delhi-to-launch-single-emergency-helpline-112-for-faster-response-cm-rekha-gupta-3197661',
       checked: CHECKED,
     },
     crisisLines: [
@@ -822,7 +823,7 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: '24 hours, every day',
         detail: 'Free national mental-health line in 20 languages; also 1-800-891-4416.',
         source:
-          'https://theshillongtimes.com/2025/02/07/tele-manas-mental-health-helpline-handles-over-18-1-lakh-calls-centre/',
+          'https://www.livemint.com/news/india/govts-mental-health-helpline-tele-manas-receives-over-2-lakh-calls-since-launch-11690014660473.html',
         checked: CHECKED,
       },
     ],
@@ -1001,11 +1002,22 @@ export const REGION_DATA: readonly RegionData[] = [
         name: 'SADAG Suicide Crisis Helpline',
         number: '0800 567 567',
         dial: '0800567567',
-        hours: 'SADAG runs 24-hour suicide helplines',
-        detail: 'Free. SADAG’s 24-hour mental health line is 0800 456 789; or SMS 31393 for a call back.',
-        text: '31393',
+        hours: 'Hours not stated by the source',
+        detail: 'Toll-free national suicide crisis line of the South African Depression and Anxiety Group.',
         url: 'https://www.sadag.org',
         source: 'http://www.pressreader.com/south-africa/the-star-early-edition/20190212/281668256233737',
+        checked: CHECKED,
+      },
+      {
+        name: 'SADAG helpline',
+        number: '0800 456 789',
+        dial: '0800456789',
+        text: '31393',
+        hours: 'Hours not stated by the source',
+        detail: 'Free; or SMS 31393 and a counsellor calls you back.',
+        url: 'https://www.sadag.org',
+        source:
+          'https://www.sabcnews.com/sabcnews/sadag-encourages-the-mentally-fatigued-to-reach-out-amid-world-suicide-prevention-day/',
         checked: CHECKED,
       },
     ],
