@@ -100,7 +100,7 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'AT',
     name: 'Austria',
-    emergency: eu112('Police, fire, ambulance. Ambulance also on 144.'),
+    emergency: { ...eu112('Police, fire, ambulance. Ambulance also on 144.'), source: DIDWW },
     crisisLines: [
       {
         name: 'Telefonseelsorge',
@@ -148,7 +148,7 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'CZ',
     name: 'Czechia',
-    emergency: eu112('Police, fire, ambulance. Ambulance also on 155.'),
+    emergency: eu112(),
     crisisLines: [
       {
         name: 'Linka první psychické pomoci',
@@ -217,7 +217,10 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'FR',
     name: 'France',
-    emergency: eu112('Police, fire, ambulance. Medical emergencies also on 15 (SAMU).'),
+    emergency: {
+      ...eu112('Police, fire, ambulance. Medical emergencies also on 15 (SAMU). All free.'),
+      source: 'https://sdis45.com/index.php/en-pratique/une-urgence-quel-numero',
+    },
     crisisLines: [
       {
         name: '3114 — numéro national de prévention du suicide',
@@ -234,7 +237,10 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'DE',
     name: 'Germany',
-    emergency: eu112('Fire and ambulance; police on 110.'),
+    emergency: {
+      ...eu112('Fire and ambulance; police on 110. Both free from any phone, mobiles too.'),
+      source: 'http://www.baden-baden.de/buergerservice/notlagen/unfaelle/feuerwehr-und-polizei/',
+    },
     crisisLines: [
       {
         name: 'TelefonSeelsorge',
@@ -312,7 +318,7 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'IT',
     name: 'Italy',
-    emergency: eu112('Police, fire, ambulance. Ambulance also on 118.'),
+    emergency: eu112(),
     crisisLines: [
       {
         name: 'Telefono Amico Italia',
@@ -993,8 +999,9 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '112',
       dial: '112',
       hours: '24 hours, every day',
-      detail: 'Works without airtime. Police 10111, ambulance 10177.',
-      source: 'https://gauteng.news/2024/10/16/sa-emergency-numbers-kids-should-know/',
+      detail: 'Police 10111, ambulance 10177.',
+      source:
+        'https://mybroadband.co.za/news/telecoms/568418-south-africa-could-say-goodbye-to-10111-and-other-emergency-numbers.html',
       checked: CHECKED,
     },
     crisisLines: [
@@ -1051,13 +1058,13 @@ export const REGION_DATA: readonly RegionData[] = [
     id: 'KE',
     name: 'Kenya',
     emergency: {
-      name: 'Emergency services',
-      number: '112 or 999',
-      dial: '112',
-      hours: '24 hours, every day',
-      detail: 'Police, fire, ambulance.',
+      name: 'Police emergency line',
+      number: '999',
+      dial: '999',
+      hours: 'Hours not stated by the source',
+      detail: 'Free; reopened in Nairobi in 2013 after 15 years out of service.',
       source:
-        'https://www.emergency-live.com/pt/sa%C3%BAde-e-seguran%C3%A7a/n%C3%BAmeros-de-emerg%C3%AAncia-nas-diferen%C3%A7as-mundiais-e-opera%C3%A7%C3%A3o/',
+        'http://www.standardmedia.co.ke/?articleID=2000089937&story_title=police-emergency-line-999-restored',
       checked: CHECKED,
     },
     crisisLines: [],
