@@ -954,7 +954,7 @@ export const REGION_DATA: readonly RegionData[] = [
         text: '0477131114',
         textLabel: '0477 13 11 14',
         hours: '24 hours, every day',
-        detail: 'Crisis support by phone, text (0477 13 11 14) and chat.',
+        detail: 'Crisis support by phone, text and chat.',
         url: 'https://www.lifeline.org.au',
         source: 'https://lifeinmind.org.au/news/lifelines-crisis-text-service-now-available-24-7',
         checked: CHECKED,
