@@ -307,7 +307,7 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '116 123',
         dial: '116123',
         hours: '24 hours, every day',
-        detail: 'Freephone, answered by volunteers all year round.',
+        detail: 'Freephone, staffed all year round.',
         url: 'https://www.samaritans.org/ireland/',
         source:
           'https://www.irishtimes.com/news/samaritans-freephone-helpline-will-save-lives-says-lynch-1.526624',
