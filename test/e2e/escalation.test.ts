@@ -165,6 +165,33 @@ describe.each(testEngines())('escalation screens in Chromium on %s', (engine) =>
     await context.close();
   });
 
+  // The written form itself is checked against Lifeline's page in regions.test.ts (numbers live only in the data).
+  it('shows a texting number as people write it, not as raw digits: Lifeline Australia (phone and desktop, light and dark)', async () => {
+    const lifeline = regionById('AU').crisisLines[0];
+    for (const [viewport, size] of [
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await run.browser.newContext({
+          viewport: size,
+          locale: 'en-AU',
+          colorScheme: scheme,
+        });
+        const page = await context.newPage();
+        await page.goto(`${run.server.url}/support`);
+        const numbers = page.locator('section[data-region="AU"]');
+        await numbers.waitFor();
+        const text = numbers.getByRole('link', { name: `Text ${lifeline?.textLabel}`, exact: true });
+        expect(await text.getAttribute('href')).toBe(`sms:${lifeline?.text}`);
+        expect(lifeline?.textLabel).not.toBe(lifeline?.text);
+        expect(await numbers.getByText(`Text ${lifeline?.text}`).count()).toBe(0);
+        await shot(page, `support-australia-text-${viewport}-${scheme}`);
+        await context.close();
+      }
+    }
+  });
+
   it('an unknown country (locale "en") gets the picker first, then 112 and the directories', async () => {
     const context = await run.browser.newContext({ viewport: PHONE, locale: 'en' });
     const page = await context.newPage();

@@ -19,6 +19,8 @@ export interface ContactData {
   dial?: string;
   /** Digits for an `sms:` link, when texting is offered. */
   text?: string;
+  /** The texting number as people write it ("0477 13 11 14"), when it differs from `text`. */
+  textLabel?: string;
   /** When it answers, in the source's words ("24 hours, every day"). */
   hours: string;
   /** Cost and anything else worth knowing before calling. */
@@ -44,9 +46,12 @@ export interface RegionData {
 const CHECKED = '2026-12-06';
 
 // Sources shared by many entries.
-const EU_112 = 'https://www.digitalhealth.net/2008/12/pan-european-112-emergency-number-a-reality/';
-const GSM_112 = 'http://www.thefullwiki.org/Emergency_number';
-const NUMBERS_ABROAD = 'https://studyabroad.co.jp/blog/study-abroad/201609090000.html';
+// The Hungarian government's 112 site, on 112 across the EU and on GSM networks worldwide.
+const EU_112 = 'https://www.112.hu/en/112_in_the_EU';
+// A telecom operator's country-by-country dialling table, for emergency numbers without a better page.
+const DIDWW = 'https://doc.didww.com/voice/emergency-calling/supported-emergency-numbers.html';
+const US_988 =
+  'https://health.wyo.gov/publichealth/prevention/wivpp/suicide-prevention/988-suicide-crisis-lifeline';
 
 /** 112 in an EU member state: free from any fixed or mobile phone (EU rules since 1998). */
 const eu112 = (detail = 'Police, fire, ambulance. Free from any phone.'): ContactData => ({
@@ -95,7 +100,7 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'AT',
     name: 'Austria',
-    emergency: eu112('Police, fire, ambulance. Ambulance also on 144.'),
+    emergency: { ...eu112('Police, fire, ambulance. Ambulance also on 144.'), source: DIDWW },
     crisisLines: [
       {
         name: 'Telefonseelsorge',
@@ -119,19 +124,20 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '1813',
         dial: '1813',
         hours: '24 hours, every day',
-        detail: 'Free and anonymous, in Dutch; chat at zelfmoord1813.be.',
+        detail: 'Free and anonymous, in Dutch; chat every evening 17:00 to midnight at zelfmoord1813.be.',
         url: 'https://www.zelfmoord1813.be',
-        source: 'https://nieuws.vtm.be/binnenland/67758-nieuw-nummer-zelfmoordlijn1813',
+        source: 'https://www.hbvl.be/cnt/dmf20211130_93272468',
         checked: CHECKED,
       },
       {
         name: 'Tele-Onthaal',
         number: '106',
         dial: '106',
-        hours: 'See tele-onthaal.be',
+        hours: 'Day and night',
         detail: 'Free and anonymous listening line, in Dutch; chat at tele-onthaal.be.',
         url: 'https://www.tele-onthaal.be',
-        source: 'https://focus-wtv.be/nieuws/meer-oproepen-voor-tele-onthaal-vlaanderen-met-extra-geld-vrij',
+        source:
+          'https://weekend.knack.be/lifestyle/maatschappij/tele-onthaal-kreeg-recordaantal-oproepen-in-2020/article-news-1678571.html',
         checked: CHECKED,
       },
     ],
@@ -142,7 +148,7 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'CZ',
     name: 'Czechia',
-    emergency: eu112('Police, fire, ambulance. Ambulance also on 155.'),
+    emergency: eu112(),
     crisisLines: [
       {
         name: 'Linka první psychické pomoci',
@@ -151,7 +157,7 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: 'Non-stop (it has had to pause at some weekends for lack of funds)',
         detail: 'Free crisis line for adults in distress and the people close to them.',
         source:
-          'https://www.idnes.cz/praha/zpravy/linka-duvery-bohnice-ukoncena-cinnost-nedostatek-financi-psychika.A240110_100533_praha-zpravy_vich',
+          'https://www.irozhlas.cz/zpravy-domov/bezplatna-linka-psychicke-pomoci-omezuje-provoz-prosinec-je-pritom_2412080600_job',
         checked: CHECKED,
       },
     ],
@@ -174,7 +180,23 @@ export const REGION_DATA: readonly RegionData[] = [
       },
     ],
   },
-  euFallback('EE', 'Estonia'),
+  {
+    id: 'EE',
+    name: 'Estonia',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Emotsionaalse toe ja hingehoiu telefon',
+        number: '116 123',
+        dial: '116123',
+        hours: 'Counsellors every day 10:00 to midnight; pastoral listeners 16:00 to midnight',
+        detail: 'Free, in Estonian, Russian and English. Run by the Social Insurance Board.',
+        source:
+          'https://www.sotsiaalkindlustusamet.ee/uudised/vaimse-tervise-tugiliini-teenust-pakub-nuud-emotsionaalse-toe-ja-hingehoiu-telefon-116-123',
+        checked: CHECKED,
+      },
+    ],
+  },
   {
     id: 'FI',
     name: 'Finland',
@@ -195,7 +217,10 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'FR',
     name: 'France',
-    emergency: eu112('Police, fire, ambulance. Medical emergencies also on 15 (SAMU).'),
+    emergency: {
+      ...eu112('Police, fire, ambulance. Medical emergencies also on 15 (SAMU). All free.'),
+      source: 'https://sdis45.com/index.php/en-pratique/une-urgence-quel-numero',
+    },
     crisisLines: [
       {
         name: '3114 — numéro national de prévention du suicide',
@@ -212,7 +237,10 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'DE',
     name: 'Germany',
-    emergency: eu112('Fire and ambulance; police on 110.'),
+    emergency: {
+      ...eu112('Fire and ambulance; police on 110. Both free from any phone, mobiles too.'),
+      source: 'http://www.baden-baden.de/buergerservice/notlagen/unfaelle/feuerwehr-und-polizei/',
+    },
     crisisLines: [
       {
         name: 'TelefonSeelsorge',
@@ -235,10 +263,11 @@ export const REGION_DATA: readonly RegionData[] = [
         name: 'Klimaka suicide prevention line',
         number: '1018',
         dial: '1018',
-        hours: '24 hours',
-        detail: 'Answered by psychologists and psychiatrists.',
+        hours: 'Around the clock',
+        detail: 'Run by the NGO Klimaka, for people in crisis.',
         url: 'https://www.klimaka.org.gr',
-        source: 'http://newpost.gr/english/73388/-Suicides-on-the-rise-in-Greece-economic-crisis-implicated',
+        source:
+          'https://www.reader.gr/ygeia/pagkosmia-imera-psyhikis-ygeias-oles-oi-tilefonikes-grammes-kai-oi-foreis-poy-prosferoyn-dorean/618464',
         checked: CHECKED,
       },
     ],
@@ -268,8 +297,8 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '112 or 999',
       dial: '112',
       hours: '24 hours, every day',
-      detail: 'Gardaí, ambulance, fire.',
-      source: NUMBERS_ABROAD,
+      detail: 'Gardaí, ambulance, fire, coast guard. Both numbers are free to call.',
+      source: 'https://www2.hse.ie/emergencies/when-to-call-112-or-999/',
       checked: CHECKED,
     },
     crisisLines: [
@@ -278,9 +307,10 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '116 123',
         dial: '116123',
         hours: '24 hours, every day',
-        detail: 'Free to call from any phone on the island of Ireland.',
+        detail: 'Freephone, staffed all year round.',
         url: 'https://www.samaritans.org/ireland/',
-        source: 'http://www.newstalk.com/reader/47.301/69999/0/',
+        source:
+          'https://www.irishtimes.com/news/samaritans-freephone-helpline-will-save-lives-says-lynch-1.526624',
         checked: CHECKED,
       },
     ],
@@ -288,7 +318,7 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'IT',
     name: 'Italy',
-    emergency: eu112('Police, fire, ambulance. Ambulance also on 118.'),
+    emergency: eu112(),
     crisisLines: [
       {
         name: 'Telefono Amico Italia',
@@ -297,16 +327,89 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: 'Usually 10:00 to midnight',
         detail: 'Listening line run by volunteers; the cost of a normal call. WhatsApp at telefonoamico.it.',
         url: 'https://www.telefonoamico.it',
-        source:
-          'https://vivimilano.corriere.it/attivita-bambini/attivita-varie/coronavirus-telefono-amico-italia-attiva-un-nuovo-numero/',
+        source: 'https://www.tpi.it/news/solo-a-natale-telefono-amico-20211215850521/',
         checked: CHECKED,
       },
     ],
   },
-  euFallback('LV', 'Latvia'),
-  euFallback('LT', 'Lithuania'),
-  euFallback('LU', 'Luxembourg'),
-  euFallback('MT', 'Malta'),
+  {
+    id: 'LV',
+    name: 'Latvia',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Crisis line 116 123',
+        number: '116 123',
+        dial: '116123',
+        hours: '24 hours a day',
+        detail: 'Free, in Latvian, Russian and English; can also book free sessions with a psychologist.',
+        source: 'https://www.vmnvd.gov.lv/en/toll-free-unified-crisis-line-116123',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'LT',
+    name: 'Lithuania',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Vilties linija (for adults)',
+        number: '116 123',
+        dial: '116123',
+        hours: 'Around the clock',
+        detail: 'Free emotional support for adults.',
+        source: 'https://sc.bns.lt/view/item/pasikeite-dvieju-pagalbos-telefonu-numeriai-108766',
+        checked: CHECKED,
+      },
+      {
+        name: 'Jaunimo linija (ages 16–35)',
+        number: '0 800 28888',
+        dial: '080028888',
+        hours: 'Around the clock',
+        detail: 'Free, run by trained volunteers; chat every day 13:00 to 01:00 at jaunimolinija.lt.',
+        url: 'https://www.jaunimolinija.lt',
+        source:
+          'https://www.lrytas.lt/gyvenimo-budas/psichologija/2025/09/03/news/-jaunimo-linija-plecia-pagalbos-internetu-laika-galima-kreiptis-ir-po-vidurnakcio-39363780/',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'LU',
+    name: 'Luxembourg',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'SOS Détresse – Hëllef iwwer Telefon',
+        number: '45 45 45',
+        dial: '454545',
+        hours: 'Hours not stated by the source',
+        detail:
+          'Anonymous listening for adults, in Luxembourgish, German, French and English; also mail and chat.',
+        url: 'https://www.sos-detresse.lu',
+        source:
+          'https://www.wort.lu/fr/luxembourg/sos-detresse-45-ans-d-ecoute-et-d-aide-au-bout-du-fil-638b1a9bde135b923628406c',
+        checked: CHECKED,
+      },
+    ],
+  },
+  {
+    id: 'MT',
+    name: 'Malta',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Mental Health Helpline (Mental Health Services)',
+        number: '1579',
+        dial: '1579',
+        hours: '24 hours a day, 7 days a week',
+        detail: 'The national helpline, answered by psychologists.',
+        source: 'https://timesofmalta.com/articles/view/national-247-mental-health-helpline-goes-live.993347',
+        checked: CHECKED,
+      },
+    ],
+  },
   {
     id: 'NL',
     name: 'Netherlands',
@@ -314,12 +417,12 @@ export const REGION_DATA: readonly RegionData[] = [
     crisisLines: [
       {
         name: '113 Zelfmoordpreventie',
-        number: '113 or 0800 0113',
+        number: '113',
         dial: '113',
         hours: '24 hours, every day',
-        detail: 'Free and anonymous; chat at 113.nl.',
+        detail: 'Free and anonymous (also 0800 0113); chat at 113.nl.',
         url: 'https://www.113.nl',
-        source: 'https://nltimes.nl/2020/07/07/suicide-prevention-hotline-now-available-number-113',
+        source: 'https://www.113.nl/schoolopdracht',
         checked: CHECKED,
       },
     ],
@@ -350,9 +453,9 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '1411',
         dial: '1411',
         hours: '24 hours, every day',
-        detail: 'Free, answered by mental-health professionals.',
+        detail: 'Free, answered by psychologists and mental-health nurses. Open since 10 September 2025.',
         source:
-          'https://saudeonline.pt/sos-voz-amiga-em-jornada-de-48-horas-para-assinalar-dia-mundial-da-prevencao-do-suicidio',
+          'https://24noticias.sapo.pt/atualidade/artigos/nova-linha-nacional-para-prevencao-do-suicidio-entra-em-funcionamento-como-funciona',
         checked: CHECKED,
       },
       {
@@ -363,7 +466,7 @@ export const REGION_DATA: readonly RegionData[] = [
         detail: 'Volunteers listening to anyone in distress.',
         url: 'https://www.sosvozamiga.org',
         source:
-          'https://saudeonline.pt/sos-voz-amiga-em-jornada-de-48-horas-para-assinalar-dia-mundial-da-prevencao-do-suicidio',
+          'https://24noticias.sapo.pt/atualidade/artigos/nova-linha-nacional-para-prevencao-do-suicidio-entra-em-funcionamento-como-funciona',
         checked: CHECKED,
       },
     ],
@@ -386,7 +489,22 @@ export const REGION_DATA: readonly RegionData[] = [
       },
     ],
   },
-  euFallback('SI', 'Slovenia'),
+  {
+    id: 'SI',
+    name: 'Slovenia',
+    emergency: eu112(),
+    crisisLines: [
+      {
+        name: 'Zaupni telefon Samarijan in Sopotnik',
+        number: '116 123',
+        dial: '116123',
+        hours: '24 hours a day, every day',
+        detail: 'Free and anonymous, answered by trained volunteers.',
+        source: 'https://zpms.si/?p=1002955',
+        checked: CHECKED,
+      },
+    ],
+  },
   {
     id: 'ES',
     name: 'Spain',
@@ -398,7 +516,8 @@ export const REGION_DATA: readonly RegionData[] = [
         dial: '024',
         hours: '24 hours, every day of the year',
         detail: 'Free and confidential; does not show on the phone bill.',
-        source: 'https://theobjective.com/espana/2022-05-10/024-telefono-gratuito-prevenir-suicidio',
+        source:
+          'https://www.rtve.es/noticias/20220509/sanidad-presenta-telefono-prevencion-suicidio/2347183.shtml',
         checked: CHECKED,
       },
       {
@@ -409,7 +528,7 @@ export const REGION_DATA: readonly RegionData[] = [
         detail: 'Emotional-support line run by volunteers.',
         url: 'https://telefonodelaesperanza.org',
         source:
-          'https://elpais.com/sociedad/2023-05-09/el-telefono-del-suicidio-024-atiende-335-llamadas-al-dia-en-su-primer-ano.html',
+          'https://maldita.es/index.php/malditaciencia/20220510/024-numero-telefono-atencion-suicidio-espana-gratuito',
         checked: CHECKED,
       },
     ],
@@ -436,29 +555,36 @@ export const REGION_DATA: readonly RegionData[] = [
   {
     id: 'IS',
     name: 'Iceland',
-    emergency: { ...eu112(), source: GSM_112 },
-    crisisLines: [],
-    fallback: true,
+    emergency: eu112('Police, fire, ambulance.'),
+    crisisLines: [
+      {
+        name: 'Hjálparsími Rauða krossins (Red Cross helpline)',
+        number: '1717',
+        dial: '1717',
+        hours: 'Open around the clock',
+        detail: 'Free; trained volunteers; also chat at 1717.is.',
+        url: 'https://www.1717.is',
+        source:
+          'https://www.raudikrossinn.is/um-okkur/frettir-og-utgefid-efni/frettayfirlit/almennar-frettir/felagsmalaraduneytid-stydur-vid-1717',
+        checked: CHECKED,
+      },
+    ],
   },
   {
     id: 'LI',
     name: 'Liechtenstein',
     emergency: {
-      ...eu112('Police, fire, ambulance; programmed into every GSM mobile phone.'),
-      source: GSM_112,
+      name: 'Ambulance (Sanität)',
+      number: '144',
+      dial: '144',
+      hours: '24 hours, every day',
+      detail: 'Police 117, fire 118.',
+      source: 'https://www.eliechtensteinensia.li/viewer/fulltext/000476564_2019/5082/',
+      checked: CHECKED,
     },
-    crisisLines: [
-      {
-        name: 'Die Dargebotene Hand',
-        number: '143',
-        dial: '143',
-        hours: 'Around the clock',
-        detail: 'The same number as in Switzerland; 20 centimes a call however long.',
-        url: 'https://www.143.ch',
-        source: 'https://de.zxc.wiki/wiki/Die_Dargebotene_Hand',
-        checked: CHECKED,
-      },
-    ],
+    // No readable source confirmed that 143 (Die Dargebotene Hand) answers from Liechtenstein.
+    crisisLines: [],
+    fallback: true,
   },
   {
     id: 'NO',
@@ -506,8 +632,9 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '999',
       dial: '999',
       hours: '24 hours, every day',
-      detail: '112 also works. For urgent mental health help that is not an emergency, call NHS 111.',
-      source: NUMBERS_ABROAD,
+      detail:
+        'When a life is at risk. In a mental health crisis that is not an emergency (England): NHS 111, mental health option.',
+      source: 'https://www.lpft.nhs.uk/contact-us/need-help-now',
       checked: CHECKED,
     },
     crisisLines: [
@@ -532,7 +659,8 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '144',
       hours: '24 hours, every day',
       detail: 'Ambulance, for every medical emergency. 112 also works.',
-      source: 'https://www.20min.ch/schweiz/news/story/-Bei-der-dargebotenen-Hand-nahm-niemand-ab--19490166',
+      source:
+        'https://srf.ch/sendungen/kassensturz-espresso/services/espresso-aha/schlauer-i-d-wuche-wohin-fuehrt-die-nummer-112',
       checked: CHECKED,
     },
     crisisLines: [
@@ -558,8 +686,8 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '911',
       dial: '911',
       hours: '24 hours, every day',
-      detail: 'Police, fire, ambulance.',
-      source: NUMBERS_ABROAD,
+      detail: 'When someone is in immediate danger.',
+      source: US_988,
       checked: CHECKED,
     },
     crisisLines: [
@@ -571,8 +699,7 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: '24 hours, every day',
         detail: 'Free and confidential; chat at 988lifeline.org.',
         url: 'https://988lifeline.org',
-        source:
-          'https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/',
+        source: US_988,
         checked: CHECKED,
       },
     ],
@@ -586,7 +713,7 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '911',
       hours: '24 hours, every day',
       detail: 'Police, fire, ambulance.',
-      source: NUMBERS_ABROAD,
+      source: DIDWW,
       checked: CHECKED,
     },
     crisisLines: [
@@ -613,8 +740,7 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '911',
       hours: '24 hours, every day',
       detail: 'Police, ambulance, fire, Red Cross.',
-      source:
-        'http://www.capitalmexico.com.mx/nacional/facil-de-recordar-arranca-el-numero-911-para-atender-emergencias-en-16-estados',
+      source: 'https://www.gob.mx/policiafederal/articulos/088-911-responder-ante-cualquier-llamado?idiom=es',
       checked: CHECKED,
     },
     crisisLines: [
@@ -639,7 +765,7 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '192',
       hours: '24 hours, every day',
       detail: 'Free emergency ambulance service.',
-      source: 'https://www.trekmedics.org/database/brazil/',
+      source: DIDWW,
       checked: CHECKED,
     },
     crisisLines: [
@@ -663,9 +789,8 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '107',
       dial: '107',
       hours: '24 hours, every day',
-      detail: 'Medical emergencies.',
-      source:
-        'https://www.lagaceta.com.ar/nota/1102321/lg-play/nunca-hay-minimizar-pedidos-ayuda-especialista-explico-como-funciona-linea-asistencia-al-suicidio.html',
+      detail: 'Medical emergencies (ambulance). General emergency number 911.',
+      source: DIDWW,
       checked: CHECKED,
     },
     crisisLines: [
@@ -674,7 +799,7 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '0800 999 0091',
         dial: '08009990091',
         hours: '24 hours',
-        detail: 'Free and anonymous, nationwide. In Buenos Aires also line 135.',
+        detail: 'Free, nationwide.',
         source: 'https://www.ospia.org.ar/?p=1635',
         checked: CHECKED,
       },
@@ -690,9 +815,10 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '112',
       dial: '112',
       hours: '24 hours, every day',
-      detail: 'Police, fire, ambulance.',
+      detail:
+        'Police, fire, ambulance. Declared the national emergency number; some states still also run older numbers (police 100, ambulance 108).',
       source:
-        'https://www.lokmattimes.com/technology/over-29-lakh-phone-calls-handled-by-tele-manas-cells-savitri-thakur-2/',
+        'https://www.dnaindia.com/india/report-delhi-to-launch-single-emergency-helpline-112-for-faster-response-cm-rekha-gupta-3197661',
       checked: CHECKED,
     },
     crisisLines: [
@@ -703,7 +829,7 @@ export const REGION_DATA: readonly RegionData[] = [
         hours: '24 hours, every day',
         detail: 'Free national mental-health line in 20 languages; also 1-800-891-4416.',
         source:
-          'https://theshillongtimes.com/2025/02/07/tele-manas-mental-health-helpline-handles-over-18-1-lakh-calls-centre/',
+          'https://www.livemint.com/news/india/govts-mental-health-helpline-tele-manas-receives-over-2-lakh-calls-since-launch-11690014660473.html',
         checked: CHECKED,
       },
     ],
@@ -826,8 +952,9 @@ export const REGION_DATA: readonly RegionData[] = [
         number: '13 11 14',
         dial: '131114',
         text: '0477131114',
+        textLabel: '0477 13 11 14',
         hours: '24 hours, every day',
-        detail: 'Crisis support by phone, text (0477 13 11 14) and chat.',
+        detail: 'Crisis support by phone, text and chat.',
         url: 'https://www.lifeline.org.au',
         source: 'https://lifeinmind.org.au/news/lifelines-crisis-text-service-now-available-24-7',
         checked: CHECKED,
@@ -843,7 +970,8 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '111',
       hours: '24 hours, every day',
       detail: 'Police, fire, ambulance.',
-      source: NUMBERS_ABROAD,
+      source:
+        'https://www.odt.co.nz/news/national/launch-two-new-mental-health-services-make-getting-help-easier',
       checked: CHECKED,
     },
     crisisLines: [
@@ -852,11 +980,11 @@ export const REGION_DATA: readonly RegionData[] = [
         number: 'Call or text 1737',
         dial: '1737',
         text: '1737',
-        hours: 'Any time',
-        detail: 'Free, answered by trained counsellors.',
+        hours: '24 hours a day, 7 days a week',
+        detail: 'Free from any landline or mobile, answered by trained counsellors.',
         url: 'https://1737.org.nz',
         source:
-          'https://vice.com/en/article/new-zealands-biggest-mental-health-helpline-misses-one-in-four-calls',
+          'https://m.scoop.co.nz/stories/PA1706/S00527/single-phone-number-to-access-support-services.htm',
         checked: CHECKED,
       },
     ],
@@ -871,8 +999,9 @@ export const REGION_DATA: readonly RegionData[] = [
       number: '112',
       dial: '112',
       hours: '24 hours, every day',
-      detail: 'Works without airtime. Police 10111, ambulance 10177.',
-      source: 'https://gauteng.news/2024/10/16/sa-emergency-numbers-kids-should-know/',
+      detail: 'Police 10111, ambulance 10177.',
+      source:
+        'https://mybroadband.co.za/news/telecoms/568418-south-africa-could-say-goodbye-to-10111-and-other-emergency-numbers.html',
       checked: CHECKED,
     },
     crisisLines: [
@@ -880,11 +1009,22 @@ export const REGION_DATA: readonly RegionData[] = [
         name: 'SADAG Suicide Crisis Helpline',
         number: '0800 567 567',
         dial: '0800567567',
-        hours: 'SADAG runs 24-hour suicide helplines',
-        detail: 'Free. SADAG’s 24-hour mental health line is 0800 456 789; or SMS 31393 for a call back.',
-        text: '31393',
+        hours: 'Hours not stated by the source',
+        detail: 'Toll-free national suicide crisis line of the South African Depression and Anxiety Group.',
         url: 'https://www.sadag.org',
         source: 'http://www.pressreader.com/south-africa/the-star-early-edition/20190212/281668256233737',
+        checked: CHECKED,
+      },
+      {
+        name: 'SADAG helpline',
+        number: '0800 456 789',
+        dial: '0800456789',
+        text: '31393',
+        hours: 'Hours not stated by the source',
+        detail: 'Free; or SMS 31393 and a counsellor calls you back.',
+        url: 'https://www.sadag.org',
+        source:
+          'https://www.sabcnews.com/sabcnews/sadag-encourages-the-mentally-fatigued-to-reach-out-amid-world-suicide-prevention-day/',
         checked: CHECKED,
       },
     ],
@@ -918,13 +1058,13 @@ export const REGION_DATA: readonly RegionData[] = [
     id: 'KE',
     name: 'Kenya',
     emergency: {
-      name: 'Emergency services',
-      number: '112 or 999',
-      dial: '112',
-      hours: '24 hours, every day',
-      detail: 'Police, fire, ambulance.',
+      name: 'Police emergency line',
+      number: '999',
+      dial: '999',
+      hours: 'Hours not stated by the source',
+      detail: 'Free; reopened in Nairobi in 2013 after 15 years out of service.',
       source:
-        'https://www.emergency-live.com/pt/sa%C3%BAde-e-seguran%C3%A7a/n%C3%BAmeros-de-emerg%C3%AAncia-nas-diferen%C3%A7as-mundiais-e-opera%C3%A7%C3%A3o/',
+        'http://www.standardmedia.co.ke/?articleID=2000089937&story_title=police-emergency-line-999-restored',
       checked: CHECKED,
     },
     crisisLines: [],
@@ -941,8 +1081,8 @@ export const REGION_DATA: readonly RegionData[] = [
       dial: '112',
       hours: '24 hours, every day',
       detail:
-        '112 is built into every GSM mobile phone and reaches emergency services in most of the world, even without a SIM card. If it does not connect, use your local emergency number.',
-      source: GSM_112,
+        '112 works on GSM mobile networks worldwide and reaches emergency services in most of Europe and beyond. If it does not connect, use your local emergency number.',
+      source: EU_112,
       checked: CHECKED,
     },
     crisisLines: [],

@@ -42,9 +42,7 @@ describe('regions', () => {
   });
 
   it('keep the directory fallback list explicit, so the report names them', () => {
-    expect([...DIRECTORY_FALLBACK].sort()).toEqual(
-      ['BG', 'HR', 'CY', 'EE', 'LV', 'LT', 'LU', 'MT', 'RO', 'SI', 'IS', 'KE'].sort(),
-    );
+    expect([...DIRECTORY_FALLBACK].sort()).toEqual(['BG', 'HR', 'CY', 'RO', 'LI', 'KE'].sort());
     for (const id of DIRECTORY_FALLBACK) {
       expect(regionById(id).crisisLines.map((c) => c.url)).toContain('https://findahelpline.com');
     }
@@ -68,10 +66,29 @@ describe('regions', () => {
     ['ZA', '112', '0800567567'],
     ['KR', '119', '109'],
     ['CH', '144', '143'],
+    ['AT', '112', '142'],
+    ['EE', '112', '116123'],
+    ['LV', '112', '116123'],
+    ['LT', '112', '116123'],
+    ['SI', '112', '116123'],
+    ['IS', '112', '1717'],
+    ['LU', '112', '454545'],
+    ['MT', '112', '1579'],
   ])('%s: emergency %s, crisis line %s', (id, emergency, crisis) => {
     const r = regionById(id);
     expect(r.emergency.dial).toBe(emergency);
     expect(r.crisisLines[0]?.dial).toBe(crisis);
+  });
+
+  it('shows a texting number as people write it, with the same digits as the sms: link', () => {
+    const lifeline = regionById('AU').crisisLines[0];
+    expect(lifeline?.text).toBe('0477131114');
+    expect(lifeline?.textLabel).toBe('0477 13 11 14');
+    for (const r of REGION_DATA) {
+      for (const c of r.crisisLines) {
+        if (c.textLabel) expect(c.textLabel.replace(/\D/g, ''), `${r.id} ${c.name}`).toBe(c.text);
+      }
+    }
   });
 
   it('falls back to the international entry — 112 and the directories — for an unknown or missing region', () => {

@@ -80,7 +80,7 @@ function ContactLine({ contact, primary }: { contact: Contact; primary?: boolean
         )}
         {contact.text && (
           <a href={`sms:${contact.text}`} className="button secondary">
-            Text {contact.text}
+            Text {contact.textLabel ?? contact.text}
           </a>
         )}
       </div>
