@@ -7,11 +7,13 @@ import {
   createBrowserRouter,
   Navigate,
   Outlet,
+  type RouteObject,
   RouterProvider,
   useLocation,
   useSearchParams,
 } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { withErrorScreens } from './components/RouteError.tsx';
 import { Loading } from './components/States.tsx';
 import { safeNext } from './safeNext.ts';
 import { useSession } from './session.tsx';
@@ -63,7 +65,7 @@ function RequireSignedOut() {
   return <Outlet />;
 }
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
@@ -105,7 +107,10 @@ const router = createBrowserRouter([
       { path: '*', element: page(<NotFound />) },
     ],
   },
-]);
+];
+
+// Every route shows RouteError when its page crashes or fails to load, keeping Get help reachable.
+const router = createBrowserRouter(withErrorScreens(routes));
 
 export function App() {
   return <RouterProvider router={router} />;
