@@ -1,7 +1,19 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Three projects: pure unit tests beside the code, API tests through app.inject on SQLite and
-// PostgreSQL, and browser tests driving Debian's Chromium against a real server.
+/**
+ * The deep tier: slow tests that `npm test` and `.ci/run` always run and `npm test -- --quick`
+ * skips (scripts/test.mjs). Heavy fuzzing (1,000 runs per route), parsing 40 MB tables to bound
+ * memory, and SIGKILLing a writer; plus the `e2e` project (browser tests).
+ */
+const DEEP = [
+  'test/api/route-fuzz.test.ts',
+  'src/core/microbiome/stream-memory.test.ts',
+  'test/crash/**/*.test.ts',
+];
+
+// Four projects: pure unit tests beside the code and API tests through app.inject on SQLite and
+// PostgreSQL (the quick tier), then the deep tier: `deep` (listed above) and `e2e`, browser tests
+// driving Debian's Chromium against a real server.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'knowledge/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...DEEP],
           environment: 'node',
           testTimeout: 20_000,
         },
@@ -16,9 +29,20 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['test/api/**/*.test.ts', 'test/crash/**/*.test.ts'],
+          include: ['test/api/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...DEEP],
           globalSetup: ['test/support/postgres-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'deep',
+          include: DEEP,
+          globalSetup: ['test/support/postgres-setup.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

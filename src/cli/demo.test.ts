@@ -29,6 +29,8 @@ describe('gutbrain demo', () => {
     try {
       const person = await store.db.selectFrom('person').selectAll().executeTakeFirstOrThrow();
       expect(person.display_name).toBe('Demo');
+      // A real account: OWASP's argon2id baseline (19 MiB, 2 iterations, 1 lane), never a test cost.
+      expect(person.password_hash.startsWith('$argon2id$v=19$m=19456,t=2,p=1$')).toBe(true);
       const moods = await store.db
         .selectFrom('observation')
         .select('date')

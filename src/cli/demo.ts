@@ -6,16 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { hash } from '@node-rs/argon2';
 import { isTimeZone, localDateAt } from '../core/dates.ts';
 import { DEMO_DAYS, enrolDemoProgram } from '../server/routes/demo.ts';
 import { loadDemoData } from '../store/demo.ts';
 import { openStore } from '../store/open.ts';
+import { hashPassword } from '../store/passwords.ts';
 import { createPerson } from '../store/people.ts';
 import { readConfig } from './config.ts';
-
-// The same argon2id parameters as registration (server/routes/auth.ts): OWASP's baseline.
-const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const DEMO_USAGE = `Usage: gutbrain demo [--seed N] [--time-zone ZONE] [--email EMAIL] [--password PASSWORD]
 
@@ -50,7 +47,12 @@ export async function demoCommand(argv: string[], now = new Date()): Promise<num
   try {
     const person = await createPerson(
       store.db,
-      { email, passwordHash: await hash(password, ARGON2), displayName: 'Demo', timeZone },
+      {
+        email,
+        passwordHash: await hashPassword(password, store.passwordHashing),
+        displayName: 'Demo',
+        timeZone,
+      },
       now,
     );
     const data = await loadDemoData(

@@ -10,6 +10,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { BACKSTOP_PAGES, startCheckpointer } from './checkpointer.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { OWASP_PASSWORD_HASHING, type PasswordHashing } from './passwords.ts';
 import type { Database } from './schema.ts';
 import { holdServerLease, makePrivateDir, makePrivateFile } from './sqlite-files.ts';
 
@@ -20,6 +21,8 @@ export interface Store {
   engine: Engine;
   /** Where the data lives, for messages: a file path or the URL without its password. */
   location: string;
+  /** The argon2id cost for new password hashes: OWASP's baseline unless a test opened the store. */
+  passwordHashing: PasswordHashing;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,8 @@ export interface OpenOptions {
   sqliteFile?: string;
   /** Run migrations (default true). */
   migrate?: boolean;
+  /** Cost of new password hashes (default OWASP's baseline); only the test helpers lower it. */
+  passwordHashing?: PasswordHashing;
 }
 
 // pg returns int8 (count(*)) as a string to avoid precision loss; our counts are small.
@@ -40,10 +45,10 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export async function openStore(options: OpenOptions = {}): Promise<Store> {
   const store = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options);
   if (options.migrate !== false) await migrateToLatest(store.db);
-  return store;
+  return { ...store, passwordHashing: options.passwordHashing ?? OWASP_PASSWORD_HASHING };
 }
 
-function openSqlite(options: OpenOptions): Store {
+function openSqlite(options: OpenOptions): Omit<Store, 'passwordHashing'> {
   const file = options.sqliteFile ?? join(options.dataDir ?? './data', 'gutbrain.db');
   if (!options.sqliteFile) makePrivateDir(options.dataDir ?? './data');
   // Health data: the folder 0700, the database (and so its -wal and -shm) 0600.
@@ -98,7 +103,7 @@ function withStatementCache(sqlite: SQLite.Database) {
   };
 }
 
-function openPostgres(url: string): Store {
+function openPostgres(url: string): Omit<Store, 'passwordHashing'> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };

@@ -7,11 +7,13 @@ import {
   createBrowserRouter,
   Navigate,
   Outlet,
+  type RouteObject,
   RouterProvider,
   useLocation,
   useSearchParams,
 } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { withErrorScreens } from './components/RouteError.tsx';
 import { Loading } from './components/States.tsx';
 import { signedInBefore } from './offline/lastPerson.ts';
 import { safeNext } from './safeNext.ts';
@@ -77,7 +79,7 @@ function Home() {
   return page(<Landing />);
 }
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
@@ -119,7 +121,10 @@ const router = createBrowserRouter([
       { path: '*', element: page(<NotFound />) },
     ],
   },
-]);
+];
+
+// Every route shows RouteError when its page crashes or fails to load, keeping Get help reachable.
+const router = createBrowserRouter(withErrorScreens(routes));
 
 export function App() {
   return <RouterProvider router={router} />;

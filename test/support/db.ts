@@ -11,6 +11,14 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Engine, openStore, type Store } from '../../src/store/open.ts';
+import type { PasswordHashing } from '../../src/store/passwords.ts';
+
+/**
+ * argon2id at its smallest cost (8 KiB is the floor for one lane, RFC 9106 §3.1): registering a test
+ * person takes microseconds instead of ~50 ms of CPU. Production stores never see this; the unit
+ * test in src/store/passwords.test.ts holds the production default to OWASP's baseline.
+ */
+export const TEST_PASSWORD_HASHING: PasswordHashing = { memoryCost: 8, timeCost: 1, parallelism: 1 };
 
 /** Engines the suite runs on: SQLite always, PostgreSQL when the global setup provided one. */
 export function testEngines(): Engine[] {
@@ -37,5 +45,5 @@ export async function createTestDatabase(
 }
 
 export async function openTestStore(engine: Engine): Promise<Store> {
-  return openStore(await createTestDatabase(engine));
+  return openStore({ ...(await createTestDatabase(engine)), passwordHashing: TEST_PASSWORD_HASHING });
 }

@@ -3,14 +3,14 @@
  * nodes of the knowledge graph (knowledge/*.yaml); a renamed node must fail here, not on a page.
  */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeGraph } from '../../server/knowledge-graph.ts';
 import { FOOD_CATEGORIES } from '../foods/categories.ts';
 import { HABIT_MEASURES } from '../habits/habits.ts';
 import { lintMessengerTexts, type MessengerText } from '../knowledge/index.ts';
+import { repositoryGraph } from '../knowledge/test-graph.ts';
 import { SIGNAL_GROUPS, signalsMessengerTexts } from '../screeners/signals.ts';
 import { PROGRAMS } from './index.ts';
 
-const graph = loadKnowledgeGraph();
+const graph = repositoryGraph();
 const kindOf = (id: string) => graph.nodeIndex.get(id)?.kind;
 
 describe('links into the knowledge graph', () => {

@@ -1,13 +1,13 @@
 /** The selection: evidence order, the limit of three, dismissals, snoozes, and safety first. */
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeGraph } from '../../server/knowledge-graph.ts';
 import { addDays } from '../dates.ts';
 import { edgeById } from '../knowledge/index.ts';
+import { repositoryGraph } from '../knowledge/test-graph.ts';
 import { isHidden, recommend } from './recommend.ts';
 import { RULES } from './rules.ts';
 import { type PersonState, recentDays } from './state.ts';
 
-const graph = loadKnowledgeGraph();
+const graph = repositoryGraph();
 const TODAY = '2026-03-14';
 
 /** A fortnight that fires sleep, fermented, movement, morning light, breathing and ultra-processed. */
