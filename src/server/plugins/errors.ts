@@ -5,7 +5,13 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../core/errors.ts';
+import {
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  TooLargeError,
+  ValidationError,
+} from '../../core/errors.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string };
@@ -49,6 +55,7 @@ function statusOf(e: DomainError): number {
   if (e instanceof ValidationError) return 400;
   if (e instanceof NotFoundError) return 404;
   if (e instanceof ConflictError) return 409;
+  if (e instanceof TooLargeError) return 413;
   return 400;
 }
 

@@ -22,7 +22,6 @@ import {
   scoreModules,
   tableFromBiom1,
 } from '../../core/microbiome/index.ts';
-import { ReportTooLargeError, readReportStream } from '../../core/microbiome/node/read-report.ts';
 import {
   deleteModuleDefinitions,
   deleteSample,
@@ -38,6 +37,7 @@ import {
 } from '../../store/microbiome.ts';
 import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
+import { ReportTooLargeError, readReportStream } from '../microbiome/read-report.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { HttpError, parseInput } from '../plugins/errors.ts';
 
@@ -112,8 +112,8 @@ function summary(s: StoredSample) {
     rank: s.rank,
     hasProfile: s.analysis !== null,
     hasModules: s.modules !== null,
-    shannonNats: s.analysis?.diversity.shannonNats ?? null,
-    observed: s.analysis?.diversity.observed ?? null,
+    shannonNats: s.analysis?.diversity?.shannonNats ?? null,
+    observed: s.analysis?.diversity?.observed ?? null,
     topTaxon: top ? { name: top.name, share: top.share } : null,
   };
 }

@@ -41,7 +41,9 @@ function ChangeCard({ change, previous }: { change: SampleChange; previous: { id
         </span>
       </p>
       <p>
-        Shannon diversity {sign(change.shannonNats)} nats · observed taxa {sign(change.observed, 0)}
+        {change.shannonNats === null
+          ? 'One of the two samples holds no reads, so their diversity cannot be compared.'
+          : `Shannon diversity ${sign(change.shannonNats)} nats · observed taxa ${sign(change.observed, 0)}`}
       </p>
       <h3 className="microbiome-subhead">Largest shifts</h3>
       <ul className="microbiome-shifts">
@@ -154,7 +156,7 @@ export default function MicrobiomeSample() {
           ))}
         </section>
       )}
-      {a && <DiversityCard diversity={a.diversity} rank={a.rank} />}
+      {a?.diversity && <DiversityCard diversity={a.diversity} rank={a.rank} />}
       {a && <MoodTaxaCard findings={a.moodTaxa} evidence={evidence} rank={a.rank} />}
       {sample.modules && <ModulesCard modules={sample.modules} />}
       {!a && (
