@@ -2,6 +2,7 @@
 import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import type { SessionPolicy } from '../store/sessions.ts';
+import type { UploadLimits } from './microbiome/upload-gate.ts';
 
 /** How the server sends Web Push (reminders); see src/server/push/send.ts. */
 export interface PushSettings {
@@ -28,4 +29,6 @@ export interface AppContext {
   /** The gut–brain knowledge graph, loaded and validated once at start-up. */
   knowledge: KnowledgeGraph;
   push: PushSettings;
+  /** How large, slow and many microbiome uploads may be (src/server/microbiome/upload-gate.ts). */
+  uploads: UploadLimits;
 }

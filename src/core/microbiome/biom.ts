@@ -201,7 +201,7 @@ export interface Hdf5Reader {
   dataset(path: string): { value: ArrayLike<unknown>; shape: number[] } | null;
 }
 
-/** Bytes one dataset may declare (its values, as the file's type): room for 5 M numbers or a 500,000-feature taxonomy. */
+/** Bytes one dataset may declare (its values, as the file's type): room for 5 M numbers or a 200,000-feature taxonomy. */
 const MAX_DATASET_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -210,10 +210,11 @@ const MAX_DATASET_BYTES = 64 * 1024 * 1024;
  * allocate gigabytes before any check on the values could run.
  */
 function checkDeclaredSizes(h5: Hdf5Reader): void {
-  const elements = (path: string) => {
+  const elements = (path: string, counts?: 'features' | 'samples') => {
     const d = h5.declared(path);
     if (!d) return null;
     const n = d.shape.reduce((a, b) => a * b, 1);
+    if (counts) checkCount(counts, n);
     if (n * d.elementBytes > MAX_DATASET_BYTES || n > REPORT_LIMITS.values + 1) {
       throw new ReportLimitError(
         `The BIOM 2.1 file declares ${formatCount(n)} values in '${path}'; an upload may hold at most ${formatCount(REPORT_LIMITS.values)} (${MAX_DATASET_BYTES / 1024 / 1024} MB).`,
@@ -221,10 +222,8 @@ function checkDeclaredSizes(h5: Hdf5Reader): void {
     }
     return { n, shape: d.shape };
   };
-  const features = elements('observation/ids');
-  const samples = elements('sample/ids');
-  if (features) checkCount('features', features.n);
-  if (samples) checkCount('samples', samples.n);
+  const features = elements('observation/ids', 'features');
+  elements('sample/ids', 'samples');
   for (const path of ['observation/matrix/data', 'observation/matrix/indices', 'observation/matrix/indptr']) {
     elements(path);
   }

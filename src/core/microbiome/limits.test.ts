@@ -58,7 +58,7 @@ describe('report limits', () => {
     const { error, bytes } = feed(table());
     expect(error).toBeInstanceOf(ReportLimitError);
     expect((error as Error).message).toBe(
-      'The file has more than 500,000 feature rows, the most an upload may hold. Collapse it to genus level or filter rare features first.',
+      'The file has more than 200,000 feature rows, the most an upload may hold. Collapse it to genus level or filter rare features first.',
     );
     expect(bytes).toBeLessThan(10 * MiB);
   });
@@ -89,7 +89,7 @@ describe('report limits', () => {
     const doc = `{"format":"1.0.0","matrix_type":"sparse","shape":[100000000,2],"rows":[],"columns":[],"data":[]}`;
     const { error } = feed([doc]);
     expect(error).toBeInstanceOf(ReportLimitError);
-    expect((error as Error).message).toMatch(/more than 500,000 feature rows/);
+    expect((error as Error).message).toMatch(/more than 200,000 feature rows/);
   });
 });
 

@@ -30,7 +30,7 @@ export const REPORT_LIMITS: Readonly<ReportLimits> = {
   nameChars: 1_000,
   biomMetadataChars: 64 * 1024 * 1024,
   samples: 10_000,
-  features: 500_000,
+  features: 200_000,
   values: 5_000_000,
   analysisBytes: 4 * 1024 * 1024,
 };

@@ -1,0 +1,169 @@
+/**
+ * Uploads are read off the event loop, one worker thread per upload, with a capped heap and a time
+ * limit, at most one upload per person and a few per server process at a time. A file that would
+ * need gigabytes then costs its worker, not the server: the worker is ended and the person gets a
+ * 413 in words while every other request carries on.
+ */
+import { Worker } from 'node:worker_threads';
+import { HttpError } from '../plugins/errors.ts';
+import type { UploadJob, UploadResult } from './upload-job.ts';
+import type { FromWorker, ToWorker } from './upload-worker.ts';
+
+export interface UploadLimits {
+  /** Largest body, in bytes. */
+  maxBytes: number;
+  /** Heap of one upload's worker (V8 old generation), in MB. */
+  workerHeapMb: number;
+  /** How long reading one upload may take, body included. */
+  timeMs: number;
+  /** Uploads read at once by one server process; more wait for a 503 and a retry. */
+  parallel: number;
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  maxBytes: 200 * MB,
+  workerHeapMb: 192,
+  timeMs: 120_000,
+  parallel: 2,
+};
+
+const WORKER_ENTRY = new URL('./upload-worker.mjs', import.meta.url);
+
+/** Who is uploading now, in this process. */
+export class UploadGate {
+  private readonly people = new Set<string>();
+
+  constructor(readonly limits: UploadLimits) {}
+
+  /** Reads `body` in a worker for `personId`, or refuses at once when they already have one running. */
+  async read(
+    personId: string,
+    body: AsyncIterable<Uint8Array>,
+    job: Omit<UploadJob, 'maxBytes'>,
+  ): Promise<UploadResult> {
+    if (this.people.has(personId)) {
+      throw new HttpError(
+        429,
+        'upload_in_progress',
+        'Another upload of yours is still being read. Wait for it to finish, then try again.',
+      );
+    }
+    if (this.people.size >= this.limits.parallel) {
+      throw new HttpError(
+        503,
+        'busy',
+        'The server is reading other uploads just now. Try again in a minute.',
+      );
+    }
+    this.people.add(personId);
+    try {
+      return await readInWorker(body, { ...job, maxBytes: this.limits.maxBytes }, this.limits);
+    } finally {
+      this.people.delete(personId);
+    }
+  }
+}
+
+function readInWorker(
+  body: AsyncIterable<Uint8Array>,
+  job: UploadJob,
+  limits: UploadLimits,
+): Promise<UploadResult> {
+  const chunks = body[Symbol.asyncIterator]();
+  const worker = new Worker(WORKER_ENTRY, {
+    workerData: job,
+    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32 },
+    stdout: false,
+    stderr: false,
+  });
+  let received = 0;
+  return new Promise<UploadResult>((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      fn();
+    };
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new HttpError(
+              413,
+              'too_slow',
+              `Reading the file took longer than ${Math.round(limits.timeMs / 1000)} seconds, the most an upload may take. Try a smaller file, with only your own samples.`,
+              'body',
+            ),
+          ),
+        ),
+      limits.timeMs,
+    );
+    const send = async () => {
+      let next: IteratorResult<Uint8Array>;
+      try {
+        next = await chunks.next();
+      } catch {
+        finish(() =>
+          reject(
+            new HttpError(
+              400,
+              'upload_interrupted',
+              'The upload stopped before the whole file arrived.',
+              'body',
+            ),
+          ),
+        );
+        return;
+      }
+      if (settled) return;
+      if (next.done) {
+        worker.postMessage({ type: 'end' } satisfies ToWorker);
+        return;
+      }
+      received += next.value.length;
+      if (received > limits.maxBytes) {
+        finish(() =>
+          reject(
+            new HttpError(
+              413,
+              'too_large',
+              `The file is larger than ${Math.round(limits.maxBytes / MB)} MB.`,
+              'body',
+            ),
+          ),
+        );
+        return;
+      }
+      // A copy the worker owns: the request's buffer may be a slice of a pooled one.
+      const data = new Uint8Array(next.value);
+      worker.postMessage({ type: 'chunk', data } satisfies ToWorker, [data.buffer]);
+    };
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'pull') void send();
+      else if (m.type === 'done') finish(() => resolve(m.result));
+      else
+        finish(() =>
+          reject(new HttpError(m.failure.status, m.failure.code, m.failure.message, m.failure.field)),
+        );
+    });
+    worker.on('error', (e: Error & { code?: string }) => {
+      finish(() =>
+        reject(
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new HttpError(
+                413,
+                'too_large',
+                `Reading this file needed more than the ${limits.workerHeapMb} MB of memory an upload may use. Try a smaller file, with only your own samples.`,
+                'body',
+              )
+            : e,
+        ),
+      );
+    });
+    worker.on('exit', () => finish(() => reject(new Error('the upload worker stopped without an answer'))));
+  });
+}
