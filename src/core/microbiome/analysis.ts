@@ -77,8 +77,12 @@ export function analyseSample(table: AbundanceTable, sample: number): SampleAnal
       `Nothing in sample '${sampleId}' is assigned at ${table.rank} level, so it has no diversity there.`,
     );
   } else if (unclassified > 0) {
+    const why =
+      table.format === 'metaphlan'
+        ? ' (reads MetaPhlAn could not classify, or clades it named only at a higher rank)'
+        : '';
     notes.push(
-      `${percent(unclassified / total)} of this sample is not assigned at ${table.rank} level. Diversity is computed over the assigned taxa, since the unassigned part is not one taxon.`,
+      `${percent(unclassified / total)} of this sample is not assigned at ${table.rank} level${why}. It is shown as "not assigned at this rank", never as a taxon, and diversity is computed over the assigned taxa.`,
     );
   }
   return {

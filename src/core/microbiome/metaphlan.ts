@@ -153,18 +153,13 @@ export class MetaphlanReader {
         'rank',
       );
     }
-    const notes = [`MetaPhlAn relative abundances (%); only ${this.rank}-level rows are used.`];
-    if (this.assignUnresolved()) {
-      notes.push(
-        `Part of the profile is not assigned at ${this.rank} level (reads MetaPhlAn could not classify, or clades it named only at a higher rank). It is shown as "not assigned at this rank", never as a taxon.`,
-      );
-    }
+    this.assignUnresolved();
     return this.collector.finish({
       format: 'metaphlan',
       rank: this.rank,
       sampleIds: this.sampleIds,
       valueKind: 'relative',
-      notes,
+      notes: [`MetaPhlAn relative abundances (%); only ${this.rank}-level rows are used.`],
     });
   }
 
@@ -173,19 +168,14 @@ export class MetaphlanReader {
    * 100 %). A clade with no row at the chosen rank leaves that part unclaimed: it is added to the
    * unassigned share so the taxa keep the shares the profile gives them (not rescaled to 100 %).
    */
-  private assignUnresolved(): boolean {
-    if (this.kingdomRows === 0) return false;
+  private assignUnresolved(): void {
+    if (this.kingdomRows === 0) return;
     const collector = this.collector!;
-    let any = false;
     for (let s = 0; s < collector.sampleCount; s++) {
       const atRank = collector.totals[s]! - this.unclassifiedRow![s]!;
       const missing = this.profileTotals![s]! - this.unclassifiedRow![s]! - atRank;
-      if (missing > ROUNDING) {
-        collector.addUnclassified(s, missing);
-        any = true;
-      }
+      if (missing > ROUNDING) collector.addUnclassified(s, missing);
     }
-    return any;
   }
 }
 

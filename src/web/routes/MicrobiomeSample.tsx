@@ -146,9 +146,11 @@ export default function MicrobiomeSample() {
           <h2 className="card-title" id="mb-taxa">
             Largest taxa
           </h2>
-          <Suspense fallback={<Loading label="Drawing the chart…" />}>
-            <MicrobiomeTaxaChart taxa={a.taxa} unclassified={a.unclassifiedShare} />
-          </Suspense>
+          {(a.taxa.length > 0 || a.unclassifiedShare > 0) && (
+            <Suspense fallback={<Loading label="Drawing the chart…" />}>
+              <MicrobiomeTaxaChart taxa={a.taxa} unclassified={a.unclassifiedShare} />
+            </Suspense>
+          )}
           {a.notes.map((n) => (
             <p key={n} className="muted microbiome-note">
               {n}
@@ -157,7 +159,7 @@ export default function MicrobiomeSample() {
         </section>
       )}
       {a?.diversity && <DiversityCard diversity={a.diversity} rank={a.rank} />}
-      {a && <MoodTaxaCard findings={a.moodTaxa} evidence={evidence} rank={a.rank} />}
+      {a && a.taxa.length > 0 && <MoodTaxaCard findings={a.moodTaxa} evidence={evidence} rank={a.rank} />}
       {sample.modules && <ModulesCard modules={sample.modules} />}
       {!a && (
         <Notice kind="info">
