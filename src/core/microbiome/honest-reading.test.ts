@@ -33,7 +33,7 @@ describe('empty samples', () => {
 describe('numbers a double cannot hold', () => {
   it.each([
     ['plain table', 'taxon\tS1\nRoseburia\t3\nBlautia\t1e400\n', 3],
-    ['QIIME 2 table', '# Constructed from biom file\n#OTU ID\tS1\nf1\t2\nf2\t1\nf3\t-1e999\n', 5],
+    ['QIIME 2 table', '# Constructed from biom file\n#OTU ID\tS1\nf1\t2\nf2\t1\nf3\t1e999\n', 5],
     ['MetaPhlAn', 'clade_name\tS1\nk__Bacteria\t100\nk__Bacteria|p__Firmicutes\t1e400\n', 3],
     ['HUMAnN', '# Gene Family\tS1\nK00001\t1e309\n', 2],
   ])('a %s holding 1e400 is refused on its line', (_, text, line) => {
