@@ -14,7 +14,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alphaDiversity, brayCurtisAllPairs, sparseSamples } from '../src/core/microbiome/index.ts';
-import { readReportFile } from '../src/core/microbiome/node/read-report.ts';
+import { readReportFile } from '../src/server/microbiome/read-report.ts';
 
 const quick = process.argv.includes('--quick');
 const SAMPLES = quick ? 50 : 1000;

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  type AlphaDiversity,
   analyseModules,
   analyseSample,
   FORMAT_LABELS,
@@ -15,7 +16,7 @@ import {
   type Rank,
   type SampleAnalysis,
 } from '../core/microbiome/index.ts';
-import { readReportFile } from '../core/microbiome/node/read-report.ts';
+import { readReportFile } from '../server/microbiome/read-report.ts';
 
 export const MICROBIOME_USAGE = `Usage: gutbrain microbiome analyse FILE [options]
 
@@ -56,7 +57,17 @@ function printSample(a: SampleAnalysis, top: number): void {
   console.log(`\n${a.sampleId} — ${FORMAT_LABELS[a.format]}, ${a.rank} level`);
   for (const t of a.taxa.slice(0, top)) console.log(`  ${pct(t.share).padStart(7)}  ${t.name}`);
   if (a.taxa.length > top) console.log(`  … and ${a.taxa.length - top} more`);
-  if (a.unclassifiedShare > 0) console.log(`  ${pct(a.unclassifiedShare).padStart(7)}  (unclassified)`);
+  if (a.unclassifiedShare > 0) {
+    console.log(`  ${pct(a.unclassifiedShare).padStart(7)}  (not assigned at this rank)`);
+  }
+  if (d) printDiversity(d);
+  console.log('  Mood-associated taxa');
+  for (const m of a.moodTaxa)
+    console.log(`    ${m.present ? pct(m.share).padStart(7) : 'absent'.padStart(7)}  ${m.label}`);
+  for (const n of a.notes) console.log(`  Note: ${n}`);
+}
+
+function printDiversity(d: AlphaDiversity): void {
   console.log('  Diversity');
   console.log(`    Shannon            ${num(d.shannonNats)} nats (${num(d.shannonBits)} bits)`);
   console.log(`    Simpson (1 − Σp²)  ${num(d.simpson)}`);
@@ -66,10 +77,6 @@ function printSample(a: SampleAnalysis, top: number): void {
   console.log(
     `    Chao1              ${'value' in d.chao1 ? num(d.chao1.value) : `not computed: ${d.chao1.refused}`}`,
   );
-  console.log('  Mood-associated taxa');
-  for (const m of a.moodTaxa)
-    console.log(`    ${m.present ? pct(m.share).padStart(7) : 'absent'.padStart(7)}  ${m.label}`);
-  for (const n of a.notes) console.log(`  Note: ${n}`);
 }
 
 export async function microbiomeCommand(argv: string[]): Promise<number> {

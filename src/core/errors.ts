@@ -47,3 +47,10 @@ export class ConflictError extends DomainError {
     super('conflict', message, field);
   }
 }
+
+/** Input beyond a stated limit (a file too big, too many rows): answered with 413 and the limit in words. */
+export class TooLargeError extends DomainError {
+  constructor(message: string, field?: string) {
+    super('too_large', message, field);
+  }
+}

@@ -13,6 +13,7 @@ import type { Store } from '../store/open.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../store/sessions.ts';
 import { type AppContext, DEFAULT_PUSH_SETTINGS, type PushSettings } from './context.ts';
 import { loadKnowledgeGraph } from './knowledge-graph.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './microbiome/upload-gate.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   push?: Partial<PushSettings>;
   /** Push due reminders every this many milliseconds while the app runs (`gutbrain serve`: a minute). */
   pushRemindersEveryMs?: number;
+  /** Microbiome upload limits; tests shorten the time limit. */
+  uploads?: Partial<UploadLimits>;
 }
 
 /** Request logs carry method, path and status only: no query strings, bodies or cookies. */
@@ -92,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
     knowledge: options.knowledge ?? loadKnowledgeGraph(),
     push: { ...DEFAULT_PUSH_SETTINGS, ...options.push },
+    uploads: { ...DEFAULT_UPLOAD_LIMITS, ...options.uploads },
   };
 
   // JSON only: a form post or plain text is refused with 415 before any handler runs.

@@ -3,6 +3,7 @@ import type { AuthThrottlePolicy } from '../core/auth/throttle.ts';
 import type { KnowledgeGraph } from '../core/knowledge/index.ts';
 import type { Store } from '../store/open.ts';
 import type { SessionPolicy } from '../store/sessions.ts';
+import type { UploadLimits } from './microbiome/upload-gate.ts';
 
 /** How the server sends Web Push (reminders); see src/server/push/send.ts. */
 export interface PushSettings {
@@ -30,4 +31,6 @@ export interface AppContext {
   /** The gut–brain knowledge graph, loaded and validated once at start-up. */
   knowledge: KnowledgeGraph;
   push: PushSettings;
+  /** How large, slow and many microbiome uploads may be (src/server/microbiome/upload-gate.ts). */
+  uploads: UploadLimits;
 }

@@ -95,8 +95,8 @@ export async function readSummaryInput(
     ? (await listSamples(db, personId)).map((s) => ({
         date: s.date,
         label: s.label,
-        shannonNats: s.analysis?.diversity.shannonNats ?? null,
-        observed: s.analysis?.diversity.observed ?? null,
+        shannonNats: s.analysis?.diversity?.shannonNats ?? null,
+        observed: s.analysis?.diversity?.observed ?? null,
       }))
     : [];
   return {

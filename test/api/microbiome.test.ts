@@ -282,10 +282,12 @@ describe.each(testEngines())('microbiome on %s', (engine) => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const { MAX_REPORT_BYTES } = await import('../../src/server/routes/microbiome.ts');
-    const line = `k__Bacteria|p__Firmicutes\t${'1'.repeat(1000)}\n`;
-    const big = `clade_name\tS1\n${line.repeat(Math.ceil((MAX_REPORT_BYTES + 1) / line.length))}`;
+    const { DEFAULT_UPLOAD_LIMITS } = await import('../../src/server/microbiome/upload-gate.ts');
+    // An HDF5 signature, then zeros: counted as it arrives, refused once past the limit.
+    const signature = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const big = Buffer.concat([signature, Buffer.alloc(DEFAULT_UPLOAD_LIMITS.maxBytes)]);
     const res = await upload(alice, '/api/microbiome/samples?date=2026-03-05', big);
     expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toBe('The file is larger than 200 MB.');
   });
 });

@@ -4,5 +4,12 @@
 // The root project still checks tabular.ts against csv-parse's real types.
 export function parse(
   input: string,
-  options: { bom?: boolean; info?: boolean; relax_column_count?: boolean; skip_empty_lines?: boolean },
+  options: {
+    bom?: boolean;
+    info?: boolean;
+    relax_column_count?: boolean;
+    skip_empty_lines?: boolean;
+    max_record_size?: number;
+    to?: number;
+  },
 ): unknown;

@@ -61,8 +61,13 @@ export interface ImportPlan {
 export const customRef = (name: string) => `custom:${name.trim().toLowerCase()}`;
 
 function detectScale(values: number[]): { min: number; max: number } {
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  // A loop, not Math.min(...values): spreading 200,000 values overflows the call stack.
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   if (lo >= 1 && hi <= 5) return { min: 1, max: 5 };
   if (lo >= 0 && hi <= 5) return { min: 0, max: 5 };
   if (lo >= 1 && hi <= 10) return { min: 1, max: 10 };
@@ -74,7 +79,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function combine(how: Combine, values: number[]): number {
   if (how === 'sum') return round2(values.reduce((a, b) => a + b, 0));
-  if (how === 'max') return Math.max(...values);
+  if (how === 'max') return values.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY);
   return round2(values.reduce((a, b) => a + b, 0) / values.length);
 }
 

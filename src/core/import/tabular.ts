@@ -4,7 +4,25 @@
  * which the plan then maps onto Gutbrain measures).
  */
 import { parse } from 'csv-parse/sync';
-import { ValidationError } from '../errors.ts';
+import { TooLargeError, ValidationError } from '../errors.ts';
+
+/**
+ * How much one import may hold. Ten years of a tracker logged ten times a day stays well inside;
+ * beyond, the file is refused in words before the plan is built (its cost grows with every row).
+ */
+export const IMPORT_LIMITS = { rows: 200_000, recordChars: 100_000 } as const;
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** Refuses a file (or an export's tables) with more rows than one import may hold. */
+export function checkImportRows(rows: number, file: string): void {
+  if (rows > IMPORT_LIMITS.rows) {
+    throw new TooLargeError(
+      `${file} has more than ${count(IMPORT_LIMITS.rows)} rows, the most one import may hold. Export a shorter period and import it in parts.`,
+      'files',
+    );
+  }
+}
 
 export type SourceApp = 'daylio' | 'bearable' | 'loop';
 
@@ -63,17 +81,29 @@ export interface ParsedSource {
 
 /** Parses CSV text (BOM, quotes, CRLF, ragged rows allowed) into records with line numbers. */
 export function readCsv(text: string, file = 'file'): CsvRecord[] {
+  let parsed: { record: string[]; info: { lines: number } }[];
   try {
-    const parsed = parse(text, {
+    parsed = parse(text, {
       bom: true,
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
+      max_record_size: IMPORT_LIMITS.recordChars,
+      // The header and one row past the limit: enough to know it is passed, without reading on.
+      to: IMPORT_LIMITS.rows + 2,
     }) as unknown as { record: string[]; info: { lines: number } }[];
-    return parsed.map((p) => ({ line: p.info.lines, cells: p.record }));
   } catch (e) {
-    throw new ValidationError(file, `${file} is not a CSV file Gutbrain can read: ${(e as Error).message}`);
+    const err = e as Error & { code?: string; lines?: number };
+    if (err.code === 'CSV_MAX_RECORD_SIZE') {
+      throw new TooLargeError(
+        `${file}, line ${err.lines ?? '?'}: a row is longer than ${count(IMPORT_LIMITS.recordChars)} characters, the most one row may hold.`,
+        'files',
+      );
+    }
+    throw new ValidationError(file, `${file} is not a CSV file Gutbrain can read: ${err.message}`);
   }
+  checkImportRows(parsed.length - 1, file);
+  return parsed.map((p) => ({ line: p.info.lines, cells: p.record }));
 }
 
 const norm = (s: string) => s.trim().toLowerCase();

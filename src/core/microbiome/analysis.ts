@@ -21,11 +21,15 @@ export interface SampleAnalysis {
   format: ProfileFormat;
   rank: TableRank;
   valueKind: ValueKind;
-  /** Share of the profile that no taxon at this rank claims (MetaPhlAn UNCLASSIFIED). */
+  /**
+   * Share of the profile not assigned at this rank: MetaPhlAn's UNCLASSIFIED plus clades the
+   * profile names only at a higher rank. Shown as "not assigned at this rank", never as a taxon.
+   */
   unclassifiedShare: number;
   /** Taxa with a non-zero share, largest first. */
   taxa: TaxonShare[];
-  diversity: AlphaDiversity;
+  /** Null for an empty sample (every value 0): it has no diversity, not a diversity of 0. */
+  diversity: AlphaDiversity | null;
   moodTaxa: MoodTaxonFinding[];
   notes: string[];
 }
@@ -46,6 +50,8 @@ export function sampleVector(table: AbundanceTable, sample: number): Float64Arra
   return out;
 }
 
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
+
 export function analyseSample(table: AbundanceTable, sample: number): SampleAnalysis {
   const values = sampleVector(table, sample);
   let classified = 0;
@@ -59,17 +65,34 @@ export function analyseSample(table: AbundanceTable, sample: number): SampleAnal
   });
   taxa.sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
   const notes = [...table.notes];
-  if (unclassified > 0) {
-    notes.push('Diversity is computed over the classified taxa; the unclassified share is not one taxon.');
+  const sampleId = table.sampleIds[sample]!;
+  // scikit-bio answers NaN for an all-zero sample: with no reads there are no shares to measure.
+  const empty = classified === 0;
+  if (total === 0) {
+    notes.push(
+      `Sample '${sampleId}' holds no reads (every value is 0), so it has no diversity to compute. Check that this is the right sample.`,
+    );
+  } else if (empty) {
+    notes.push(
+      `Nothing in sample '${sampleId}' is assigned at ${table.rank} level, so it has no diversity there.`,
+    );
+  } else if (unclassified > 0) {
+    const why =
+      table.format === 'metaphlan'
+        ? ' (reads MetaPhlAn could not classify, or clades it named only at a higher rank)'
+        : '';
+    notes.push(
+      `${percent(unclassified / total)} of this sample is not assigned at ${table.rank} level${why}. It is shown as "not assigned at this rank", never as a taxon, and diversity is computed over the assigned taxa.`,
+    );
   }
   return {
-    sampleId: table.sampleIds[sample]!,
+    sampleId,
     format: table.format,
     rank: table.rank,
     valueKind: table.valueKind,
     unclassifiedShare: total > 0 ? unclassified / total : 0,
     taxa,
-    diversity: alphaDiversity(values, table.integerCounts),
+    diversity: empty ? null : alphaDiversity(values, table.integerCounts),
     moodTaxa: findMoodTaxa(table, sample, total),
     notes,
   };
@@ -90,7 +113,8 @@ export function analyseModules(
 export interface SampleChange {
   /** Bray–Curtis between the two samples' relative abundances at the shared rank (0 same … 1 nothing shared). */
   brayCurtis: number;
-  shannonNats: number;
+  /** Null when either sample is empty (no diversity to compare). */
+  shannonNats: number | null;
   observed: number;
   /** Taxa whose share moved most, largest change first (share points, −1…1). */
   biggestShifts: Array<{ name: string; before: number; after: number }>;
@@ -115,8 +139,9 @@ export function compareSamples(before: SampleAnalysis, after: SampleAnalysis, to
     .slice(0, top);
   return {
     brayCurtis: brayCurtis(normalise(b), normalise(a)),
-    shannonNats: after.diversity.shannonNats - before.diversity.shannonNats,
-    observed: after.diversity.observed - before.diversity.observed,
+    shannonNats:
+      after.diversity && before.diversity ? after.diversity.shannonNats - before.diversity.shannonNats : null,
+    observed: (after.diversity?.observed ?? 0) - (before.diversity?.observed ?? 0),
     biggestShifts: shifts,
   };
 }

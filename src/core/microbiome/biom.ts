@@ -5,7 +5,9 @@
  * reached through `Hdf5Reader`, so this module stays pure.
  */
 import { TaxonCollector } from './collapse.ts';
+import { checkLimit, formatCount, limitMessages, REPORT_LIMITS, ReportLimitError } from './limits.ts';
 import { parseLineage, taxonAtRank } from './lineage.ts';
+import { checkName, SeenIds } from './lines.ts';
 import { type AbundanceTable, ProfileFormatError, type Rank } from './types.ts';
 
 const fail = (field: string, message: string) =>
@@ -42,17 +44,43 @@ function collect(
   });
 }
 
-function idList(value: unknown, field: string): FeatureMeta[] {
+function idList(value: unknown, field: 'rows' | 'columns'): FeatureMeta[] {
   if (!Array.isArray(value)) throw fail(field, 'must be a list');
+  checkCount(field === 'rows' ? 'features' : 'samples', value.length);
+  const seen = new SeenIds(field === 'rows' ? 'feature' : 'sample');
   return value.map((entry, i) => {
     if (typeof entry !== 'object' || entry === null || typeof (entry as { id?: unknown }).id !== 'string') {
       throw fail(`${field}[${i}].id`, 'must be a string');
     }
+    const id = (entry as { id: string }).id;
+    checkName(id, field === 'rows' ? 'feature id' : 'sample name');
+    seen.add(id, `${field}[${i}]`);
     const meta = (entry as { metadata?: Record<string, unknown> | null }).metadata ?? null;
     const tax = meta ? (meta.taxonomy ?? meta.Taxonomy ?? null) : null;
     const taxonomy = typeof tax === 'string' || Array.isArray(tax) ? (tax as string | string[]) : null;
     return { id: (entry as { id: string }).id, taxonomy };
   });
+}
+
+/** Refuses a table declaring more features or samples than an upload may hold. */
+function checkCount(what: 'features' | 'samples', n: number): void {
+  if (what === 'samples') {
+    checkLimit(n, REPORT_LIMITS.samples, () => limitMessages.samples(n, REPORT_LIMITS.samples));
+  } else checkLimit(n, REPORT_LIMITS.features, () => limitMessages.features(REPORT_LIMITS.features));
+}
+
+/** `shape` as two whole numbers within the limits, checked before the lists it describes are read. */
+function declaredShape(shape: unknown): [number, number] {
+  if (
+    !Array.isArray(shape) ||
+    shape.length !== 2 ||
+    !shape.every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)
+  ) {
+    throw fail('shape', 'must be [features, samples], two whole numbers');
+  }
+  checkCount('features', shape[0]);
+  checkCount('samples', shape[1]);
+  return [shape[0], shape[1]];
 }
 
 /** The `data` array read by the streaming reader: inner lists flattened, with their lengths. */
@@ -118,10 +146,10 @@ export function tableFromBiom1(json: unknown, rank: Rank, packed?: PackedMatrix)
   if (typeof doc.format !== 'string' || !doc.format.startsWith('1.0')) {
     throw fail('format', `expected "1.0.0", found ${JSON.stringify(doc.format)}`);
   }
+  const shape = declaredShape(doc.shape);
   const features = idList(doc.rows, 'rows');
   const samples = idList(doc.columns, 'columns');
-  const shape = doc.shape;
-  if (!Array.isArray(shape) || shape[0] !== features.length || shape[1] !== samples.length) {
+  if (shape[0] !== features.length || shape[1] !== samples.length) {
     throw fail('shape', `must be [${features.length}, ${samples.length}] to match rows and columns`);
   }
   if (!packed && !Array.isArray(doc.data)) throw fail('data', 'must be a list');
@@ -168,7 +196,41 @@ export function tableFromBiom1(json: unknown, rank: Rank, packed?: PackedMatrix)
 
 /** What the BIOM 2.1 reader needs from an open HDF5 file: a dataset's flat values and shape. */
 export interface Hdf5Reader {
+  /** The shape and bytes per element the file declares, read from its header without the data. */
+  declared(path: string): { shape: number[]; elementBytes: number } | null;
   dataset(path: string): { value: ArrayLike<unknown>; shape: number[] } | null;
+}
+
+/** Bytes one dataset may declare (its values, as the file's type): room for 5 M numbers or a 200,000-feature taxonomy. */
+const MAX_DATASET_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Every dataset the reader will load, checked against the limits from its declared shape first:
+ * a small file can declare 10⁸ values (unwritten chunks cost nothing on disk), and reading it would
+ * allocate gigabytes before any check on the values could run.
+ */
+function checkDeclaredSizes(h5: Hdf5Reader): void {
+  const elements = (path: string, counts?: 'features' | 'samples') => {
+    const d = h5.declared(path);
+    if (!d) return null;
+    const n = d.shape.reduce((a, b) => a * b, 1);
+    if (counts) checkCount(counts, n);
+    if (n * d.elementBytes > MAX_DATASET_BYTES || n > REPORT_LIMITS.values + 1) {
+      throw new ReportLimitError(
+        `The BIOM 2.1 file declares ${formatCount(n)} values in '${path}'; an upload may hold at most ${formatCount(REPORT_LIMITS.values)} (${MAX_DATASET_BYTES / 1024 / 1024} MB).`,
+      );
+    }
+    return { n, shape: d.shape };
+  };
+  const features = elements('observation/ids', 'features');
+  elements('sample/ids', 'samples');
+  for (const path of ['observation/matrix/data', 'observation/matrix/indices', 'observation/matrix/indptr']) {
+    elements(path);
+  }
+  const taxonomy = elements('observation/metadata/taxonomy');
+  if (taxonomy && features && taxonomy.shape[0] !== features.n) {
+    throw fail('observation/metadata/taxonomy', `must have one row per feature (${formatCount(features.n)})`);
+  }
 }
 
 /** BIOM 2.1 (HDF5): `observation/matrix/{data,indices,indptr}` in CSR form, ids and taxonomy. */
@@ -178,8 +240,19 @@ export function tableFromBiom2(h5: Hdf5Reader, rank: Rank): AbundanceTable {
     if (!d) throw fail(path, 'is missing from the BIOM 2.1 file');
     return d;
   };
+  checkDeclaredSizes(h5);
   const obsIds = Array.from(need('observation/ids').value, String);
   const sampleIds = Array.from(need('sample/ids').value, String);
+  const seenFeatures = new SeenIds('feature');
+  obsIds.forEach((id, i) => {
+    checkName(id, 'feature id');
+    seenFeatures.add(id, `observation/ids[${i}]`);
+  });
+  const seenSamples = new SeenIds('sample');
+  sampleIds.forEach((id, i) => {
+    checkName(id, 'sample name');
+    seenSamples.add(id, `sample/ids[${i}]`);
+  });
   const data = need('observation/matrix/data').value;
   const indices = need('observation/matrix/indices').value;
   const indptr = need('observation/matrix/indptr').value;

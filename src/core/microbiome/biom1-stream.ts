@@ -5,6 +5,7 @@
  * triple); every other top-level field is small and is handed to JSON.parse on its own.
  */
 import { type PackedMatrix, tableFromBiom1 } from './biom.ts';
+import { limitMessages, REPORT_LIMITS, ReportLimitError } from './limits.ts';
 import { type AbundanceTable, ProfileFormatError, type Rank } from './types.ts';
 
 const OPEN_OBJ = 123; // {
@@ -31,6 +32,9 @@ export class Biom1StreamReader {
   private key = '';
   private keyParts: string[] = [];
   private valueParts: string[] = [];
+  /** Characters of field names and non-`data` values held so far (bounded: they are parsed whole). */
+  private keyChars = 0;
+  private metadataChars = 0;
   private readonly fields = new Map<string, string>();
   // `data` scanning state
   private inData = false;
@@ -51,6 +55,10 @@ export class Biom1StreamReader {
     if (this.token === '') return;
     const v = Number(this.token);
     if (!Number.isFinite(v)) this.fail(`'${this.token.slice(0, 20)}' in data is not a number`);
+    if (this.count >= 3 * REPORT_LIMITS.values) {
+      // Sparse data holds three numbers per non-zero value.
+      throw new ReportLimitError(limitMessages.values(REPORT_LIMITS.values));
+    }
     if (this.count === this.numbers.length) {
       // Grow by a quarter, not double: the spare capacity is memory the issue's 4× bound must cover.
       const grown = new Float64Array(Math.ceil(this.numbers.length * 1.25));
@@ -84,9 +92,11 @@ export class Biom1StreamReader {
         else if (c === QUOTE) {
           this.inString = false;
           if (keyFrom >= 0) {
+            this.holdKey(i - keyFrom);
             this.keyParts.push(chunk.slice(keyFrom, i));
             this.key = this.keyParts.join('');
             this.keyParts = [];
+            this.keyChars = 0;
             keyFrom = -1;
             this.phase = 'colon';
           }
@@ -112,6 +122,7 @@ export class Biom1StreamReader {
       if (this.depth === 1) {
         if (this.phase === 'colon') {
           if (c === COLON) {
+            if (this.fields.has(this.key)) this.fail(`the field "${this.key}" appears twice`);
             this.phase = 'value';
             if (this.key === 'data') this.inData = true;
             else captureFrom = i + 1;
@@ -119,7 +130,7 @@ export class Biom1StreamReader {
           continue;
         }
         if (this.phase === 'value' && (c === COMMA || c === CLOSE_OBJ)) {
-          if (captureFrom >= 0) this.valueParts.push(chunk.slice(captureFrom, i));
+          if (captureFrom >= 0) this.holdValue(chunk.slice(captureFrom, i));
           captureFrom = -1;
           this.fields.set(this.key, this.valueParts.join(''));
           this.valueParts = [];
@@ -136,14 +147,39 @@ export class Biom1StreamReader {
       if (c === OPEN_OBJ || c === OPEN_ARR) this.depth++;
       else if (c === CLOSE_OBJ || c === CLOSE_ARR) this.depth--;
     }
-    if (captureFrom >= 0) this.valueParts.push(chunk.slice(captureFrom));
-    if (keyFrom >= 0) this.keyParts.push(chunk.slice(keyFrom));
+    if (captureFrom >= 0) this.holdValue(chunk.slice(captureFrom));
+    if (keyFrom >= 0) {
+      this.holdKey(chunk.length - keyFrom);
+      this.keyParts.push(chunk.slice(keyFrom));
+    }
+  }
+
+  private holdKey(chars: number): void {
+    this.keyChars += chars;
+    if (this.keyChars > REPORT_LIMITS.nameChars) {
+      this.fail(`a field name is longer than ${REPORT_LIMITS.nameChars.toLocaleString('en-GB')} characters`);
+    }
+  }
+
+  private holdValue(part: string): void {
+    this.metadataChars += part.length;
+    if (this.metadataChars > REPORT_LIMITS.biomMetadataChars) {
+      throw new ReportLimitError(
+        `The BIOM file's rows, columns and metadata take more than ${REPORT_LIMITS.biomMetadataChars / 1024 / 1024} MB, the most an upload may hold. Export only your own samples.`,
+      );
+    }
+    this.valueParts.push(part);
   }
 
   /** One character of the `data` value: `[` rows `[` numbers `]` … `]`. */
   private scanData(c: number, chunk: string, i: number): void {
     if (isNumberChar(c)) {
       if (this.depth !== 3) this.fail('data: must be a list of lists of numbers');
+      if (this.token.length >= REPORT_LIMITS.numberChars) {
+        this.fail(
+          `data: a number is longer than ${REPORT_LIMITS.numberChars} characters; a BIOM table holds ordinary numbers`,
+        );
+      }
       this.token += chunk[i];
     } else if (c === COMMA || c <= 32) this.pushNumber();
     else if (c === OPEN_ARR) {

@@ -5,8 +5,9 @@
  * QIIME 2 `taxonomy.tsv` (see `parseTaxonomyTsv`), or the first column when it is a lineage.
  */
 import { TaxonCollector } from './collapse.ts';
+import { checkLimit, limitMessages, REPORT_LIMITS } from './limits.ts';
 import { parseLineage, taxonAtRank } from './lineage.ts';
-import { parseAbundance, splitCsvLine } from './lines.ts';
+import { checkName, checkSampleIds, parseAbundance, SeenIds, splitCsvLine } from './lines.ts';
 import { type AbundanceTable, ProfileFormatError, type Rank } from './types.ts';
 
 export interface FeatureTableOptions {
@@ -24,6 +25,7 @@ export class FeatureTableReader {
   private rows = 0;
   private unmatched = 0;
   private asGiven = 0;
+  private readonly features = new SeenIds('feature');
 
   constructor(readonly options: FeatureTableOptions) {}
 
@@ -49,6 +51,11 @@ export class FeatureTableReader {
     this.columns = cells;
     const samples = this.taxonomyColumn >= 0 ? cells.length - 2 : cells.length - 1;
     if (samples < 1) throw new ProfileFormatError('the header names no sample column', lineNo);
+    checkSampleIds(
+      cells.slice(1, 1 + samples),
+      cells.slice(1, 1 + samples).map((_, i) => i + 1),
+      lineNo,
+    );
     this.collector = new TaxonCollector(samples);
   }
 
@@ -67,6 +74,9 @@ export class FeatureTableReader {
     }
     const id = cells[0]!.trim();
     if (!id) throw new ProfileFormatError(`column '${columns[0]}' is empty`, lineNo, columns[0]);
+    checkLimit(this.rows + 1, REPORT_LIMITS.features, () => limitMessages.features(REPORT_LIMITS.features));
+    checkName(id, 'feature id', lineNo);
+    this.features.add(id, lineNo);
     const sampleEnd = this.taxonomyColumn >= 0 ? this.taxonomyColumn : cells.length;
     const samples: number[] = [];
     const values: number[] = [];

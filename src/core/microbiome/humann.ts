@@ -4,7 +4,8 @@
  * `K00001|g__Bacteroides.s__…` that split the same abundance by taxon. Only community (unstratified)
  * rows are read, so nothing is counted twice; UNMAPPED/UNGROUPED/UNINTEGRATED are not orthologs.
  */
-import { parseAbundance } from './lines.ts';
+import { checkLimit, limitMessages, REPORT_LIMITS } from './limits.ts';
+import { checkSampleIds, parseAbundance, SeenIds } from './lines.ts';
 import { ProfileFormatError } from './types.ts';
 
 export interface KoTable {
@@ -19,6 +20,7 @@ const NON_ORTHOLOG = /^(UNMAPPED|UNGROUPED|UNINTEGRATED)$/;
 export class KoTableReader {
   private columns: string[] | null = null;
   private readonly orthologs = new Map<string, Float64Array>();
+  private readonly seen = new SeenIds('ortholog');
 
   line(text: string, lineNo: number): void {
     if (text.trim() === '') return;
@@ -29,6 +31,13 @@ export class KoTableReader {
       }
       if (cells.length < 2) throw new ProfileFormatError('the header names no sample column', lineNo);
       this.columns = cells.map((c) => c.trim());
+      const samples = this.columns.length - 1;
+      checkLimit(samples, REPORT_LIMITS.samples, () => limitMessages.samples(samples, REPORT_LIMITS.samples));
+      checkSampleIds(
+        this.columns.slice(1),
+        this.columns.slice(1).map((_, i) => i + 1),
+        lineNo,
+      );
       return;
     }
     if (text.startsWith('#')) return;
@@ -47,9 +56,14 @@ export class KoTableReader {
         lineNo,
       );
     }
-    const values = this.orthologs.get(ko) ?? new Float64Array(cells.length - 1);
+    // `K00001: name` and `K00001` are the same ortholog: a second row would be summed unseen.
+    this.seen.add(ko, lineNo);
+    checkLimit((this.orthologs.size + 1) * (cells.length - 1), REPORT_LIMITS.values, () =>
+      limitMessages.values(REPORT_LIMITS.values),
+    );
+    const values = new Float64Array(cells.length - 1);
     for (let c = 1; c < cells.length; c++) {
-      values[c - 1] = values[c - 1]! + parseAbundance(cells[c]!, lineNo, this.columns[c]!);
+      values[c - 1] = parseAbundance(cells[c]!, lineNo, this.columns[c]!);
     }
     this.orthologs.set(ko, values);
   }

@@ -1,6 +1,6 @@
 /**
  * Microbiome reports → relative abundance, diversity, mood-associated taxa and gut–brain modules.
- * Pure: parsers take text chunks (or an `Hdf5Reader`); Node file/HTTP streaming lives in ./node/.
+ * Pure: parsers take text chunks (or an `Hdf5Reader`); Node file/HTTP streaming lives in src/server/microbiome/.
  */
 export * from './analysis.ts';
 export { type Hdf5Reader, tableFromBiom1, tableFromBiom2 } from './biom.ts';

@@ -5,9 +5,13 @@
  * the same reads twice. `UNCLASSIFIED` (reads matching no clade) is kept apart, never as a taxon.
  */
 import { TaxonCollector } from './collapse.ts';
+import { checkLimit, limitMessages, REPORT_LIMITS } from './limits.ts';
 import { parseLineage, taxonAtRank } from './lineage.ts';
-import { parseAbundance } from './lines.ts';
-import { type AbundanceTable, ProfileFormatError, RANK_OF_PREFIX, type Rank } from './types.ts';
+import { checkSampleIds, parseAbundance, SeenIds } from './lines.ts';
+import { type AbundanceTable, ProfileFormatError, RANK_OF_PREFIX, RANKS, type Rank } from './types.ts';
+
+/** MetaPhlAn rounds to 5 decimals; what is left over below this (in %) is rounding, not a share. */
+const ROUNDING = 0.01;
 
 const TAXID_COLUMNS = new Set(['clade_taxid', 'ncbi_tax_id', 'taxid', 'tax_id']);
 /** Single-profile columns that are not a sample (MetaPhlAn 3/4 `-t rel_ab[_w_read_stats]`). */
@@ -20,6 +24,12 @@ export class MetaphlanReader {
   private profileName: string | null = null;
   private collector: TaxonCollector | null = null;
   private rows = 0;
+  private readonly clades = new SeenIds('clade');
+  private readonly ranksPresent = new Set<Rank>();
+  /** Per sample, the kingdom rows and UNCLASSIFIED: the whole profile (100 % when complete). */
+  private profileTotals: Float64Array | null = null;
+  private kingdomRows = 0;
+  private unclassifiedRow: Float64Array | null = null;
 
   constructor(readonly rank: Rank) {}
 
@@ -63,10 +73,17 @@ export class MetaphlanReader {
         ids.push(n.replace(/_profile$|_metaphlan_bugs_list$/, ''));
       });
       if (ids.length === 0) throw new ProfileFormatError('the header names no sample column', lineNo);
+      checkSampleIds(ids, this.valueColumns, lineNo);
       this.sampleIds = ids;
     }
     this.columnNames = names;
-    this.collector = new TaxonCollector(this.sampleIds.length);
+    this.start(this.sampleIds.length);
+  }
+
+  private start(samples: number): void {
+    this.collector = new TaxonCollector(samples);
+    this.profileTotals = new Float64Array(samples);
+    this.unclassifiedRow = new Float64Array(samples);
   }
 
   /** MetaPhlAn 2 wrote no header: clade and one abundance column. */
@@ -75,7 +92,7 @@ export class MetaphlanReader {
     this.valueColumns = [1];
     this.columnNames = ['clade_name', 'relative_abundance'];
     this.sampleIds = [this.profileName ?? 'sample'];
-    this.collector = new TaxonCollector(1);
+    this.start(1);
   }
 
   private data(cells: string[], lineNo: number): void {
@@ -97,14 +114,23 @@ export class MetaphlanReader {
         lineNo,
       );
     }
-    const atRank = !isUnclassified && RANK_OF_PREFIX[prefix![1]!] === this.rank;
+    checkLimit(this.rows + 1, REPORT_LIMITS.features, () => limitMessages.features(REPORT_LIMITS.features));
+    this.clades.add(clade, lineNo);
+    const rowRank = isUnclassified ? null : RANK_OF_PREFIX[prefix![1]!];
+    if (rowRank) this.ranksPresent.add(rowRank);
+    const isKingdom = rowRank === 'kingdom' && segments.length === 1;
+    if (isKingdom) this.kingdomRows++;
+    const atRank = rowRank === this.rank;
     const samples: number[] = [];
     const values: number[] = [];
     this.valueColumns.forEach((col, s) => {
       const v = parseAbundance(cells[col] ?? '', lineNo, this.columnNames[col] ?? `column ${col + 1}`);
       if (v === 0) return;
-      if (isUnclassified) collector.addUnclassified(s, v);
-      else if (atRank) {
+      if (isKingdom || isUnclassified) this.profileTotals![s]! += v;
+      if (isUnclassified) {
+        collector.addUnclassified(s, v);
+        this.unclassifiedRow![s]! += v;
+      } else if (atRank) {
         samples.push(s);
         values.push(v);
       }
@@ -119,6 +145,15 @@ export class MetaphlanReader {
     if (!this.sampleIds || !this.collector || this.rows === 0) {
       throw new ProfileFormatError('the MetaPhlAn profile holds no clade rows');
     }
+    if (!this.ranksPresent.has(this.rank)) {
+      const present = RANKS.filter((r) => this.ranksPresent.has(r));
+      throw new ProfileFormatError(
+        `the profile has no ${this.rank}-level rows, so nothing can be shown at that rank; it has rows at ${present.join(', ')} level`,
+        undefined,
+        'rank',
+      );
+    }
+    this.assignUnresolved();
     return this.collector.finish({
       format: 'metaphlan',
       rank: this.rank,
@@ -126,6 +161,21 @@ export class MetaphlanReader {
       valueKind: 'relative',
       notes: [`MetaPhlAn relative abundances (%); only ${this.rank}-level rows are used.`],
     });
+  }
+
+  /**
+   * Each rank of a MetaPhlAn profile should sum to the whole profile (kingdom rows + UNCLASSIFIED,
+   * 100 %). A clade with no row at the chosen rank leaves that part unclaimed: it is added to the
+   * unassigned share so the taxa keep the shares the profile gives them (not rescaled to 100 %).
+   */
+  private assignUnresolved(): void {
+    if (this.kingdomRows === 0) return;
+    const collector = this.collector!;
+    for (let s = 0; s < collector.sampleCount; s++) {
+      const atRank = collector.totals[s]! - this.unclassifiedRow![s]!;
+      const missing = this.profileTotals![s]! - this.unclassifiedRow![s]! - atRank;
+      if (missing > ROUNDING) collector.addUnclassified(s, missing);
+    }
   }
 }
 

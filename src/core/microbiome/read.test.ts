@@ -2,34 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTaxonomyTsv } from './feature-table.ts';
-import { readReportFile } from './node/read-report.ts';
-import { detectFormat, type ParsedReport, ReportParser, readReportText } from './read.ts';
-import { type AbundanceTable, ProfileFormatError } from './types.ts';
+import { detectFormat, ReportParser, readReportText } from './read.ts';
+import { byName, errorOf, taxa } from './test-tables.ts';
 
 const dir = join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => readFileSync(join(dir, name), 'utf8');
-
-function taxa(r: ParsedReport): AbundanceTable {
-  if (r.kind !== 'taxa') throw new Error('expected taxa');
-  return r.table;
-}
-const byName = (t: AbundanceTable, sample = 0) =>
-  Object.fromEntries(
-    t.taxa.flatMap((x) => {
-      const k = [...x.samples].indexOf(sample);
-      return k >= 0 ? [[x.name, x.values[k]]] : [];
-    }),
-  );
-
-function errorOf(fn: () => unknown): ProfileFormatError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ProfileFormatError) return e;
-    throw e;
-  }
-  throw new Error('expected a ProfileFormatError');
-}
 
 const MERGED = [
   '#mpa_vJan21_CHOCOPhlAnSGB_202103',
@@ -174,23 +151,6 @@ describe('HUMAnN KO tables', () => {
 });
 
 describe('BIOM', () => {
-  it('BIOM 2.1 (HDF5) gives the same genus table as the BIOM 1.0 JSON of the same data', async () => {
-    const json = taxa(readReportText(fixture('rich_sparse_otu_table.biom')));
-    const hdf5 = taxa(await readReportFile(join(dir, 'rich_sparse_otu_table_hdf5.biom')));
-    expect(hdf5.format).toBe('biom2');
-    expect(hdf5.sampleIds).toEqual(json.sampleIds);
-    for (let s = 0; s < json.sampleIds.length; s++) expect(byName(hdf5, s)).toEqual(byName(json, s));
-    // By hand from the fixture's [row, column, value] triples: Sample1 = column 0, Sample2 = column 1.
-    expect(byName(json, 0)).toEqual({ Dolichospermum: 5, Halanaerobium: 2 });
-    expect(byName(json, 1)).toEqual({ Dolichospermum: 1, Halanaerobium: 1, Escherichia: 1 });
-  });
-
-  it('reads the minimal BIOM 2.1 table without taxonomy as features', async () => {
-    const t = taxa(await readReportFile(join(dir, 'min_sparse_otu_table_hdf5.biom')));
-    expect(t.rank).toBe('feature');
-    expect(t.taxa.length).toBe(5);
-  });
-
   it('names the JSON field at fault', () => {
     const doc = JSON.parse(fixture('min_sparse_otu_table.biom'));
     doc.data[3] = [3, 9, 1];

@@ -10,6 +10,7 @@ import {
   ConflictError,
   DomainError,
   NotFoundError,
+  TooLargeError,
   ValidationError,
 } from '../../core/errors.ts';
 import { fieldLabel, issueMessage, wordField } from './error-wording.ts';
@@ -58,6 +59,7 @@ function statusOf(e: DomainError): number {
   if (e instanceof ValidationError) return 400;
   if (e instanceof NotFoundError) return 404;
   if (e instanceof ConflictError) return 409;
+  if (e instanceof TooLargeError) return 413;
   return 400;
 }
 

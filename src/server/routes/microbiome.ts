@@ -8,22 +8,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { localDate } from '../../core/date-schemas.ts';
 import { localDateAt } from '../../core/dates.ts';
-import { ChoiceError, NotFoundError, ValidationError } from '../../core/errors.ts';
+import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { moodTaxaEvidence } from '../../core/microbiome/evidence.ts';
 import {
   analyseSample,
   compareSamples,
   FORMAT_LABELS,
   type ModuleDefinition,
-  type ParsedReport,
   PROFILE_FORMATS,
   parseModuleFile,
   parseTaxonomyTsv,
   RANKS,
-  scoreModules,
   tableFromBiom1,
 } from '../../core/microbiome/index.ts';
-import { ReportTooLargeError, readReportStream } from '../../core/microbiome/node/read-report.ts';
 import {
   deleteModuleDefinitions,
   deleteSample,
@@ -39,15 +36,13 @@ import {
 } from '../../store/microbiome.ts';
 import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
+import { UploadGate } from '../microbiome/upload-gate.ts';
+import { checkStoredSize, pickSample, type UploadResult } from '../microbiome/upload-job.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { HttpError, parseInput } from '../plugins/errors.ts';
 
 const MB = 1024 * 1024;
-/** Uploads stream through the parser; 200 MB keeps the ~4× parse memory under a gigabyte. */
-export const MAX_REPORT_BYTES = 200 * MB;
 const MAX_SIDE_FILE_BYTES = 20 * MB;
-/** How many sample names a multi-sample file's picker offers. */
-const MAX_SAMPLE_CHOICES = 500;
 
 const uploadQuery = z.strictObject({
   date: localDate,
@@ -78,33 +73,6 @@ async function readSmallBody(req: FastifyRequest, limit: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Which column of a (possibly merged) table is this person's sample. */
-function pickSample(sampleIds: string[], wanted: string | undefined): number {
-  if (wanted !== undefined) {
-    const i = sampleIds.indexOf(wanted);
-    if (i < 0) {
-      throw new ValidationError(
-        'sample',
-        `This file has no sample named ‘${wanted}’. It has ${listed(sampleIds)}.`,
-      );
-    }
-    return i;
-  }
-  if (sampleIds.length === 1) return 0;
-  // The web app offers these as a picker; a very wide table lists its first ones only.
-  throw new ChoiceError(
-    'sample',
-    `This file holds ${sampleIds.length} samples. Choose which one is yours and upload it again.`,
-    sampleIds.slice(0, MAX_SAMPLE_CHOICES),
-  );
-}
-
-const listed = (ids: string[]) =>
-  ids
-    .slice(0, 8)
-    .map((s) => `‘${s}’`)
-    .join(', ') + (ids.length > 8 ? ', …' : '');
-
 function summary(s: StoredSample) {
   const top = s.analysis?.taxa[0];
   return {
@@ -116,14 +84,15 @@ function summary(s: StoredSample) {
     rank: s.rank,
     hasProfile: s.analysis !== null,
     hasModules: s.modules !== null,
-    shannonNats: s.analysis?.diversity.shannonNats ?? null,
-    observed: s.analysis?.diversity.observed ?? null,
+    shannonNats: s.analysis?.diversity?.shannonNats ?? null,
+    observed: s.analysis?.diversity?.observed ?? null,
     topTaxon: top ? { name: top.name, share: top.share } : null,
   };
 }
 
 export function registerMicrobiomeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.store;
+  const uploads = new UploadGate(ctx.uploads);
 
   async function sampleView(personId: string, s: StoredSample) {
     const previous = await previousProfiledSample(db, personId, s.date);
@@ -149,56 +118,26 @@ export function registerMicrobiomeRoutes(app: FastifyInstance, ctx: AppContext):
       }
       const taxonomy = q.taxonomy ? await getTaxonomy(db, personId, q.taxonomy) : undefined;
       if (taxonomy === null) throw new NotFoundError('taxonomy');
-      const options = { rank: q.rank ?? 'genus', taxonomy, format: q.format };
-      let report: ParsedReport;
+      const rank = q.rank ?? 'genus';
+      let part: UploadResult;
       const stream = bodyStream(req);
       if (stream) {
-        try {
-          report = await readReportStream(stream, options, undefined, MAX_REPORT_BYTES);
-        } catch (e) {
-          if (e instanceof ReportTooLargeError) throw new HttpError(413, 'too_large', e.message, 'body');
-          throw e;
-        }
+        part = await uploads.read(personId, stream, {
+          rank,
+          format: q.format,
+          taxonomy: taxonomy ? [...taxonomy] : undefined,
+          sample: q.sample,
+          modules: (await getModuleDefinitions(db, personId))?.modules ?? null,
+        });
       } else if (req.body && typeof req.body === 'object') {
-        // A small BIOM 1.0 file sent as application/json arrives already parsed.
-        report = { kind: 'taxa', table: tableFromBiom1(req.body, options.rank) };
+        // A small BIOM 1.0 file sent as application/json arrives already parsed (within the 1 MB body limit).
+        const table = tableFromBiom1(req.body, rank);
+        const analysis = analyseSample(table, pickSample(table.sampleIds, q.sample));
+        checkStoredSize(analysis);
+        part = { kind: 'taxa', label: analysis.sampleId, format: table.format, rank: table.rank, analysis };
       } else throw new ValidationError('body', 'send the report file as the request body');
 
-      let id: string;
-      if (report.kind === 'taxa') {
-        const index = pickSample(report.table.sampleIds, q.sample);
-        const analysis = analyseSample(report.table, index);
-        id = await saveSamplePart(
-          db,
-          personId,
-          q.date,
-          {
-            kind: 'taxa',
-            label: analysis.sampleId,
-            format: report.table.format,
-            rank: report.table.rank,
-            analysis,
-          },
-          ctx.now(),
-        );
-      } else {
-        const definitions = await getModuleDefinitions(db, personId);
-        if (!definitions) {
-          throw new ValidationError(
-            'modules',
-            'this is a KO table: upload a module definitions file first (PUT /api/microbiome/module-definitions)',
-          );
-        }
-        const index = pickSample(report.table.sampleIds, q.sample);
-        const modules = scoreModules(definitions.modules, (o) => report.table.orthologs.get(o)?.[index] ?? 0);
-        id = await saveSamplePart(
-          db,
-          personId,
-          q.date,
-          { kind: 'modules', label: report.table.sampleIds[index]!, format: 'humann_ko', modules },
-          ctx.now(),
-        );
-      }
+      const id = await saveSamplePart(db, personId, q.date, part, ctx.now());
       const saved = await getSample(db, personId, id);
       return reply.code(201).send(await sampleView(personId, saved!));
     });

@@ -15,7 +15,7 @@ import { parseBearable } from '../../core/import/bearable.ts';
 import { parseDaylio } from '../../core/import/daylio.ts';
 import { parseLoop } from '../../core/import/loop.ts';
 import { type ImportPlan, planImport } from '../../core/import/plan.ts';
-import type { ParsedSource, Target } from '../../core/import/tabular.ts';
+import { checkImportRows, type ParsedSource, type Target } from '../../core/import/tabular.ts';
 import { measureByKey } from '../../core/tracking/measures.ts';
 import { listCustomMeasures } from '../../store/custom-measures.ts';
 import { importTrackerPlan, listImports, previousImport, recordImport } from '../../store/imports.ts';
@@ -170,6 +170,10 @@ export function registerOwnershipRoutes(app: FastifyInstance, ctx: AppContext): 
     const previous = await previousImport(store.db, personId, first.content);
     if (body.source === 'gutbrain') {
       const doc = parseExportDocument(readJson(first.content, first.name));
+      checkImportRows(
+        Object.values(doc.tables).reduce((n, rows) => n + rows.length, 0),
+        first.name,
+      );
       const run = async (db: typeof store.db) => {
         const tables = await importTables({ ...store, db }, personId, doc.tables, {
           dryRun,

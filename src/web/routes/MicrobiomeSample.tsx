@@ -41,9 +41,15 @@ function ChangeCard({ change, previous }: { change: SampleChange; previous: { id
         </span>
       </p>
       <p>
-        Variety (Shannon diversity){' '}
-        {change.shannonNats > 0 ? 'rose' : change.shannonNats < 0 ? 'fell' : 'stayed the same'}:{' '}
-        {sign(change.shannonNats)} · kinds of microbes found {sign(change.observed, 0)}
+        {change.shannonNats === null ? (
+          'One of the two samples holds no reads, so their variety cannot be compared.'
+        ) : (
+          <>
+            Variety (Shannon diversity){' '}
+            {change.shannonNats > 0 ? 'rose' : change.shannonNats < 0 ? 'fell' : 'stayed the same'}:{' '}
+            {sign(change.shannonNats)} · kinds of microbes found {sign(change.observed, 0)}
+          </>
+        )}
       </p>
       <details className="microbiome-details">
         <summary>Details</summary>
@@ -150,9 +156,11 @@ export default function MicrobiomeSample() {
           <h2 className="card-title" id="mb-taxa">
             Largest taxa
           </h2>
-          <Suspense fallback={<Loading label="Drawing the chart…" />}>
-            <MicrobiomeTaxaChart taxa={a.taxa} unclassified={a.unclassifiedShare} />
-          </Suspense>
+          {(a.taxa.length > 0 || a.unclassifiedShare > 0) && (
+            <Suspense fallback={<Loading label="Drawing the chart…" />}>
+              <MicrobiomeTaxaChart taxa={a.taxa} unclassified={a.unclassifiedShare} />
+            </Suspense>
+          )}
           {a.notes.map((n) => (
             <p key={n} className="muted microbiome-note">
               {n}
@@ -160,8 +168,8 @@ export default function MicrobiomeSample() {
           ))}
         </section>
       )}
-      {a && <DiversityCard diversity={a.diversity} rank={a.rank} />}
-      {a && <MoodTaxaCard findings={a.moodTaxa} evidence={evidence} rank={a.rank} />}
+      {a?.diversity && <DiversityCard diversity={a.diversity} rank={a.rank} />}
+      {a && a.taxa.length > 0 && <MoodTaxaCard findings={a.moodTaxa} evidence={evidence} rank={a.rank} />}
       {sample.modules && <ModulesCard modules={sample.modules} />}
       {!a && (
         <Notice kind="info">

@@ -1,4 +1,7 @@
-/** The sample's largest taxa as horizontal bars (share of the profile), the rest summed as "other". */
+/**
+ * The sample's largest taxa as horizontal bars (share of the profile), the rest summed as "other",
+ * and the part not assigned at this rank as its own bar (never a taxon).
+ */
 import { useMemo } from 'react';
 import type { TaxonShare } from '../../core/microbiome/analysis.ts';
 import { Plot, PlotFigure } from '../charts/PlotFigure.tsx';
@@ -17,7 +20,7 @@ export default function MicrobiomeTaxaChart({
     const shown = taxa.slice(0, top).map((t) => ({ name: t.name, share: t.share }));
     const rest = taxa.slice(top).reduce((s, t) => s + t.share, 0);
     if (rest > 0) shown.push({ name: `${taxa.length - top} other taxa`, share: rest });
-    if (unclassified > 0) shown.push({ name: 'unclassified', share: unclassified });
+    if (unclassified > 0) shown.push({ name: 'not assigned at this rank', share: unclassified });
     return shown;
   }, [taxa, unclassified, top]);
   const options = useMemo(

@@ -1,5 +1,5 @@
 /**
- * Node-only adapter shared by the CLI and the server (nothing in core imports it): streams a report
+ * Node-only adapter shared by the CLI and the upload worker (core stays free of Node): streams a report
  * from a file or an HTTP body through `ReportParser` chunk by chunk, and opens BIOM 2.1 (HDF5) files
  * with h5wasm, which needs a real file, so an uploaded HDF5 body is spooled to a private temp file.
  */
@@ -8,9 +8,9 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { type Hdf5Reader, tableFromBiom2 } from '../biom.ts';
-import { isHdf5, type ParsedReport, type ReportOptions, ReportParser } from '../read.ts';
-import { ProfileFormatError } from '../types.ts';
+import { type Hdf5Reader, tableFromBiom2 } from '../../core/microbiome/biom.ts';
+import { isHdf5, type ParsedReport, type ReportOptions, ReportParser } from '../../core/microbiome/read.ts';
+import { ProfileFormatError } from '../../core/microbiome/types.ts';
 
 export type Progress = (bytesRead: number) => void;
 
@@ -35,6 +35,13 @@ export async function readBiom2File(path: string, options: ReportOptions = {}): 
   }
   try {
     const reader: Hdf5Reader = {
+      declared(p) {
+        const d = file.get(p);
+        if (!d || !(d instanceof h5wasm.Dataset)) return null;
+        // Header only: metadata holds the declared shape and element size, no values are read.
+        const meta = d.metadata;
+        return { shape: meta.shape ?? [], elementBytes: meta.size };
+      },
       dataset(p) {
         const d = file.get(p);
         if (!d || !(d instanceof h5wasm.Dataset)) return null;
