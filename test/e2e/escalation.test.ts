@@ -102,9 +102,13 @@ describe.each(testEngines())('escalation screens in Chromium on %s', (engine) =>
         expect(await page.locator('.reminder-banner').count()).toBe(0);
         await shot(page, `professional-result-${viewport}-${scheme}`);
 
-        // Suggestions come back, below the "talk to a professional" card.
+        // Suggestions come back, below the "talk to a professional" card — and no reminder above it
+        // (the due reminders are loaded before the card is drawn, so a banner would be there by now).
+        const dueLoaded = page.waitForResponse((r) => r.url().endsWith('/api/reminders/due'));
         await page.goto(`${run.server.url}/insights`);
+        await dueLoaded;
         await page.getByTestId('talk-to-professional').waitFor();
+        expect(await page.locator('.reminder-banner').count()).toBe(0);
         // Opening the result again shows the screen again: non-dismissible for that result.
         const [latest] = (await call(page, 'GET', '/api/screeners/responses')).body.responses;
         await page.goto(`${run.server.url}/checks/responses/${latest.id}`);
@@ -163,6 +167,15 @@ describe.each(testEngines())('escalation screens in Chromium on %s', (engine) =>
     expect(await page.locator('.everyday').count()).toBe(0);
     expect(await page.locator('.tour').count()).toBe(0);
     await shot(page, 'crisis-screen-nothing-above-phone');
+
+    // Insights pauses its suggestions behind a support card: no reminder or nudge above that either.
+    const dueLoaded = page.waitForResponse((r) => r.url().endsWith('/api/reminders/due'));
+    await page.goto(`${run.server.url}/insights`);
+    await dueLoaded;
+    await page.getByText('Suggestions are paused for now.', { exact: false }).waitFor();
+    expect(await page.locator('.reminder-banner').count()).toBe(0);
+    await shot(page, 'insights-paused-nothing-above-phone');
+
     await context.close();
   });
 
