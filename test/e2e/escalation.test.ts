@@ -176,6 +176,17 @@ describe.each(testEngines())('escalation screens in Chromium on %s', (engine) =>
     expect(await page.locator('.reminder-banner').count()).toBe(0);
     await shot(page, 'insights-paused-nothing-above-phone');
 
+    // Checks, with the result unread: the crisis screen comes before the questionnaires, not under them.
+    await page.goto(`${run.server.url}/checks`);
+    const onChecks = page.getByTestId('support-screen');
+    await onChecks.waitFor();
+    expect(await page.getByRole('region', { name: 'Questionnaires' }).count()).toBe(0);
+    await shot(page, 'checks-crisis-first-phone');
+    await onChecks.getByRole('button', { name: /show my scores/ }).click();
+    await page.getByRole('region', { name: 'Questionnaires' }).waitFor();
+    const checks = await page.locator('main').innerHTML();
+    expect(checks.indexOf('data-testid="support-reminder"')).toBeGreaterThan(-1);
+    expect(checks.indexOf('data-testid="support-reminder"')).toBeLessThan(checks.indexOf('Take again'));
     await context.close();
   });
 
