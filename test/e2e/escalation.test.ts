@@ -175,6 +175,8 @@ describe.each(testEngines())('escalation screens in Chromium on %s', (engine) =>
     await page.getByText('Suggestions are paused for now.', { exact: false }).waitFor();
     expect(await page.locator('.reminder-banner').count()).toBe(0);
     await shot(page, 'insights-paused-nothing-above-phone');
+    // One questionnaire, counted in the singular under its chart.
+    await page.locator('.insight-summary', { hasText: /^1 questionnaire in this range\./ }).waitFor();
 
     // Checks, with the result unread: the crisis screen comes before the questionnaires, not under them.
     await page.goto(`${run.server.url}/checks`);
