@@ -51,6 +51,21 @@ describe('loading the knowledge graph at start-up', () => {
   });
 });
 
+describe('the shipped knowledge graph', () => {
+  it('does not say "the articles" link Gutbrain’s own safety rules to what they screen for', () => {
+    // The cut-points come from the questionnaires' validation studies, not from the five articles.
+    const graph = loadKnowledgeGraph();
+    const own = ['when_gutbrain_suggests_help', 'diary_low_mood_rule'];
+    const edges = graph.edges.filter((e) => own.includes(e.from));
+    expect(edges.map((e) => `${e.from}→${e.to}`).sort()).toEqual([
+      'diary_low_mood_rule→depression',
+      'when_gutbrain_suggests_help→anxiety',
+      'when_gutbrain_suggests_help→depression',
+    ]);
+    for (const e of edges) expect(e.relation).toBe('applies_to');
+  });
+});
+
 describe.each(testEngines())('knowledge and quiz on %s', (engine) => {
   let store: Store;
   let app: FastifyInstance;

@@ -123,6 +123,10 @@ describe.each(testEngines())('the everyday check-in on %s', (engine) => {
       });
       await page.reload();
       await page.getByRole('region', { name: 'Welcome to Gutbrain' }).waitFor();
+      // Below the form the reminder and the tour are separate cards with a gap, not stuck together.
+      const banner = await page.locator('.today > .reminder-banner').last().boundingBox();
+      const tour = await page.locator('.today > .tour').boundingBox();
+      expect(banner && tour && tour.y - (banner.y + banner.height)).toBeGreaterThanOrEqual(8);
 
       // The whole mood scale is on the first screen, above the phone's tab bar (at the top on a desktop).
       const mood = page.getByRole('group', { name: /^Mood/ });

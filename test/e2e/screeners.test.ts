@@ -239,9 +239,24 @@ describe.each(testEngines())('self-checks and the safety pathway in Chromium on 
     await shot(page, 'support-page-desktop');
 
     // Settings reads the same saved region, and "from this browser" hands the choice back to the locale.
+    await page.setViewportSize(PHONE);
     await page.goto(`${run.server.url}/settings`);
-    const picker = page.getByRole('combobox', { name: 'Region' });
+    const picker = page.getByRole('combobox', { name: 'Country' });
     await expect.poll(() => picker.inputValue()).toBe('GB');
+    // "Automatic" names the browser's country (de-DE) and fits a phone-width select.
+    const automatic = picker.locator('option[value=""]');
+    expect(await automatic.textContent()).toBe('Automatic (Germany)');
+    expect(
+      await picker.evaluate((select: HTMLSelectElement) => {
+        const probe = document.createElement('span');
+        probe.style.font = getComputedStyle(select).font;
+        probe.textContent = select.querySelector('option[value=""]')?.textContent ?? '';
+        document.body.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        return width < select.clientWidth - 40; // the arrow and padding take about 40 px
+      }),
+    ).toBe(true);
     const saved = page.waitForResponse(
       (r) => r.url().endsWith('/api/safety/region') && r.request().method() === 'PUT',
     );

@@ -69,23 +69,25 @@ export function RegionPicker({
 export function RegionSetting() {
   const { regions, status, save } = useSafetyRegion();
   const current = status.data?.region.source === 'settings' ? status.data.region.id : '';
+  const localeName = regions.data?.regions.find((r) => r.id === regions.data?.localeRegion)?.name;
   return (
     <section className="card form" aria-labelledby="region-setting">
       <h2 id="region-setting" className="card-title">
         Your country (for the support screen)
       </h2>
       <p className="muted small">
-        The support screen shows this region’s emergency number and crisis lines. It can never be switched
-        off.
+        The support screen shows this country’s emergency number and crisis lines. It can never be switched
+        off. “Automatic” goes by this browser’s language settings.
       </p>
       <label className="field">
-        <span>Region</span>
+        <span>Country</span>
         <select
           value={current}
           disabled={!regions.data || !status.data || save.isPending}
           onChange={(e) => save.mutate((e.target.value || null) as RegionId | null)}
         >
-          <option value="">From this browser’s language settings</option>
+          {/* Short enough for a phone-width select; the note below says where "automatic" comes from. */}
+          <option value="">Automatic{localeName ? ` (${localeName})` : ''}</option>
           {regionsByName(regions.data?.regions ?? []).map((r) => (
             <option key={r.id} value={r.id}>
               {r.name}

@@ -56,8 +56,8 @@ export function useSupportShowing(): { any: boolean; page: boolean } {
   return { any: showing.any > 0, page: showing.page > 0 };
 }
 
-/** Marks the calling component as a support screen while it is mounted. */
-function useMarkSupportShowing(inShell: boolean) {
+/** Marks the calling component as a support screen while it is mounted (pages' own support cards too). */
+export function useMarkSupportShowing(inShell: boolean) {
   const { add } = useContext(SupportShowing);
   useEffect(() => add(inShell), [add, inShell]);
 }

@@ -1,6 +1,7 @@
 /**
  * Checks: the questionnaires and the signals check, a reminder to repeat them every two weeks, and
- * scores over time beside diary mood. A recent safety trigger keeps the support screen in front.
+ * scores over time beside diary mood. A recent safety trigger keeps the support screen in front of
+ * all of it, the questionnaires included, until it is read.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -49,39 +50,6 @@ export default function Checks() {
           Get help now
         </Link>
       </header>
-      {data && data.reminders.length > 0 && (
-        <div className="notice notice-info checks-reminder" role="status">
-          It has been two weeks or more since your last{' '}
-          {data.reminders.map((r) => INSTRUMENTS[r.instrument].shortName).join(' and ')}. The questions ask
-          about the last two weeks, so now is a good time to take {data.reminders.length > 1 ? 'them' : 'it'}{' '}
-          again:{' '}
-          {data.reminders.map((r, i) => (
-            <span key={r.instrument}>
-              {i > 0 && ' · '}
-              <Link to={`/checks/${r.instrument}`}>repeat {INSTRUMENTS[r.instrument].shortName}</Link>
-            </span>
-          ))}
-        </div>
-      )}
-      <section className="checks-cards" aria-label="Questionnaires">
-        {INSTRUMENT_IDS.map((id) => (
-          <article key={id} className="card check-card">
-            <h2 className="card-title">{INSTRUMENTS[id].shortName}</h2>
-            <p className="small muted">{ABOUT[id]}</p>
-            <Link to={`/checks/${id}`} className="button">
-              {latest(id) ? 'Take again' : 'Start'}
-            </Link>
-          </article>
-        ))}
-        <article className="card check-card">
-          <h2 className="card-title">Signals check</h2>
-          <p className="small muted">An educational reflection on the article’s neurotransmitter signals.</p>
-          <Link to="/checks/signals" className="button">
-            Start
-          </Link>
-        </article>
-      </section>
-      <p className="small muted">{NOT_A_DIAGNOSIS}</p>
       {overview.isPending && <Loading />}
       {overview.error && <ErrorState error={overview.error} onRetry={() => overview.refetch()} />}
       {data && (
@@ -90,6 +58,41 @@ export default function Checks() {
           acknowledgeLabel="I’ve read this — show my scores"
           onRead={() => read.mutate(data.unreadResultIds)}
         >
+          {data.reminders.length > 0 && (
+            <div className="notice notice-info checks-reminder" role="status">
+              It has been two weeks or more since your last{' '}
+              {data.reminders.map((r) => INSTRUMENTS[r.instrument].shortName).join(' and ')}. The questions
+              ask about the last two weeks, so now is a good time to take{' '}
+              {data.reminders.length > 1 ? 'them' : 'it'} again:{' '}
+              {data.reminders.map((r, i) => (
+                <span key={r.instrument}>
+                  {i > 0 && ' · '}
+                  <Link to={`/checks/${r.instrument}`}>repeat {INSTRUMENTS[r.instrument].shortName}</Link>
+                </span>
+              ))}
+            </div>
+          )}
+          <section className="checks-cards" aria-label="Questionnaires">
+            {INSTRUMENT_IDS.map((id) => (
+              <article key={id} className="card check-card">
+                <h2 className="card-title">{INSTRUMENTS[id].shortName}</h2>
+                <p className="small muted">{ABOUT[id]}</p>
+                <Link to={`/checks/${id}`} className="button">
+                  {latest(id) ? 'Take again' : 'Start'}
+                </Link>
+              </article>
+            ))}
+            <article className="card check-card">
+              <h2 className="card-title">Signals check</h2>
+              <p className="small muted">
+                An educational reflection on the article’s neurotransmitter signals.
+              </p>
+              <Link to="/checks/signals" className="button">
+                Start
+              </Link>
+            </article>
+          </section>
+          <p className="small muted">{NOT_A_DIAGNOSIS}</p>
           <section className="card" aria-labelledby="over-time">
             <h2 id="over-time" className="card-title">
               Scores over time, beside your mood

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { addDays } from '../../core/dates.ts';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '../../core/screeners/instruments.ts';
 import { Plot, PlotFigure } from '../charts/PlotFigure.tsx';
+import { countOf } from '../words.ts';
 import type { OverviewAnswer } from './ChecksApi.ts';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
@@ -75,7 +76,7 @@ export default function ChecksChart({ overview }: { overview: OverviewAnswer }) 
           rows={mood}
           domain={domain}
           yDomain={[1, 10]}
-          summary={`Diary mood on ${mood.length} days.`}
+          summary={`Diary mood on ${countOf(mood.length, 'day')}.`}
         />
       ) : (
         <p className="small muted">

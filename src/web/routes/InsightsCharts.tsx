@@ -11,6 +11,7 @@ import { api } from '../api.ts';
 import { Plot } from '../charts/PlotFigure.tsx';
 import { EvidenceBadge } from '../components/EvidenceBadge.tsx';
 import { formatDate } from '../useToday.ts';
+import { countOf } from '../words.ts';
 import { type DailyAnswer, INSIGHT_KEYS, oneDecimal, type RhythmAnswer } from './InsightsApi.ts';
 import { ChartCard, mean, shortDate, utcDay } from './InsightsChartCard.tsx';
 import InsightsHabitCharts from './InsightsHabitCharts.tsx';
@@ -102,7 +103,7 @@ function TrendChart({ t, days, from, to }: { t: Trend; days: readonly Day[]; fro
   );
   const last = rolling.at(-1);
   const summary = points.length
-    ? `${t.title} averaged ${oneDecimal(mean(points.map((p) => p.value)))} ${t.unit} over ${points.length} days from ${formatDate(from)} to ${formatDate(to)}${last ? `; the 7-day average on ${formatDate(last.date)} was ${oneDecimal(last.value)}` : ''}.`
+    ? `${t.title} averaged ${oneDecimal(mean(points.map((p) => p.value)))} ${t.unit} over ${countOf(points.length, 'day')} from ${formatDate(from)} to ${formatDate(to)}${last ? `; the 7-day average on ${formatDate(last.date)} was ${oneDecimal(last.value)}` : ''}.`
     : '';
   return (
     <ChartCard
@@ -172,7 +173,7 @@ function MoodCalendar({ days, from }: { days: readonly Day[]; from: string }) {
       description="One square per day, one column per week. Green is a better day, orange a harder one; blank days were not logged."
       empty={cells.length ? null : 'Your mood calendar fills in as you log your mood.'}
       options={cells.length ? options : null}
-      summary={`${cells.length} days with mood logged: ${high} days at 8 or more and ${low} days at 3 or less.`}
+      summary={`${countOf(cells.length, 'day')} with mood logged: ${countOf(high, 'day')} at 8 or more and ${countOf(low, 'day')} at 3 or less.`}
     />
   );
 }
@@ -220,7 +221,7 @@ function EnergyThroughTheDay({ days }: { days: readonly Day[] }) {
       }
       options={drawn.length ? options : null}
       summary={drawn
-        .map((b) => `${b.label} (${b.hours}): ${oneDecimal(b.value)} out of 10 over ${b.n} days`)
+        .map((b) => `${b.label} (${b.hours}): ${oneDecimal(b.value)} out of 10 over ${countOf(b.n, 'day')}`)
         .join('; ')}
     >
       {bars.length > 0 && (

@@ -10,6 +10,7 @@ import { fermentedDaysPerWeek, plantsPerWeek, weeksEnding } from '../../core/ins
 import { api } from '../api.ts';
 import { Plot, PlotFigure } from '../charts/PlotFigure.tsx';
 import { formatDate } from '../useToday.ts';
+import { countOf } from '../words.ts';
 import {
   type DailyAnswer,
   type EnrolmentDetail,
@@ -85,7 +86,7 @@ function WeeklyFoodCharts({ days, from, to }: { days: readonly Day[]; from: stri
             ],
           } as Plot.PlotOptions
         }
-        summary={`${plantRows.length} weeks with food logged; 30 plants or more in ${met} of them. Latest week: ${Number((plantRows.at(-1)?.plants ?? 0).toFixed(2))} plant points.`}
+        summary={`${countOf(plantRows.length, 'week')} with food logged; 30 plants or more in ${met} of them. Latest week: ${Number((plantRows.at(-1)?.plants ?? 0).toFixed(2))} plant points.`}
       />
       <ChartCard
         id="fermented"
@@ -108,7 +109,10 @@ function WeeklyFoodCharts({ days, from, to }: { days: readonly Day[]; from: stri
             marks: [Plot.rectY(fermentRows, { ...bar, y: 'days', fill: 'var(--chart-1)', inset: 1 })],
           } as Plot.PlotOptions
         }
-        summary={`Fermented food on ${fermentRows.reduce((s, r) => s + r.days, 0)} days over ${fermentRows.length} weeks with food logged; ${oneDecimal(fermentRows.length ? fermentRows.reduce((s, r) => s + r.days, 0) / fermentRows.length : null)} days a week on average.`}
+        summary={`Fermented food on ${countOf(
+          fermentRows.reduce((s, r) => s + r.days, 0),
+          'day',
+        )} over ${countOf(fermentRows.length, 'week')} with food logged; ${oneDecimal(fermentRows.length ? fermentRows.reduce((s, r) => s + r.days, 0) / fermentRows.length : null)} days a week on average.`}
       />
     </>
   );
@@ -183,11 +187,11 @@ function QuestionnairesBesideMood({ from, to }: { from: string; to: string }) {
         mood.length > 0 && (
           <PlotFigure
             options={moodOptions}
-            summary={`Mood logged on ${mood.length} days in the same range.`}
+            summary={`Mood logged on ${countOf(mood.length, 'day')} in the same range.`}
           />
         )
       }
-      summary={`${rows.length} questionnaires in this range. Latest: ${latest.join('; ') || 'none'}. Mood logged on ${mood.length} days.`}
+      summary={`${countOf(rows.length, 'questionnaire')} in this range. Latest: ${latest.join('; ') || 'none'}. Mood logged on ${countOf(mood.length, 'day')}.`}
     >
       <p className="small">
         <Link to="/checks">Go to Checks</Link>

@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { EvidenceBadge } from '../components/EvidenceBadge.tsx';
 import { ErrorState, Notice } from '../components/States.tsx';
+import { useMarkSupportShowing } from '../components/SupportScreen.tsx';
 import {
   type Experiment,
   INSIGHT_KEYS,
@@ -18,6 +19,9 @@ import {
 } from './InsightsApi.ts';
 
 export function SupportPrompt({ support }: { support: SupportScreenView }) {
+  // A support card: the shell draws no reminder or program nudge above it. `true` (counted like the
+  // shell's own screens) keeps the diary prompt, a fuller support screen, in place above it.
+  useMarkSupportShowing(true);
   return (
     <section className="card support-prompt" aria-labelledby="support-prompt-title">
       <h3 className="card-title" id="support-prompt-title">
@@ -53,6 +57,7 @@ export function SupportPrompt({ support }: { support: SupportScreenView }) {
 
 /** Above the suggestions once a "talk to a professional" screen was read: help first, habits alongside. */
 export function TalkToProfessionalCard({ card }: { card: { heading: string; text: string } }) {
+  useMarkSupportShowing(true);
   return (
     <section
       className="card support-prompt"
