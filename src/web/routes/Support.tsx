@@ -54,13 +54,13 @@ export default function Support() {
       {save.isSuccess && <Notice kind="success">Country saved.</Notice>}
       {save.error && <Notice kind="error">{save.error.message}</Notice>}
       {region && (
-        <p className="small muted">
+        <p className="small muted support-sources">
           Numbers checked {region.reviewed} against:{' '}
           {region.sources.map((s, i) => (
             <span key={s}>
               {i > 0 && ', '}
               <a href={s} target="_blank" rel="noreferrer">
-                {s.replace(/^https?:\/\/(www\.)?/, '').slice(0, 60)}
+                {sourceName(s)}
               </a>
             </span>
           ))}
@@ -108,4 +108,13 @@ export default function Support() {
       </section>
     </div>
   );
+}
+
+/** A source address as a short name a person can read (its site), the full address in the link. */
+function sourceName(address: string): string {
+  try {
+    return new URL(address).hostname.replace(/^www\./, '');
+  } catch {
+    return address.slice(0, 60);
+  }
 }
