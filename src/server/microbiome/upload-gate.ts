@@ -80,6 +80,16 @@ export class UploadGate {
     body: AsyncIterable<Uint8Array>,
     job: Omit<UploadJob, 'maxBytes'>,
   ): Promise<UploadResult> {
+    return this.run(personId, () =>
+      readInWorker(body, { ...job, maxBytes: this.limits.maxBytes }, this.limits),
+    );
+  }
+
+  /**
+   * Runs `work` (which starts a worker) in this person's one turn and one of the process's worker
+   * slots; the data import route reads its files through here too.
+   */
+  async run<T>(personId: string, work: () => Promise<T>): Promise<T> {
     if (this.people.has(personId)) {
       throw new HttpError(
         429,
@@ -94,7 +104,7 @@ export class UploadGate {
     try {
       await this.turn();
       try {
-        return await readInWorker(body, { ...job, maxBytes: this.limits.maxBytes }, this.limits);
+        return await work();
       } finally {
         this.running--;
         this.queue.shift()?.();
@@ -230,7 +240,7 @@ async function readInWorker(
 }
 
 /** The answer for a failed read: the sample picker's choices survive the trip from the worker. */
-function errorOf(f: UploadFailure): Error {
+export function errorOf(f: UploadFailure): Error {
   if (f.choices && f.field) return new ChoiceError(f.field, f.message, f.choices);
   return new HttpError(f.status, f.code, f.message, f.field);
 }
