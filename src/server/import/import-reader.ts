@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { errorOf, type UploadLimits } from '../microbiome/upload-gate.ts';
 import { HttpError } from '../plugins/errors.ts';
+import { watchWorker } from '../worker-watch.ts';
 import { type ImportJob, type ImportReading, importFailureOf, runImportJob } from './import-job.ts';
 import type { FromImportWorker } from './import-worker.ts';
 
@@ -31,47 +32,29 @@ export async function readImport(job: ImportJob, limits: UploadLimits): Promise<
     stdout: false,
     stderr: false,
   });
-  return new Promise<ImportReading>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            new HttpError(
-              413,
-              'too_slow',
-              `Reading the file took longer than ${Math.round(limits.timeMs / 1000)} seconds, the most an import may take. Export a shorter period and import it in parts.`,
-              'files',
-            ),
-          ),
+  const words = 'Export a shorter period and import it in parts.';
+  return watchWorker<ImportReading, FromImportWorker>(
+    worker,
+    {
+      deadline: Date.now() + limits.timeMs,
+      tooSlow: () =>
+        new HttpError(
+          413,
+          'too_slow',
+          `Reading the file took longer than ${Math.round(limits.timeMs / 1000)} seconds, the most an import may take. ${words}`,
+          'files',
         ),
-      limits.timeMs,
-    );
-    worker.on('message', (m: FromImportWorker) => {
-      if (m.type === 'done') finish(() => resolve(m.result));
-      else finish(() => reject(errorOf(m.failure)));
-    });
-    worker.on('error', (e: Error & { code?: string }) => {
-      finish(() =>
-        reject(
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new HttpError(
-                413,
-                'too_large',
-                `Reading this file needed more than the ${limits.workerHeapMb} MB of memory an import may use. Export a shorter period and import it in parts.`,
-                'files',
-              )
-            : e,
+      outOfMemory: () =>
+        new HttpError(
+          413,
+          'too_large',
+          `Reading this file needed more than the ${limits.workerHeapMb} MB of memory an import may use. ${words}`,
+          'files',
         ),
-      );
-    });
-    worker.on('exit', () => finish(() => reject(new Error('the import worker stopped without an answer'))));
-  });
+    },
+    (m, run) => {
+      if (m.type === 'done') run.resolve(m.result);
+      else run.reject(errorOf(m.failure));
+    },
+  );
 }

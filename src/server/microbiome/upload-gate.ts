@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { ChoiceError } from '../../core/errors.ts';
 import { isHdf5 } from '../../core/microbiome/read.ts';
 import { HttpError } from '../plugins/errors.ts';
+import { type WorkerJob, watchWorker } from '../worker-watch.ts';
 import {
   failureOf,
   runUploadJob,
@@ -175,67 +176,46 @@ async function readInWorker(
     stderr: false,
   });
   let received = 0;
-  return new Promise<UploadResult>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(() => finish(() => reject(tooSlow())), deadline - Date.now());
-    const send = async () => {
-      let chunk: IteratorResult<Uint8Array>;
-      try {
-        chunk = pending.shift() ?? (await chunks.next());
-      } catch {
-        finish(() => reject(interrupted()));
-        return;
-      }
-      if (settled) return;
-      if (chunk.done) {
-        worker.postMessage({ type: 'end' } satisfies ToWorker);
-        return;
-      }
-      received += chunk.value.length;
-      if (received > limits.maxBytes) {
-        finish(() =>
-          reject(
-            new HttpError(
-              413,
-              'too_large',
-              `The file is larger than ${Math.round(limits.maxBytes / MB)} MB.`,
-              'body',
-            ),
-          ),
-        );
-        return;
-      }
-      // A copy the worker owns: the request's buffer may be a slice of a pooled one.
-      const data = new Uint8Array(chunk.value);
-      worker.postMessage({ type: 'chunk', data } satisfies ToWorker, [data.buffer]);
-    };
-    worker.on('message', (m: FromWorker) => {
-      if (m.type === 'pull') void send();
-      else if (m.type === 'done') finish(() => resolve(m.result));
-      else finish(() => reject(errorOf(m.failure)));
-    });
-    worker.on('error', (e: Error & { code?: string }) => {
-      finish(() =>
-        reject(
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new HttpError(
-                413,
-                'too_large',
-                `Reading this file needed more than the ${limits.workerHeapMb} MB of memory an upload may use. Try a smaller file, with only your own samples.`,
-                'body',
-              )
-            : e,
+  const send = async (run: WorkerJob<UploadResult>) => {
+    let chunk: IteratorResult<Uint8Array>;
+    try {
+      chunk = pending.shift() ?? (await chunks.next());
+    } catch {
+      run.reject(interrupted());
+      return;
+    }
+    if (run.settled) return;
+    if (chunk.done) {
+      worker.postMessage({ type: 'end' } satisfies ToWorker);
+      return;
+    }
+    received += chunk.value.length;
+    if (received > limits.maxBytes) {
+      run.reject(
+        new HttpError(
+          413,
+          'too_large',
+          `The file is larger than ${Math.round(limits.maxBytes / MB)} MB.`,
+          'body',
         ),
       );
-    });
-    worker.on('exit', () => finish(() => reject(new Error('the upload worker stopped without an answer'))));
+      return;
+    }
+    // A copy the worker owns: the request's buffer may be a slice of a pooled one.
+    const data = new Uint8Array(chunk.value);
+    worker.postMessage({ type: 'chunk', data } satisfies ToWorker, [data.buffer]);
+  };
+  const outOfMemory = () =>
+    new HttpError(
+      413,
+      'too_large',
+      `Reading this file needed more than the ${limits.workerHeapMb} MB of memory an upload may use. Try a smaller file, with only your own samples.`,
+      'body',
+    );
+  return watchWorker<UploadResult, FromWorker>(worker, { deadline, tooSlow, outOfMemory }, (m, run) => {
+    if (m.type === 'pull') void send(run);
+    else if (m.type === 'done') run.resolve(m.result);
+    else run.reject(errorOf(m.failure));
   });
 }
 
