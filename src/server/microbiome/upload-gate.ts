@@ -6,6 +6,7 @@
  * report under 64 KB is read in place: see INLINE_BYTES.) One worker at a
  * time keeps the process under ~600 MB (measured: ~200 MB idle, ~460 MB reading a 40 MB table).
  */
+import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { ChoiceError } from '../../core/errors.ts';
 import { isHdf5 } from '../../core/microbiome/read.ts';
@@ -67,13 +68,31 @@ async function readInline(body: Uint8Array, job: UploadJob): Promise<UploadResul
 
 const WORKER_ENTRY = new URL('./upload-worker.mjs', import.meta.url);
 
+/** One person's upload turn, shared by every server process on one database. */
+export interface UploadLease {
+  /** True when `holder` now holds `personId`'s lease for `forMs`; false when another holds it. */
+  take(personId: string, holder: string, forMs: number): Promise<boolean>;
+  release(personId: string, holder: string): Promise<void>;
+}
+
+const inProgress = () =>
+  new HttpError(
+    429,
+    'upload_in_progress',
+    'Another upload of yours is still being read. Wait for it to finish, then try again.',
+  );
+
 /** Who is uploading now, in this process, and who waits for a worker. */
 export class UploadGate {
   private readonly people = new Set<string>();
   private running = 0;
   private readonly queue: Array<() => void> = [];
 
-  constructor(readonly limits: UploadLimits) {}
+  constructor(
+    readonly limits: UploadLimits,
+    /** The same rule across server processes on one database (store/upload-lease.ts). */
+    private readonly lease?: UploadLease,
+  ) {}
 
   /** Reads `body` in a worker for `personId`, or refuses at once when they already have one running. */
   async read(
@@ -91,24 +110,34 @@ export class UploadGate {
    * slots; the data import route reads its files through here too.
    */
   async run<T>(personId: string, work: () => Promise<T>): Promise<T> {
-    if (this.people.has(personId)) {
-      throw new HttpError(
-        429,
-        'upload_in_progress',
-        'Another upload of yours is still being read. Wait for it to finish, then try again.',
-      );
-    }
-    if (this.running >= this.limits.parallel && this.queue.length >= this.limits.waiting) {
-      throw new HttpError(503, 'busy', 'The server is reading many uploads just now. Try again in a minute.');
-    }
+    if (this.people.has(personId)) throw inProgress();
     this.people.add(personId);
+    const holder = randomUUID();
+    // Long enough for one job; taken again when the turn comes, so waiting does not outlast it.
+    const lease = async () =>
+      !this.lease || (await this.lease.take(personId, holder, this.limits.timeMs + 60_000));
     try {
-      await this.turn();
+      if (this.lease && !(await lease())) throw inProgress();
       try {
-        return await work();
+        // Checked and counted in one step (no await between), so parallel callers see each other.
+        if (this.running >= this.limits.parallel && this.queue.length >= this.limits.waiting) {
+          throw new HttpError(
+            503,
+            'busy',
+            'The server is reading many uploads just now. Try again in a minute.',
+          );
+        }
+        await this.turn();
+        try {
+          if (this.lease && !(await lease())) throw inProgress();
+          return await work();
+        } finally {
+          this.running--;
+          this.queue.shift()?.();
+        }
       } finally {
-        this.running--;
-        this.queue.shift()?.();
+        // A lease not given back (the database unreachable) ends by itself at its expiry.
+        await this.lease?.release(personId, holder).catch(() => undefined);
       }
     } finally {
       this.people.delete(personId);

@@ -17,6 +17,7 @@ import { listCustomMeasures } from '../../store/custom-measures.ts';
 import { importTrackerPlan, listImports, previousImport, recordImport } from '../../store/imports.ts';
 import { countRows, exportPerson, exportTable, importTables } from '../../store/ownership.ts';
 import { getPerson } from '../../store/people.ts';
+import { databaseUploadLease } from '../../store/upload-lease.ts';
 import type { AppContext } from '../context.ts';
 import { readImport } from '../import/import-reader.ts';
 import { UploadGate } from '../microbiome/upload-gate.ts';
@@ -145,7 +146,7 @@ export function registerOwnershipRoutes(app: FastifyInstance, ctx: AppContext): 
   });
 
   // Import files are read in a worker, one per person at a time, like microbiome uploads.
-  const imports = new UploadGate(ctx.uploads);
+  const imports = new UploadGate(ctx.uploads, databaseUploadLease(store.db, 'import'));
 
   const runImport = async (personId: string, body: ImportBody, dryRun: boolean) => {
     const [first] = body.files as [ImportBody['files'][number]];
