@@ -34,6 +34,13 @@ export interface AuthThrottleTable {
   last_failure: string;
 }
 
+/** One live upload or import per person across server processes (migration 0016). */
+export interface UploadLeaseTable {
+  key: string;
+  holder: string;
+  expires: string;
+}
+
 /** Unused since migration 0013 (auth_throttle); kept so upgrades drop no rows. */
 export interface LoginThrottleTable {
   key: string;
@@ -292,6 +299,7 @@ export interface Database {
   session: SessionTable;
   login_throttle: LoginThrottleTable;
   auth_throttle: AuthThrottleTable;
+  upload_lease: UploadLeaseTable;
   observation: ObservationTable;
   screener_response: ScreenerResponseTable;
   safety_dismissal: SafetyDismissalTable;

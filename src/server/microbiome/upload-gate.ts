@@ -6,10 +6,12 @@
  * report under 64 KB is read in place: see INLINE_BYTES.) One worker at a
  * time keeps the process under ~600 MB (measured: ~200 MB idle, ~460 MB reading a 40 MB table).
  */
+import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { ChoiceError } from '../../core/errors.ts';
 import { isHdf5 } from '../../core/microbiome/read.ts';
 import { HttpError } from '../plugins/errors.ts';
+import { type WorkerJob, watchWorker } from '../worker-watch.ts';
 import {
   failureOf,
   runUploadJob,
@@ -66,13 +68,31 @@ async function readInline(body: Uint8Array, job: UploadJob): Promise<UploadResul
 
 const WORKER_ENTRY = new URL('./upload-worker.mjs', import.meta.url);
 
+/** One person's upload turn, shared by every server process on one database. */
+export interface UploadLease {
+  /** True when `holder` now holds `personId`'s lease for `forMs`; false when another holds it. */
+  take(personId: string, holder: string, forMs: number): Promise<boolean>;
+  release(personId: string, holder: string): Promise<void>;
+}
+
+const inProgress = () =>
+  new HttpError(
+    429,
+    'upload_in_progress',
+    'Another upload of yours is still being read. Wait for it to finish, then try again.',
+  );
+
 /** Who is uploading now, in this process, and who waits for a worker. */
 export class UploadGate {
   private readonly people = new Set<string>();
   private running = 0;
   private readonly queue: Array<() => void> = [];
 
-  constructor(readonly limits: UploadLimits) {}
+  constructor(
+    readonly limits: UploadLimits,
+    /** The same rule across server processes on one database (store/upload-lease.ts). */
+    private readonly lease?: UploadLease,
+  ) {}
 
   /** Reads `body` in a worker for `personId`, or refuses at once when they already have one running. */
   async read(
@@ -80,24 +100,44 @@ export class UploadGate {
     body: AsyncIterable<Uint8Array>,
     job: Omit<UploadJob, 'maxBytes'>,
   ): Promise<UploadResult> {
-    if (this.people.has(personId)) {
-      throw new HttpError(
-        429,
-        'upload_in_progress',
-        'Another upload of yours is still being read. Wait for it to finish, then try again.',
-      );
-    }
-    if (this.running >= this.limits.parallel && this.queue.length >= this.limits.waiting) {
-      throw new HttpError(503, 'busy', 'The server is reading many uploads just now. Try again in a minute.');
-    }
+    return this.run(personId, () =>
+      readInWorker(body, { ...job, maxBytes: this.limits.maxBytes }, this.limits),
+    );
+  }
+
+  /**
+   * Runs `work` (which starts a worker) in this person's one turn and one of the process's worker
+   * slots; the data import route reads its files through here too.
+   */
+  async run<T>(personId: string, work: () => Promise<T>): Promise<T> {
+    if (this.people.has(personId)) throw inProgress();
     this.people.add(personId);
+    const holder = randomUUID();
+    // Long enough for one job; taken again when the turn comes, so waiting does not outlast it.
+    const lease = async () =>
+      !this.lease || (await this.lease.take(personId, holder, this.limits.timeMs + 60_000));
     try {
-      await this.turn();
+      if (this.lease && !(await lease())) throw inProgress();
       try {
-        return await readInWorker(body, { ...job, maxBytes: this.limits.maxBytes }, this.limits);
+        // Checked and counted in one step (no await between), so parallel callers see each other.
+        if (this.running >= this.limits.parallel && this.queue.length >= this.limits.waiting) {
+          throw new HttpError(
+            503,
+            'busy',
+            'The server is reading many uploads just now. Try again in a minute.',
+          );
+        }
+        await this.turn();
+        try {
+          if (this.lease && !(await lease())) throw inProgress();
+          return await work();
+        } finally {
+          this.running--;
+          this.queue.shift()?.();
+        }
       } finally {
-        this.running--;
-        this.queue.shift()?.();
+        // A lease not given back (the database unreachable) ends by itself at its expiry.
+        await this.lease?.release(personId, holder).catch(() => undefined);
       }
     } finally {
       this.people.delete(personId);
@@ -165,72 +205,51 @@ async function readInWorker(
     stderr: false,
   });
   let received = 0;
-  return new Promise<UploadResult>((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      fn();
-    };
-    const timer = setTimeout(() => finish(() => reject(tooSlow())), deadline - Date.now());
-    const send = async () => {
-      let chunk: IteratorResult<Uint8Array>;
-      try {
-        chunk = pending.shift() ?? (await chunks.next());
-      } catch {
-        finish(() => reject(interrupted()));
-        return;
-      }
-      if (settled) return;
-      if (chunk.done) {
-        worker.postMessage({ type: 'end' } satisfies ToWorker);
-        return;
-      }
-      received += chunk.value.length;
-      if (received > limits.maxBytes) {
-        finish(() =>
-          reject(
-            new HttpError(
-              413,
-              'too_large',
-              `The file is larger than ${Math.round(limits.maxBytes / MB)} MB.`,
-              'body',
-            ),
-          ),
-        );
-        return;
-      }
-      // A copy the worker owns: the request's buffer may be a slice of a pooled one.
-      const data = new Uint8Array(chunk.value);
-      worker.postMessage({ type: 'chunk', data } satisfies ToWorker, [data.buffer]);
-    };
-    worker.on('message', (m: FromWorker) => {
-      if (m.type === 'pull') void send();
-      else if (m.type === 'done') finish(() => resolve(m.result));
-      else finish(() => reject(errorOf(m.failure)));
-    });
-    worker.on('error', (e: Error & { code?: string }) => {
-      finish(() =>
-        reject(
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new HttpError(
-                413,
-                'too_large',
-                `Reading this file needed more than the ${limits.workerHeapMb} MB of memory an upload may use. Try a smaller file, with only your own samples.`,
-                'body',
-              )
-            : e,
+  const send = async (run: WorkerJob<UploadResult>) => {
+    let chunk: IteratorResult<Uint8Array>;
+    try {
+      chunk = pending.shift() ?? (await chunks.next());
+    } catch {
+      run.reject(interrupted());
+      return;
+    }
+    if (run.settled) return;
+    if (chunk.done) {
+      worker.postMessage({ type: 'end' } satisfies ToWorker);
+      return;
+    }
+    received += chunk.value.length;
+    if (received > limits.maxBytes) {
+      run.reject(
+        new HttpError(
+          413,
+          'too_large',
+          `The file is larger than ${Math.round(limits.maxBytes / MB)} MB.`,
+          'body',
         ),
       );
-    });
-    worker.on('exit', () => finish(() => reject(new Error('the upload worker stopped without an answer'))));
+      return;
+    }
+    // A copy the worker owns: the request's buffer may be a slice of a pooled one.
+    const data = new Uint8Array(chunk.value);
+    worker.postMessage({ type: 'chunk', data } satisfies ToWorker, [data.buffer]);
+  };
+  const outOfMemory = () =>
+    new HttpError(
+      413,
+      'too_large',
+      `Reading this file needed more than the ${limits.workerHeapMb} MB of memory an upload may use. Try a smaller file, with only your own samples.`,
+      'body',
+    );
+  return watchWorker<UploadResult, FromWorker>(worker, { deadline, tooSlow, outOfMemory }, (m, run) => {
+    if (m.type === 'pull') void send(run);
+    else if (m.type === 'done') run.resolve(m.result);
+    else run.reject(errorOf(m.failure));
   });
 }
 
 /** The answer for a failed read: the sample picker's choices survive the trip from the worker. */
-function errorOf(f: UploadFailure): Error {
+export function errorOf(f: UploadFailure): Error {
   if (f.choices && f.field) return new ChoiceError(f.field, f.message, f.choices);
   return new HttpError(f.status, f.code, f.message, f.field);
 }

@@ -35,6 +35,7 @@ import {
   saveTaxonomy,
 } from '../../store/microbiome.ts';
 import { getPerson } from '../../store/people.ts';
+import { databaseUploadLease } from '../../store/upload-lease.ts';
 import type { AppContext } from '../context.ts';
 import { UploadGate } from '../microbiome/upload-gate.ts';
 import { checkStoredSize, pickSample, type UploadResult } from '../microbiome/upload-job.ts';
@@ -92,7 +93,7 @@ function summary(s: StoredSample) {
 
 export function registerMicrobiomeRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.store;
-  const uploads = new UploadGate(ctx.uploads);
+  const uploads = new UploadGate(ctx.uploads, databaseUploadLease(ctx.store.db, 'upload'));
 
   async function sampleView(personId: string, s: StoredSample) {
     const previous = await previousProfiledSample(db, personId, s.date);

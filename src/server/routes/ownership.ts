@@ -6,22 +6,21 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { localDateAt } from '../../core/dates.ts';
-import { NotFoundError, ValidationError } from '../../core/errors.ts';
+import { NotFoundError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
-import { parseExportDocument } from '../../core/export/document.ts';
 import { buildFhirBundle } from '../../core/export/fhir.ts';
 import { type CustomKind, customMeasureToMeasure } from '../../core/habits/custom-measures.ts';
-import { parseBearable } from '../../core/import/bearable.ts';
-import { parseDaylio } from '../../core/import/daylio.ts';
-import { parseLoop } from '../../core/import/loop.ts';
-import { type ImportPlan, planImport } from '../../core/import/plan.ts';
-import { checkImportRows, type ParsedSource, type Target } from '../../core/import/tabular.ts';
+import type { ImportPlan } from '../../core/import/plan.ts';
+import type { Target } from '../../core/import/tabular.ts';
 import { measureByKey } from '../../core/tracking/measures.ts';
 import { listCustomMeasures } from '../../store/custom-measures.ts';
 import { importTrackerPlan, listImports, previousImport, recordImport } from '../../store/imports.ts';
 import { countRows, exportPerson, exportTable, importTables } from '../../store/ownership.ts';
 import { getPerson } from '../../store/people.ts';
+import { databaseUploadLease } from '../../store/upload-lease.ts';
 import type { AppContext } from '../context.ts';
+import { readImport } from '../import/import-reader.ts';
+import { UploadGate } from '../microbiome/upload-gate.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
 
@@ -63,25 +62,6 @@ function attachment(reply: FastifyReply, name: string, type: string) {
     .header('content-type', type)
     .header('content-disposition', `attachment; filename="${name}"`)
     .header('cache-control', 'no-store');
-}
-
-function parseTracker(body: ImportBody): ParsedSource {
-  const [first] = body.files as [ImportBody['files'][number]];
-  if (body.source === 'daylio') return parseDaylio(first.content, first.name);
-  if (body.source === 'bearable') return parseBearable(first.content, first.name);
-  return parseLoop(body.files);
-}
-
-function readJson(content: string, name: string): unknown {
-  try {
-    return JSON.parse(content);
-  } catch {
-    throw new ValidationError(
-      'files',
-      `${name} is not JSON: choose the file Gutbrain's export gave you`,
-      'invalid_json',
-    );
-  }
 }
 
 const planView = (plan: ImportPlan) => {
@@ -165,17 +145,30 @@ export function registerOwnershipRoutes(app: FastifyInstance, ctx: AppContext): 
     ).send(JSON.stringify(bundle));
   });
 
+  // Import files are read in a worker, one per person at a time, like microbiome uploads.
+  const imports = new UploadGate(ctx.uploads, databaseUploadLease(store.db, 'import'));
+
   const runImport = async (personId: string, body: ImportBody, dryRun: boolean) => {
     const [first] = body.files as [ImportBody['files'][number]];
     const previous = await previousImport(store.db, personId, first.content);
-    if (body.source === 'gutbrain') {
-      const doc = parseExportDocument(readJson(first.content, first.name));
-      checkImportRows(
-        Object.values(doc.tables).reduce((n, rows) => n + rows.length, 0),
-        first.name,
-      );
+    // Targets may name any measure, the person's own included.
+    const own = body.source === 'gutbrain' ? [] : await listCustomMeasures(store.db, personId);
+    const reading = await imports.run(personId, () =>
+      readImport(
+        {
+          source: body.source,
+          files: body.files,
+          moods: body.moods,
+          targets: body.targets as Record<string, Target> | undefined,
+          scales: body.scales,
+          own: own.map((m) => ({ id: m.id, name: m.name, kind: m.kind, unit: m.unit })),
+        },
+        ctx.uploads,
+      ),
+    );
+    if (reading.kind === 'gutbrain') {
       const run = async (db: typeof store.db) => {
-        const tables = await importTables({ ...store, db }, personId, doc.tables, {
+        const tables = await importTables({ ...store, db }, personId, reading.tables, {
           dryRun,
           nested: !dryRun,
         });
@@ -187,18 +180,7 @@ export function registerOwnershipRoutes(app: FastifyInstance, ctx: AppContext): 
       const rows = tables.reduce((n, t) => n + t.rows, 0);
       return { source: body.source, previousImport: previous ?? null, rows, tables };
     }
-    // Targets may name any measure, the person's own included.
-    const own = new Map(
-      (await listCustomMeasures(store.db, personId)).map((m) => [
-        `custom_${m.id}`,
-        customMeasureToMeasure(m),
-      ]),
-    );
-    const plan = planImport(
-      parseTracker(body),
-      { moods: body.moods, targets: body.targets as Record<string, Target> | undefined, scales: body.scales },
-      (key) => measureByKey(key) ?? own.get(key),
-    );
+    const { plan } = reading;
     if (dryRun && plan.problems.length > 0) {
       return { source: body.source, previousImport: previous ?? null, plan: planView(plan), result: null };
     }
