@@ -7,6 +7,8 @@
  * stored as the date `1-01-01`, which that person's own export could then not import.
  */
 
+import { ValidationError } from './errors.ts';
+
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const INSTANT =
@@ -109,4 +111,15 @@ export function timeFromMinutes(minutes: number): string {
 
 export function isTimeOfDay(value: string): boolean {
   return TIME_OF_DAY.test(value);
+}
+
+/**
+ * The one "not in the future" rule: a day the person logs, ends or collects something on may be
+ * their today or earlier, never later (their today comes from their own time zone).
+ *
+ * @example notInFuture('date', '2026-03-11', '2026-03-10', 'log habits for today or an earlier day') // throws
+ */
+export function notInFuture(field: string, date: string, today: string, advice?: string): void {
+  if (date <= today) return;
+  throw new ValidationError(field, `${field} is in the future${advice ? `: ${advice}` : ''}`);
 }

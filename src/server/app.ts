@@ -19,16 +19,18 @@ import { frameworkErrors, registerErrorHandling, sendError } from './plugins/err
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { scheduleReminderPushes } from './push/send.ts';
+import { type Route, registerRoutes } from './route-table.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
-import { registerHabitRoutes } from './routes/habits.ts';
+import { habitRoutes } from './routes/habits.ts';
 import { registerInsightPageRoutes } from './routes/insight-pages.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerMeasureRoutes } from './routes/measures.ts';
+import { metaRoutes } from './routes/meta.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
@@ -60,7 +62,11 @@ export interface AppOptions {
   pushRemindersEveryMs?: number;
   /** Microbiome upload limits; tests shorten the time limit. */
   uploads?: Partial<UploadLimits>;
+  /** Check every JSON answer against the contract (on under Vitest; a parse per answer). */
+  checkOutputs?: boolean;
 }
+
+const isTest = process.env.VITEST === 'true';
 
 /** Request logs carry method, path and status only: no query strings, bodies or cookies. */
 export const safeLogSerializers = {
@@ -116,7 +122,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRecommendationRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
   registerFoodRoutes(app, ctx);
-  registerHabitRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
@@ -124,6 +129,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMicrobiomeRoutes(app, ctx);
   registerReminderRoutes(app, ctx);
   registerPushRoutes(app, ctx);
+
+  // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
+  const tables: Route[][] = [habitRoutes];
+  registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
+    checkOutputs: options.checkOutputs ?? isTest,
+  });
 
   if (options.pushRemindersEveryMs) {
     const stop = scheduleReminderPushes(

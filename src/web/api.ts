@@ -5,6 +5,8 @@
  * @example const { days } = await api.get<{ days: Day[] }>('/api/checkins?from=2026-01-01');
  */
 
+import type { Endpoint, InputOf, OutputOf } from '../contract/endpoint.ts';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -65,6 +67,40 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const token = (json as { csrfToken?: string } | undefined)?.csrfToken;
   if (token) setCsrfToken(token);
   return json as T;
+}
+
+/** `METHOD path` of an endpoint, as the contract spells it: `'GET /api/habits/:date'`. */
+export type EndpointKey<E extends Endpoint> = `${E['method']} ${E['path']}`;
+
+/**
+ * Calls one endpoint of the contract, typed by it: the web never writes an answer's shape by hand.
+ * The endpoint is named by type only (`import type`), so no zod code reaches the page.
+ *
+ * @example const day = await callApi<typeof getHabitDay>('GET /api/habits/:date', { params: { date } });
+ */
+export function callApi<E extends Endpoint>(key: EndpointKey<E>, input: InputOf<E>): Promise<OutputOf<E>> {
+  const space = key.indexOf(' ');
+  const method = key.slice(0, space);
+  const parts = input as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+  return request<OutputOf<E>>(method, pathOf(key.slice(space + 1), parts.params, parts.query), parts.body);
+}
+
+/** Fills `:name` segments and appends the query (absent values left out). */
+export function pathOf(
+  path: string,
+  params?: Record<string, string>,
+  query?: Record<string, unknown>,
+): string {
+  const filled = path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => {
+    const value = params?.[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {}))
+    if (v !== undefined && v !== null) search.set(k, String(v));
+  const qs = search.toString();
+  return qs ? `${filled}?${qs}` : filled;
 }
 
 export const api = {

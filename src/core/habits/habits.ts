@@ -36,44 +36,46 @@ export const MOVEMENT_KINDS = [
   'other',
 ] as const;
 
-export const habitsSchema = z
-  .strictObject({
-    morningSunlight: z.strictObject({ minutes, startTime: timeOfDay.optional() }).optional(),
-    movement: z
-      .strictObject({
-        minutes,
-        kind: z.enum(MOVEMENT_KINDS, { error: `must be one of ${MOVEMENT_KINDS.join(', ')}` }).optional(),
-      })
-      .optional(),
-    meditation: minutes.optional(),
-    breathing: minutes.optional(),
-    conversation: z.boolean({ error: 'must be true or false' }).optional(),
-    helping: z.boolean({ error: 'must be true or false' }).optional(),
-    laughter: z.boolean({ error: 'must be true or false' }).optional(),
-    gratitude: z
-      .array(
-        z
-          .string({ error: 'must be text' })
-          .trim()
-          .min(1, { error: 'must not be empty' })
-          .max(200, { error: 'must be at most 200 characters' })
-          .refine((s) => !/[\r\n]/.test(s), { error: 'must be one line' }),
-      )
-      .max(GRATITUDE_MAX, { error: `at most ${GRATITUDE_MAX} entries` })
-      .optional(),
-    creative: z.boolean({ error: 'must be true or false' }).optional(),
-    coldExposure: z.boolean({ error: 'must be true or false' }).optional(),
-    nature: minutes.optional(),
-    fastingHours: z
-      .number({ error: 'must be a number of hours' })
-      .min(0, { error: 'must be between 0 and 24' })
-      .max(24, { error: 'must be between 0 and 24' })
-      .optional(),
-  })
-  .refine((h) => Object.values(h).some((v) => v !== undefined), {
-    error: 'fill in at least one habit',
-    path: ['habits'],
-  });
+/** The habit fields as stored and answered; a day with none is simply empty. */
+export const habitFields = z.strictObject({
+  morningSunlight: z.strictObject({ minutes, startTime: timeOfDay.optional() }).optional(),
+  movement: z
+    .strictObject({
+      minutes,
+      kind: z.enum(MOVEMENT_KINDS, { error: `must be one of ${MOVEMENT_KINDS.join(', ')}` }).optional(),
+    })
+    .optional(),
+  meditation: minutes.optional(),
+  breathing: minutes.optional(),
+  conversation: z.boolean({ error: 'must be true or false' }).optional(),
+  helping: z.boolean({ error: 'must be true or false' }).optional(),
+  laughter: z.boolean({ error: 'must be true or false' }).optional(),
+  gratitude: z
+    .array(
+      z
+        .string({ error: 'must be text' })
+        .trim()
+        .min(1, { error: 'must not be empty' })
+        .max(200, { error: 'must be at most 200 characters' })
+        .refine((s) => !/[\r\n]/.test(s), { error: 'must be one line' }),
+    )
+    .max(GRATITUDE_MAX, { error: `at most ${GRATITUDE_MAX} entries` })
+    .optional(),
+  creative: z.boolean({ error: 'must be true or false' }).optional(),
+  coldExposure: z.boolean({ error: 'must be true or false' }).optional(),
+  nature: minutes.optional(),
+  fastingHours: z
+    .number({ error: 'must be a number of hours' })
+    .min(0, { error: 'must be between 0 and 24' })
+    .max(24, { error: 'must be between 0 and 24' })
+    .optional(),
+});
+
+/** What a person saves: at least one habit (an empty day is a DELETE). */
+export const habitsSchema = habitFields.refine((h) => Object.values(h).some((v) => v !== undefined), {
+  error: 'fill in at least one habit',
+  path: ['habits'],
+});
 
 export type Habits = z.infer<typeof habitsSchema>;
 

@@ -5,8 +5,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import type { getHabitDay } from '../../contract/habits.ts';
 import { MOVEMENT_KINDS } from '../../core/habits/habits.ts';
-import { ApiError, api } from '../api.ts';
+import { ApiError, callApi } from '../api.ts';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { pendingBody, sendOrQueue } from '../offline/queue.ts';
 import { usePerson } from '../session.tsx';
@@ -107,7 +108,7 @@ export function HabitForm({ date }: { date: string }) {
         ({ date, habits, wakeTimeLogged: false, sunlightWithinTwoHoursOfWaking: null }) as HabitDay;
       if (queued) return offlineDay(queued);
       try {
-        return await api.get<HabitDay>(`/api/habits/${date}`);
+        return await callApi<typeof getHabitDay>('GET /api/habits/:date', { params: { date } });
       } catch (e) {
         if (e instanceof ApiError && e.status === 0) return offlineDay({});
         throw e;

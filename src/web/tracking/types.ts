@@ -1,8 +1,10 @@
 /** Shapes of the food, habit and program API answers, as the web app reads them. */
+
+import type { OutputOf } from '../../contract/endpoint.ts';
+import type { getHabitDay } from '../../contract/habits.ts';
 import type { Food } from '../../core/foods/catalogue.ts';
 import type { Meal } from '../../core/foods/derive.ts';
 import type { PlantCount } from '../../core/foods/plants.ts';
-import type { Habits } from '../../core/habits/habits.ts';
 import type {
   CalendarDay,
   DayProgress,
@@ -32,12 +34,7 @@ export interface RecentFood {
   lastServings: number;
 }
 
-export interface HabitDay {
-  date: string;
-  habits: Habits;
-  wakeTimeLogged: boolean;
-  sunlightWithinTwoHoursOfWaking: boolean | null;
-}
+export type HabitDay = OutputOf<typeof getHabitDay>;
 
 export type EnrolmentState = 'upcoming' | 'active' | 'paused' | 'left' | 'completed';
 

@@ -1,0 +1,23 @@
+/** The OpenAPI document, built once per app from every endpoint it registered. */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { getOpenApi } from '../../contract/meta.ts';
+import { openApiDocument } from '../openapi.ts';
+import { type Route, route } from '../route-table.ts';
+
+const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+type Doc = { openapi: '3.1.0'; paths: Record<string, unknown> };
+const documents = new WeakMap<FastifyInstance, Doc>();
+
+export const metaRoutes: Route[] = [
+  route(getOpenApi, async ({ req }) => {
+    let doc = documents.get(req.server);
+    if (!doc) {
+      doc = openApiDocument(req.server.endpoints, version) as Doc;
+      documents.set(req.server, doc);
+    }
+    return doc;
+  }),
+];
