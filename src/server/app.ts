@@ -35,10 +35,10 @@ import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
 import { registerPushRoutes } from './routes/push.ts';
-import { registerRecommendationRoutes } from './routes/recommendations.ts';
+import { recommendationRoutes } from './routes/recommendations.ts';
 import { registerReminderRoutes } from './routes/reminders.ts';
-import { registerSafetyRoutes } from './routes/safety.ts';
-import { registerScreenerRoutes } from './routes/screeners.ts';
+import { safetyRoutes } from './routes/safety.ts';
+import { screenerRoutes } from './routes/screeners.ts';
 import { registerSharingRoutes } from './routes/sharing.ts';
 
 export interface AppOptions {
@@ -114,12 +114,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
   registerKnowledgeRoutes(app, ctx);
-  registerScreenerRoutes(app, ctx);
-  registerSafetyRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
   registerInsightPageRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
-  registerRecommendationRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
   registerFoodRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
@@ -131,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [habitRoutes];
+  const tables: Route[][] = [habitRoutes, safetyRoutes, screenerRoutes, recommendationRoutes];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });

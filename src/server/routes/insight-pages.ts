@@ -21,7 +21,7 @@ import { getPerson } from '../../store/people.ts';
 import type { AppContext } from '../context.ts';
 import { requirePerson } from '../plugins/auth.ts';
 import { parseInput } from '../plugins/errors.ts';
-import { recommendationsFor } from './recommendations.ts';
+import { recommendationsFor } from '../services/recommendations.ts';
 
 /** The measures the Insights charts draw. */
 export const CHART_MEASURES = [
@@ -87,7 +87,7 @@ export function registerInsightPageRoutes(app: FastifyInstance, ctx: AppContext)
     const lookup = (key: string) => measureByKey(key) ?? custom.get(key);
     const report = computeAssociations(await dayMeasureMatrix(db, personId, '1900-01-01', end), { lookup });
     const shown = report.associations.filter((a) => a.status === 'shown').sort(displayOrder);
-    const recs = await recommendationsFor(ctx, personId, req, end);
+    const recs = await recommendationsFor(ctx, personId, req.headers['accept-language'], end);
     // Days of this week with values imported from another tracker, per app: the report says so.
     const importedDays = new Map<string, number>();
     for (const d of await listImportedDays(db, personId, 'all', {
