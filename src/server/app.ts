@@ -23,7 +23,7 @@ import { type Route, registerRoutes } from './route-table.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
-import { registerExperimentRoutes } from './routes/experiments.ts';
+import { experimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
 import { habitRoutes } from './routes/habits.ts';
 import { registerInsightPageRoutes } from './routes/insight-pages.ts';
@@ -116,7 +116,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerKnowledgeRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
   registerInsightPageRoutes(app, ctx);
-  registerExperimentRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
   registerFoodRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
@@ -128,7 +127,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [habitRoutes, safetyRoutes, screenerRoutes, recommendationRoutes];
+  const tables: Route[][] = [
+    habitRoutes,
+    safetyRoutes,
+    screenerRoutes,
+    recommendationRoutes,
+    experimentRoutes,
+  ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });
