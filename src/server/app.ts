@@ -26,8 +26,7 @@ import { registerDemoRoutes } from './routes/demo.ts';
 import { experimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
 import { habitRoutes } from './routes/habits.ts';
-import { registerInsightPageRoutes } from './routes/insight-pages.ts';
-import { registerInsightRoutes } from './routes/insights.ts';
+import { insightRoutes } from './routes/insights.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerMeasureRoutes } from './routes/measures.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -114,8 +113,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
   registerKnowledgeRoutes(app, ctx);
-  registerInsightRoutes(app, ctx);
-  registerInsightPageRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
   registerFoodRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
@@ -133,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     screenerRoutes,
     recommendationRoutes,
     experimentRoutes,
+    insightRoutes,
   ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
