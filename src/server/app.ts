@@ -18,6 +18,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandling, sendError } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerSecurity } from './plugins/security.ts';
+import { programCatalogue } from './program-files.ts';
 import { scheduleReminderPushes } from './push/send.ts';
 import { type Route, registerRoutes } from './route-table.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -32,7 +33,7 @@ import { registerMeasureRoutes } from './routes/measures.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
-import { registerProgramRoutes } from './routes/programs.ts';
+import { programRoutes } from './routes/programs.ts';
 import { registerPushRoutes } from './routes/push.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { registerReminderRoutes } from './routes/reminders.ts';
@@ -116,13 +117,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDemoRoutes(app, ctx);
   registerFoodRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
-  registerProgramRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
   registerSharingRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
   registerReminderRoutes(app, ctx);
   registerPushRoutes(app, ctx);
 
+  // The shipped programs and any a clinic put in PROGRAMS_DIR, validated now: a bad file stops start-up.
+  programCatalogue(process.env.PROGRAMS_DIR || undefined);
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
   const tables: Route[][] = [
     habitRoutes,
@@ -131,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     recommendationRoutes,
     experimentRoutes,
     insightRoutes,
+    programRoutes,
   ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
