@@ -21,7 +21,7 @@ import { registerSecurity } from './plugins/security.ts';
 import { scheduleReminderPushes } from './push/send.ts';
 import { type Route, registerRoutes } from './route-table.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
-import { registerCheckinRoutes } from './routes/checkins.ts';
+import { checkinRoutes } from './routes/checkins.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
@@ -112,7 +112,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app, ctx.store.db, ctx.sessionPolicy, ctx.now);
 
   registerAuthRoutes(app, ctx);
-  registerCheckinRoutes(app, ctx);
   registerKnowledgeRoutes(app, ctx);
   registerScreenerRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
@@ -131,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [habitRoutes];
+  const tables: Route[][] = [habitRoutes, checkinRoutes];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });

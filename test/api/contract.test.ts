@@ -18,7 +18,6 @@ import { openTestStore } from '../support/db.ts';
  */
 const NOT_YET_IN_CONTRACT: string[] = [
   'DELETE /api/account',
-  'DELETE /api/checkins/:date',
   'DELETE /api/experiments/:id',
   'DELETE /api/food-entries/:id',
   'DELETE /api/foods/custom/:foodId',
@@ -31,8 +30,6 @@ const NOT_YET_IN_CONTRACT: string[] = [
   'DELETE /api/screeners/responses/:id',
   'DELETE /api/sharing/grants/:id',
   'GET /api/auth/session',
-  'GET /api/checkins',
-  'GET /api/checkins/:date',
   'GET /api/clinician/people',
   'GET /api/clinician/people/:personId/report.pdf',
   'GET /api/clinician/people/:personId/summary',
@@ -125,7 +122,6 @@ const NOT_YET_IN_CONTRACT: string[] = [
   'POST /api/screeners/responses/:id/support-read',
   'POST /api/sharing/assignments/:id/:answer',
   'POST /api/sharing/grants',
-  'PUT /api/checkins/:date',
   'PUT /api/enrolments/:id/choices',
   'PUT /api/enrolments/:id/ticks',
   'PUT /api/foods/:foodId/favourite',
