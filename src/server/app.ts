@@ -20,7 +20,7 @@ import { registerInputGuard } from './plugins/input-guard.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { scheduleReminderPushes } from './push/send.ts';
 import { type Route, registerRoutes } from './route-table.ts';
-import { registerAuthRoutes } from './routes/auth.ts';
+import { authRoutes } from './routes/auth.ts';
 import { checkinRoutes } from './routes/checkins.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
@@ -111,7 +111,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInputGuard(app);
   await registerAuth(app, ctx.store.db, ctx.sessionPolicy, ctx.now);
 
-  registerAuthRoutes(app, ctx);
   registerKnowledgeRoutes(app, ctx);
   registerScreenerRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
@@ -130,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [habitRoutes, checkinRoutes];
+  const tables: Route[][] = [authRoutes, habitRoutes, checkinRoutes];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });
