@@ -24,12 +24,12 @@ import { authRoutes } from './routes/auth.ts';
 import { checkinRoutes } from './routes/checkins.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
-import { registerFoodRoutes } from './routes/foods.ts';
+import { foodRoutes } from './routes/foods.ts';
 import { habitRoutes } from './routes/habits.ts';
 import { registerInsightPageRoutes } from './routes/insight-pages.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
-import { registerMeasureRoutes } from './routes/measures.ts';
+import { measureRoutes } from './routes/measures.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
@@ -119,8 +119,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerExperimentRoutes(app, ctx);
   registerRecommendationRoutes(app, ctx);
   registerDemoRoutes(app, ctx);
-  registerFoodRoutes(app, ctx);
-  registerMeasureRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
   registerSharingRoutes(app, ctx);
@@ -129,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [authRoutes, habitRoutes, checkinRoutes];
+  const tables: Route[][] = [authRoutes, habitRoutes, checkinRoutes, foodRoutes, measureRoutes];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });
