@@ -22,7 +22,7 @@ import { scheduleReminderPushes } from './push/send.ts';
 import { type Route, registerRoutes } from './route-table.ts';
 import { authRoutes } from './routes/auth.ts';
 import { checkinRoutes } from './routes/checkins.ts';
-import { registerDemoRoutes } from './routes/demo.ts';
+import { demoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { foodRoutes } from './routes/foods.ts';
 import { habitRoutes } from './routes/habits.ts';
@@ -118,7 +118,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInsightPageRoutes(app, ctx);
   registerExperimentRoutes(app, ctx);
   registerRecommendationRoutes(app, ctx);
-  registerDemoRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
   registerSharingRoutes(app, ctx);
@@ -127,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [authRoutes, habitRoutes, checkinRoutes, foodRoutes, measureRoutes];
+  const tables: Route[][] = [authRoutes, habitRoutes, checkinRoutes, foodRoutes, measureRoutes, demoRoutes];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });

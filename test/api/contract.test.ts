@@ -76,7 +76,6 @@ const NOT_YET_IN_CONTRACT: string[] = [
   'GET /api/sharing/report.pdf',
   'PATCH /api/experiments/:id',
   'POST /api/clinician/people/:personId/assignments',
-  'POST /api/demo',
   'POST /api/enrolments',
   'POST /api/enrolments/:id/leave',
   'POST /api/enrolments/:id/pause',
