@@ -34,9 +34,9 @@ import { metaRoutes } from './routes/meta.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
-import { registerPushRoutes } from './routes/push.ts';
+import { pushRoutes } from './routes/push.ts';
 import { registerRecommendationRoutes } from './routes/recommendations.ts';
-import { registerReminderRoutes } from './routes/reminders.ts';
+import { reminderRoutes } from './routes/reminders.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
 import { registerSharingRoutes } from './routes/sharing.ts';
@@ -122,11 +122,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOwnershipRoutes(app, ctx);
   registerSharingRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
-  registerReminderRoutes(app, ctx);
-  registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [authRoutes, habitRoutes, checkinRoutes, foodRoutes, measureRoutes, demoRoutes];
+  const tables: Route[][] = [
+    authRoutes,
+    habitRoutes,
+    checkinRoutes,
+    foodRoutes,
+    measureRoutes,
+    demoRoutes,
+    reminderRoutes,
+    pushRoutes,
+  ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });
