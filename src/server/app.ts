@@ -28,7 +28,7 @@ import { foodRoutes } from './routes/foods.ts';
 import { habitRoutes } from './routes/habits.ts';
 import { registerInsightPageRoutes } from './routes/insight-pages.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
-import { registerKnowledgeRoutes } from './routes/knowledge.ts';
+import { knowledgeRoutes, quizRoutes } from './routes/knowledge.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
@@ -111,7 +111,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInputGuard(app);
   await registerAuth(app, ctx.store.db, ctx.sessionPolicy, ctx.now);
 
-  registerKnowledgeRoutes(app, ctx);
   registerScreenerRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
@@ -133,6 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     demoRoutes,
     reminderRoutes,
     pushRoutes,
+    knowledgeRoutes,
+    quizRoutes,
   ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
