@@ -6,9 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { isTimeZone, localDateAt } from '../core/dates.ts';
-import { DEMO_DAYS, enrolDemoProgram } from '../server/routes/demo.ts';
-import { loadDemoData } from '../store/demo.ts';
+import { isTimeZone } from '../core/dates.ts';
+import { DEMO_DAYS, loadSampleData } from '../server/services/demo.ts';
 import { openStore } from '../store/open.ts';
 import { hashPassword } from '../store/passwords.ts';
 import { createPerson } from '../store/people.ts';
@@ -55,13 +54,8 @@ export async function demoCommand(argv: string[], now = new Date()): Promise<num
       },
       now,
     );
-    const data = await loadDemoData(
-      store.db,
-      person.id,
-      { endDate: localDateAt(now, timeZone), days: DEMO_DAYS, seed },
-      now,
-    );
-    await enrolDemoProgram(store.db, person.id, data.to, now);
+    // The same service as "Try it with sample data": data, program and label in one transaction.
+    const data = await loadSampleData({ store, now: () => now }, { personId: person.id }, { seed });
     console.log(`Demo person created with ${DEMO_DAYS} days of sample data (${data.from} to ${data.to}).`);
     console.log(`Sign in with\n  email:    ${email}\n  password: ${password}`);
     return 0;

@@ -21,22 +21,22 @@ import { registerSecurity } from './plugins/security.ts';
 import { programCatalogue } from './program-files.ts';
 import { scheduleReminderPushes } from './push/send.ts';
 import { type Route, registerRoutes } from './route-table.ts';
-import { registerAuthRoutes } from './routes/auth.ts';
-import { registerCheckinRoutes } from './routes/checkins.ts';
-import { registerDemoRoutes } from './routes/demo.ts';
+import { authRoutes } from './routes/auth.ts';
+import { checkinRoutes } from './routes/checkins.ts';
+import { demoRoutes } from './routes/demo.ts';
 import { experimentRoutes } from './routes/experiments.ts';
-import { registerFoodRoutes } from './routes/foods.ts';
+import { foodRoutes } from './routes/foods.ts';
 import { habitRoutes } from './routes/habits.ts';
 import { insightRoutes } from './routes/insights.ts';
-import { registerKnowledgeRoutes } from './routes/knowledge.ts';
-import { registerMeasureRoutes } from './routes/measures.ts';
+import { knowledgeRoutes, quizRoutes } from './routes/knowledge.ts';
+import { measureRoutes } from './routes/measures.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { programRoutes } from './routes/programs.ts';
-import { registerPushRoutes } from './routes/push.ts';
+import { pushRoutes } from './routes/push.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
-import { registerReminderRoutes } from './routes/reminders.ts';
+import { reminderRoutes } from './routes/reminders.ts';
 import { safetyRoutes } from './routes/safety.ts';
 import { screenerRoutes } from './routes/screeners.ts';
 import { registerSharingRoutes } from './routes/sharing.ts';
@@ -111,23 +111,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInputGuard(app);
   await registerAuth(app, ctx.store.db, ctx.sessionPolicy, ctx.now);
 
-  registerAuthRoutes(app, ctx);
-  registerCheckinRoutes(app, ctx);
-  registerKnowledgeRoutes(app, ctx);
-  registerDemoRoutes(app, ctx);
-  registerFoodRoutes(app, ctx);
-  registerMeasureRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
   registerSharingRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
-  registerReminderRoutes(app, ctx);
-  registerPushRoutes(app, ctx);
 
   // The shipped programs and any a clinic put in PROGRAMS_DIR, validated now: a bad file stops start-up.
   programCatalogue(process.env.PROGRAMS_DIR || undefined);
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
   const tables: Route[][] = [
+    authRoutes,
     habitRoutes,
+    checkinRoutes,
+    foodRoutes,
+    measureRoutes,
+    demoRoutes,
+    reminderRoutes,
+    pushRoutes,
+    knowledgeRoutes,
+    quizRoutes,
     safetyRoutes,
     screenerRoutes,
     recommendationRoutes,

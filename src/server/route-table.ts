@@ -79,10 +79,12 @@ export function registerRoutes(
           query: e.query ? parseInput(e.query, req.query, 'query') : undefined,
           body: e.body ? parseInput(e.body, req.body, 'body') : undefined,
         };
+        // The success status is set first, so a handler may still answer another one (a repeated
+        // creation answers 200); an error replaces it with its own.
+        if (e.status && !('raw' in e.output)) reply.code(e.status);
         const result = await handler({ ctx, actor, input, req, reply } as Call<Endpoint>);
         if ('raw' in e.output) return result ?? reply.code(e.status ?? 204).send();
         if (options.checkOutputs) checkOutput(e, result);
-        if (e.status) reply.code(e.status);
         return result;
       },
     });

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
+import { type DemoStep, loadSampleData } from '../../src/server/services/demo.ts';
 import type { Store } from '../../src/store/open.ts';
 import { client, registerClient, type TestClient } from '../support/api.ts';
 import { openTestStore, testEngines } from '../support/db.ts';
@@ -81,4 +82,37 @@ describe.each(testEngines())('sample data button on %s', (engine) => {
     expect(res.json().error.field).toBe('days');
     expect(await observations(carol.personId as string)).toBe(0);
   });
+
+  // The four writes (observations, questionnaires, the program, the "(Demo)" label) are one
+  // transaction: a failure after any step leaves the account exactly as it was.
+  it.each<DemoStep>(['data', 'program', 'label'])(
+    'writes nothing when loading fails after the %s step',
+    async (step) => {
+      const dana = await registerClient(app, { displayName: 'Dana' });
+      const personId = dana.personId as string;
+      const failure = new Error(`failed after ${step}`);
+      await expect(
+        loadSampleData(
+          { store, now: () => now },
+          { personId },
+          {
+            afterStep: (s) => {
+              if (s === step) throw failure;
+            },
+          },
+        ),
+      ).rejects.toBe(failure);
+      const rows = async (table: 'observation' | 'screener_response' | 'program_enrolment') =>
+        (await store.db.selectFrom(table).select('id').where('person_id', '=', personId).execute()).length;
+      expect(await rows('observation')).toBe(0);
+      expect(await rows('screener_response')).toBe(0);
+      expect(await rows('program_enrolment')).toBe(0);
+      expect((await dana.get('/api/auth/session')).json().person.displayName).toBe('Dana');
+      // And the same account can still be filled afterwards.
+      const res = await dana.post('/api/demo', {});
+      expect(res.statusCode).toBe(201);
+      expect(res.json().displayName).toBe('Dana (Demo)');
+      expect(await rows('program_enrolment')).toBe(1);
+    },
+  );
 });

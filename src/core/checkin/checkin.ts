@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { isTimeOfDay, minutesFromTime, timeFromMinutes } from '../dates.ts';
 import type { CheckinMeasureKey } from '../tracking/measures.ts';
+import { BRISTOL_TYPES, NOTE_MAX } from './limits.ts';
 
 const scale = (min: number, max: number) =>
   z
@@ -19,7 +20,7 @@ const scale = (min: number, max: number) =>
 
 const timeOfDay = z.string().refine(isTimeOfDay, { error: 'must be a time of day like 23:30' });
 
-export const NOTE_MAX = 2000;
+export { BRISTOL_TYPES, NOTE_MAX };
 
 export const checkinSchema = z
   .strictObject({
@@ -153,14 +154,3 @@ export function deriveCheckin(c: Checkin): DerivedCheckin {
     gutComfort: gutMean === undefined ? undefined : 10 - gutMean,
   };
 }
-
-/** The Bristol stool form scale (Lewis & Heaton 1997, doi:10.3109/00365529709011203). */
-export const BRISTOL_TYPES = [
-  { type: 1, name: 'Separate hard lumps', description: 'Separate hard lumps, like nuts (hard to pass)' },
-  { type: 2, name: 'Lumpy sausage', description: 'Sausage-shaped but lumpy' },
-  { type: 3, name: 'Cracked sausage', description: 'Like a sausage but with cracks on its surface' },
-  { type: 4, name: 'Smooth snake', description: 'Like a sausage or snake, smooth and soft' },
-  { type: 5, name: 'Soft blobs', description: 'Soft blobs with clear-cut edges (passed easily)' },
-  { type: 6, name: 'Mushy', description: 'Fluffy pieces with ragged edges, a mushy stool' },
-  { type: 7, name: 'Watery', description: 'Watery, no solid pieces, entirely liquid' },
-] as const;

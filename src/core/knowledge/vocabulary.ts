@@ -9,41 +9,9 @@
  * CAUSAL_RELATIONS.includes('reduces') // → true
  */
 import { z } from 'zod';
+import { EVIDENCE_GRADES, type EvidenceGrade } from './evidence-grades.ts';
 
-/** Evidence grades, strongest first. Each edge and claim carries exactly one. */
-export const EVIDENCE_GRADES = {
-  established: {
-    label: 'Established',
-    rank: 5,
-    description:
-      'Textbook knowledge: consistent findings in people from many studies, not seriously disputed.',
-  },
-  human_trials: {
-    label: 'Human trials',
-    rank: 4,
-    description:
-      'Randomised or controlled trials in people show an effect, though trials may be small, short or mixed.',
-  },
-  observational: {
-    label: 'Observational',
-    rank: 3,
-    description: 'Seen in studies that observe people. It shows a link, not that one thing causes the other.',
-  },
-  preclinical: {
-    label: 'Animal / lab studies',
-    rank: 2,
-    description:
-      'Shown in animals or cells. Promising, but results in animals often do not carry over to people.',
-  },
-  speculative: {
-    label: 'Speculative',
-    rank: 1,
-    description:
-      'An idea or a popular claim with little direct evidence yet, or evidence that points the other way.',
-  },
-} as const;
-
-export type EvidenceGrade = keyof typeof EVIDENCE_GRADES;
+export { EVIDENCE_GRADES, type EvidenceGrade };
 export const evidenceGradeSchema = z.enum(
   Object.keys(EVIDENCE_GRADES) as [EvidenceGrade, ...EvidenceGrade[]],
   { error: `must be one of: ${Object.keys(EVIDENCE_GRADES).join(', ')}` },

@@ -11,7 +11,7 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
-export const MAX_ENDPOINT_LENGTH = 2048;
+export { MAX_ENDPOINT_LENGTH } from '../../contract/push.ts';
 
 const loopbackV4 = new BlockList();
 loopbackV4.addSubnet('127.0.0.0', 8, 'ipv4');

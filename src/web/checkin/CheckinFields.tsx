@@ -3,7 +3,7 @@
  * focus and stress, gut — each one tap — then the less frequent ones (stool type, note) folded away.
  */
 import type { Checkin } from '../../core/checkin/checkin.ts';
-import { NOTE_MAX } from '../../core/checkin/checkin.ts';
+import { NOTE_MAX } from '../../core/checkin/limits.ts';
 import { BristolPicker } from '../components/BristolPicker.tsx';
 import { ScalePicker } from '../components/ScalePicker.tsx';
 import './checkin.css';

@@ -3,7 +3,7 @@
  * (Lewis & Heaton 1997, doi:10.3109/00365529709011203).
  */
 import { type ReactNode, useId } from 'react';
-import { BRISTOL_TYPES } from '../../core/checkin/checkin.ts';
+import { BRISTOL_TYPES } from '../../core/checkin/limits.ts';
 
 /** Simple drawings of the seven forms: lumps → sausage → soft blobs → liquid. */
 function BristolIcon({ type }: { type: number }) {

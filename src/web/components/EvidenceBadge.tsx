@@ -4,7 +4,7 @@
  *
  * @example <EvidenceBadge grade="human_trials" />
  */
-import { EVIDENCE_GRADES, type EvidenceGrade } from '../../core/knowledge/types.ts';
+import { EVIDENCE_GRADES, type EvidenceGrade } from '../../core/knowledge/evidence-grades.ts';
 
 export function EvidenceBadge({ grade }: { grade: EvidenceGrade }) {
   const g = EVIDENCE_GRADES[grade];

@@ -5,7 +5,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { EVIDENCE_GRADES } from '../../core/knowledge/types.ts';
+import { EVIDENCE_GRADES } from '../../core/knowledge/evidence-grades.ts';
 import type { GoalResult } from '../../core/programs/index.ts';
 import { api } from '../api.ts';
 import { GOAL_KEYS } from '../tracking/types.ts';

@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { EVIDENCE_GRADES, type EvidenceGrade } from '../../core/knowledge/types.ts';
+import { EVIDENCE_GRADES, type EvidenceGrade } from '../../core/knowledge/evidence-grades.ts';
 import { api } from '../api.ts';
 import { ErrorState } from '../components/States.tsx';
 import { KEYS, type Neighbourhood } from './LearnApi.ts';
