@@ -22,6 +22,7 @@ import { scheduleReminderPushes } from './push/send.ts';
 import { type Route, registerRoutes } from './route-table.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCheckinRoutes } from './routes/checkins.ts';
+import { clinicianRoutes } from './routes/clinician.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
@@ -39,7 +40,7 @@ import { registerRecommendationRoutes } from './routes/recommendations.ts';
 import { registerReminderRoutes } from './routes/reminders.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
-import { registerSharingRoutes } from './routes/sharing.ts';
+import { sharingRoutes } from './routes/sharing.ts';
 
 export interface AppOptions {
   store: Store;
@@ -125,13 +126,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMeasureRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
-  registerSharingRoutes(app, ctx);
   registerMicrobiomeRoutes(app, ctx);
   registerReminderRoutes(app, ctx);
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [habitRoutes];
+  const tables: Route[][] = [habitRoutes, sharingRoutes, clinicianRoutes];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });
