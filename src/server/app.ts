@@ -32,7 +32,7 @@ import { registerInsightRoutes } from './routes/insights.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerMeasureRoutes } from './routes/measures.ts';
 import { metaRoutes } from './routes/meta.ts';
-import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
+import { microbiomeRoutes } from './routes/microbiome.ts';
 import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
 import { registerPushRoutes } from './routes/push.ts';
@@ -126,12 +126,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMeasureRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
   registerOwnershipRoutes(app, ctx);
-  registerMicrobiomeRoutes(app, ctx);
   registerReminderRoutes(app, ctx);
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [habitRoutes, sharingRoutes, clinicianRoutes];
+  const tables: Route[][] = [habitRoutes, sharingRoutes, clinicianRoutes, microbiomeRoutes];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });
