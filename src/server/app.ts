@@ -25,15 +25,16 @@ import { registerCheckinRoutes } from './routes/checkins.ts';
 import { clinicianRoutes } from './routes/clinician.ts';
 import { registerDemoRoutes } from './routes/demo.ts';
 import { registerExperimentRoutes } from './routes/experiments.ts';
+import { exportRoutes } from './routes/export.ts';
 import { registerFoodRoutes } from './routes/foods.ts';
 import { habitRoutes } from './routes/habits.ts';
+import { importRoutes } from './routes/import.ts';
 import { registerInsightPageRoutes } from './routes/insight-pages.ts';
 import { registerInsightRoutes } from './routes/insights.ts';
 import { registerKnowledgeRoutes } from './routes/knowledge.ts';
 import { registerMeasureRoutes } from './routes/measures.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { microbiomeRoutes } from './routes/microbiome.ts';
-import { registerOwnershipRoutes } from './routes/ownership.ts';
 import { registerProgramRoutes } from './routes/programs.ts';
 import { registerPushRoutes } from './routes/push.ts';
 import { registerRecommendationRoutes } from './routes/recommendations.ts';
@@ -125,12 +126,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFoodRoutes(app, ctx);
   registerMeasureRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
-  registerOwnershipRoutes(app, ctx);
   registerReminderRoutes(app, ctx);
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [habitRoutes, sharingRoutes, clinicianRoutes, microbiomeRoutes];
+  const tables: Route[][] = [
+    habitRoutes,
+    sharingRoutes,
+    clinicianRoutes,
+    microbiomeRoutes,
+    exportRoutes,
+    importRoutes,
+  ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });

@@ -328,6 +328,17 @@ export interface ProgramAssignmentTable {
   responded_at: string | null;
 }
 
+/** One import a person made (a file's hash, so the same file imported again is recognised). */
+export interface ImportRecordTable {
+  id: string;
+  person_id: string;
+  source: string;
+  file_sha256: string;
+  file_name: string | null;
+  rows_added: number;
+  imported_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -359,4 +370,5 @@ export interface Database {
   access_grant: AccessGrantTable;
   access_log: AccessLogTable;
   program_assignment: ProgramAssignmentTable;
+  import_record: ImportRecordTable;
 }
