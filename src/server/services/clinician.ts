@@ -5,7 +5,6 @@
  */
 import type { getSharedPeople, getSharedSummary, postSuggestedProgram } from '../../contract/clinician.ts';
 import type { OutputOf, ParsedInput } from '../../contract/endpoint.ts';
-import { localDateAt } from '../../core/dates.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { programById } from '../../core/programs/index.ts';
 import { grantedKinds, isLive, mayRead } from '../../core/sharing/access.ts';
@@ -46,8 +45,8 @@ export async function sharedPeople(ctx: AppContext, actor: Actor): Promise<Outpu
   const clinician = await requireClinician(ctx, actor);
   const people: OutputOf<typeof getSharedPeople>['people'] = [];
   for (const g of await grantsToClinician(db, clinician.id)) {
+    if (!isLive(g, (await personToday(ctx, g.personId)).today)) continue;
     const person = await getPerson(db, g.personId);
-    if (!isLive(g, localDateAt(ctx.now(), person.time_zone))) continue;
     people.push({
       personId: person.id,
       displayName: person.display_name,

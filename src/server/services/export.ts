@@ -3,7 +3,6 @@
  * the route table sends them as downloads.
  */
 import { randomUUID } from 'node:crypto';
-import { localDateAt } from '../../core/dates.ts';
 import { NotFoundError } from '../../core/errors.ts';
 import { toCsv } from '../../core/export/csv.ts';
 import { buildFhirBundle } from '../../core/export/fhir.ts';
@@ -11,7 +10,7 @@ import { type CustomKind, customMeasureToMeasure } from '../../core/habits/custo
 import { measureByKey } from '../../core/tracking/measures.ts';
 import { countRows, exportPerson, exportTable } from '../../store/ownership.ts';
 import { getPerson } from '../../store/people.ts';
-import type { Actor, AppContext } from './context.ts';
+import { type Actor, type AppContext, personToday } from './context.ts';
 
 /** A file to download: its name and contents. */
 export interface Download {
@@ -40,6 +39,7 @@ export async function exportCsv(ctx: AppContext, actor: Actor, kind: string): Pr
 
 export async function exportFhir(ctx: AppContext, actor: Actor): Promise<Download> {
   const person = await getPerson(ctx.store.db, actor.personId);
+  const { today } = await personToday(ctx, actor.personId);
   const doc = await exportPerson(ctx.store, actor.personId, ctx.now());
   const observations = (doc.tables.observation ?? []).map((r) => ({
     id: String(r.id),
@@ -78,7 +78,7 @@ export async function exportFhir(ctx: AppContext, actor: Actor): Promise<Downloa
     newId: randomUUID,
   });
   return {
-    fileName: `gutbrain-fhir-${localDateAt(ctx.now(), person.time_zone)}.json`,
+    fileName: `gutbrain-fhir-${today}.json`,
     body: JSON.stringify(bundle),
   };
 }
