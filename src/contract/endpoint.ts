@@ -45,6 +45,13 @@ export interface Endpoint<
   query?: Q;
   body?: B;
   output: O;
+  /**
+   * The request body is a file sent as itself, not JSON (microbiome uploads): no body schema, the
+   * handler streams `req.body` to the upload worker untouched. `raw` is the media type accepted.
+   */
+  upload?: RawOutput;
+  /** A larger JSON body than the app's 1 MB, in bytes (imports carry whole files as text). */
+  bodyLimit?: number;
   /** The success status when it is not 200 (201 for a creation, 204 for nothing back). */
   status?: 200 | 201 | 202 | 204;
 }

@@ -23,23 +23,25 @@ import { scheduleReminderPushes } from './push/send.ts';
 import { type Route, registerRoutes } from './route-table.ts';
 import { authRoutes } from './routes/auth.ts';
 import { checkinRoutes } from './routes/checkins.ts';
+import { clinicianRoutes } from './routes/clinician.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { experimentRoutes } from './routes/experiments.ts';
+import { exportRoutes } from './routes/export.ts';
 import { foodRoutes } from './routes/foods.ts';
 import { habitRoutes } from './routes/habits.ts';
+import { importRoutes } from './routes/import.ts';
 import { insightRoutes } from './routes/insights.ts';
 import { knowledgeRoutes, quizRoutes } from './routes/knowledge.ts';
 import { measureRoutes } from './routes/measures.ts';
 import { metaRoutes } from './routes/meta.ts';
-import { registerMicrobiomeRoutes } from './routes/microbiome.ts';
-import { registerOwnershipRoutes } from './routes/ownership.ts';
+import { microbiomeRoutes } from './routes/microbiome.ts';
 import { programRoutes } from './routes/programs.ts';
 import { pushRoutes } from './routes/push.ts';
 import { recommendationRoutes } from './routes/recommendations.ts';
 import { reminderRoutes } from './routes/reminders.ts';
 import { safetyRoutes } from './routes/safety.ts';
 import { screenerRoutes } from './routes/screeners.ts';
-import { registerSharingRoutes } from './routes/sharing.ts';
+import { sharingRoutes } from './routes/sharing.ts';
 
 export interface AppOptions {
   store: Store;
@@ -111,10 +113,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerInputGuard(app);
   await registerAuth(app, ctx.store.db, ctx.sessionPolicy, ctx.now);
 
-  registerOwnershipRoutes(app, ctx);
-  registerSharingRoutes(app, ctx);
-  registerMicrobiomeRoutes(app, ctx);
-
   // The shipped programs and any a clinic put in PROGRAMS_DIR, validated now: a bad file stops start-up.
   programCatalogue(process.env.PROGRAMS_DIR || undefined);
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
@@ -135,6 +133,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     experimentRoutes,
     insightRoutes,
     programRoutes,
+    sharingRoutes,
+    clinicianRoutes,
+    microbiomeRoutes,
+    exportRoutes,
+    importRoutes,
   ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,

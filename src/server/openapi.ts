@@ -74,7 +74,15 @@ export function openApiDocument(endpoints: readonly Endpoint[], version: string)
               content: { 'application/json': { schema: toSchema(e.body, 'input') } },
             },
           }
-        : {}),
+        : e.upload
+          ? {
+              requestBody: {
+                required: true,
+                description: e.upload.description,
+                content: { [e.upload.raw]: {} },
+              },
+            }
+          : {}),
       responses: { [status]: success, '4XX': error },
     };
   }

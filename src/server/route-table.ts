@@ -65,12 +65,12 @@ export function registerRoutes(
   options: RouteTableOptions,
 ): void {
   if (!app.hasDecorator('endpoints')) app.decorate('endpoints', []);
-  for (const { endpoint: e, handler } of routes) {
-    app.endpoints.push(e);
+  const add = (scope: FastifyInstance, { endpoint: e, handler }: Route) => {
     const access = e.access ?? 'person';
-    app.route({
+    scope.route({
       method: e.method,
       url: e.path,
+      ...(e.bodyLimit ? { bodyLimit: e.bodyLimit } : {}),
       handler: async (req, reply) => {
         if (access === 'person' && !req.auth) throw unauthorized();
         const actor = req.auth ? { personId: req.auth.personId } : null;
@@ -88,7 +88,17 @@ export function registerRoutes(
         return result;
       },
     });
-  }
+  };
+  for (const r of routes) app.endpoints.push(r.endpoint);
+  for (const r of routes) if (!r.endpoint.upload) add(app, r);
+  const uploads = routes.filter((r) => r.endpoint.upload);
+  if (uploads.length === 0) return;
+  // Uploads arrive as raw bodies of any type but JSON: only their scope hands the stream over
+  // untouched, so everywhere else a body that is not JSON is still refused (415).
+  void app.register(async (scope) => {
+    scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+    for (const r of uploads) add(scope, r);
+  });
 }
 
 function checkOutput(e: Endpoint, result: unknown): void {

@@ -16,9 +16,10 @@ import { describeSchema } from './schema-walk.ts';
 
 export const CUSTOM_MEASURE_TABLE = 'custom_measure';
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
+/** Custom measures are written through the live schema (a server may not have every column). */
 type Loose = Kysely<Record<string, Record<string, string | number | null>>>;
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Finds each planned custom measure among the person's own by name (case-insensitive), creating
@@ -173,7 +174,7 @@ export async function recordImport(
   rowsAdded: number,
   now: Date,
 ): Promise<void> {
-  await (db as unknown as Loose)
+  await db
     .insertInto('import_record')
     .values({
       id: randomUUID(),
@@ -193,18 +194,18 @@ export async function previousImport(
   personId: string,
   content: string,
 ): Promise<string | undefined> {
-  const row = await (db as unknown as Loose)
+  const row = await db
     .selectFrom('import_record')
     .select('imported_at')
     .where('person_id', '=', personId)
     .where('file_sha256', '=', sha256(content))
     .orderBy('imported_at', 'desc')
     .executeTakeFirst();
-  return row ? String(row.imported_at) : undefined;
+  return row?.imported_at;
 }
 
 export async function listImports(db: Kysely<Database>, personId: string) {
-  return (db as unknown as Loose)
+  return db
     .selectFrom('import_record')
     .select(['id', 'source', 'file_name', 'rows_added', 'imported_at'])
     .where('person_id', '=', personId)

@@ -294,6 +294,51 @@ export interface ReminderPushTable {
   claimed_at: string;
 }
 
+/** A person's grant of read access to a clinician; `kinds` is a JSON array, null for everything. */
+export interface AccessGrantTable {
+  id: string;
+  person_id: string;
+  clinician_id: string;
+  kinds: string | null;
+  until_date: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** One read of a person's data by a clinician (the name kept, so the log outlives the account). */
+export interface AccessLogTable {
+  id: string;
+  person_id: string;
+  clinician_id: string | null;
+  clinician_name: string;
+  what: string;
+  read_at: string;
+}
+
+/** A program a clinician suggested, and the person's answer. */
+export interface ProgramAssignmentTable {
+  id: string;
+  person_id: string;
+  clinician_id: string | null;
+  clinician_name: string;
+  program_id: string;
+  note: string | null;
+  status: 'pending' | 'accepted' | 'declined';
+  created_at: string;
+  responded_at: string | null;
+}
+
+/** One import a person made (a file's hash, so the same file imported again is recognised). */
+export interface ImportRecordTable {
+  id: string;
+  person_id: string;
+  source: string;
+  file_sha256: string;
+  file_name: string | null;
+  rows_added: number;
+  imported_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -322,4 +367,8 @@ export interface Database {
   app_setting: AppSettingTable;
   push_subscription: PushSubscriptionTable;
   reminder_push: ReminderPushTable;
+  access_grant: AccessGrantTable;
+  access_log: AccessLogTable;
+  program_assignment: ProgramAssignmentTable;
+  import_record: ImportRecordTable;
 }

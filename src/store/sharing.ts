@@ -8,46 +8,7 @@ import type { Kysely } from 'kysely';
 import { NotFoundError } from '../core/errors.ts';
 import type { Grant, ShareKind } from '../core/sharing/access.ts';
 import { createEnrolment } from './programs.ts';
-import type { Database } from './schema.ts';
-
-export interface AccessGrantTable {
-  id: string;
-  person_id: string;
-  clinician_id: string;
-  kinds: string | null;
-  until_date: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-export interface AccessLogTable {
-  id: string;
-  person_id: string;
-  clinician_id: string | null;
-  clinician_name: string;
-  what: string;
-  read_at: string;
-}
-
-export interface ProgramAssignmentTable {
-  id: string;
-  person_id: string;
-  clinician_id: string | null;
-  clinician_name: string;
-  program_id: string;
-  note: string | null;
-  status: 'pending' | 'accepted' | 'declined';
-  created_at: string;
-  responded_at: string | null;
-}
-
-/** The tables of this module as Kysely sees them (kept here so the shared schema file stays small). */
-interface SharingTables extends Database {
-  access_grant: AccessGrantTable;
-  access_log: AccessLogTable;
-  program_assignment: ProgramAssignmentTable;
-}
-const sharing = (db: Kysely<Database>) => db as unknown as Kysely<SharingTables>;
+import type { AccessGrantTable, Database, ProgramAssignmentTable } from './schema.ts';
 
 const toGrant = (r: AccessGrantTable): Grant => ({
   id: r.id,
@@ -95,13 +56,13 @@ export async function createGrant(
     created_at: now.toISOString(),
     revoked_at: null,
   };
-  await sharing(db).insertInto('access_grant').values(row).execute();
+  await db.insertInto('access_grant').values(row).execute();
   return toGrant(row);
 }
 
 /** The person's grants, newest first, with each clinician's name. */
 export async function listGrantsOf(db: Kysely<Database>, personId: string) {
-  const rows = await sharing(db)
+  const rows = await db
     .selectFrom('access_grant')
     .innerJoin('person', 'person.id', 'access_grant.clinician_id')
     .selectAll('access_grant')
@@ -118,7 +79,7 @@ export async function listGrantsOf(db: Kysely<Database>, personId: string) {
 
 /** Ends a grant at once. 404 when it is not the person's; revoking twice changes nothing. */
 export async function revokeGrant(db: Kysely<Database>, personId: string, grantId: string, now: Date) {
-  const row = await sharing(db)
+  const row = await db
     .selectFrom('access_grant')
     .select(['id', 'revoked_at'])
     .where('id', '=', grantId)
@@ -126,7 +87,7 @@ export async function revokeGrant(db: Kysely<Database>, personId: string, grantI
     .executeTakeFirst();
   if (!row) throw new NotFoundError('grant');
   if (row.revoked_at) return;
-  await sharing(db)
+  await db
     .updateTable('access_grant')
     .set({ revoked_at: now.toISOString() })
     .where('id', '=', grantId)
@@ -136,7 +97,7 @@ export async function revokeGrant(db: Kysely<Database>, personId: string, grantI
 
 /** Every grant naming the clinician (live or not: core decides). */
 export async function grantsToClinician(db: Kysely<Database>, clinicianId: string): Promise<Grant[]> {
-  const rows = await sharing(db)
+  const rows = await db
     .selectFrom('access_grant')
     .selectAll()
     .where('clinician_id', '=', clinicianId)
@@ -149,7 +110,7 @@ export async function logAccess(
   entry: { personId: string; clinicianId: string; clinicianName: string; what: string },
   now: Date,
 ) {
-  await sharing(db)
+  await db
     .insertInto('access_log')
     .values({
       id: randomUUID(),
@@ -163,7 +124,7 @@ export async function logAccess(
 }
 
 export async function listAccessLog(db: Kysely<Database>, personId: string, limit = 500) {
-  const rows = await sharing(db)
+  const rows = await db
     .selectFrom('access_log')
     .selectAll()
     .where('person_id', '=', personId)
@@ -189,12 +150,12 @@ export async function createAssignment(
     created_at: now.toISOString(),
     responded_at: null,
   };
-  await sharing(db).insertInto('program_assignment').values(row).execute();
+  await db.insertInto('program_assignment').values(row).execute();
   return row;
 }
 
 export async function listAssignmentsOf(db: Kysely<Database>, personId: string) {
-  return sharing(db)
+  return db
     .selectFrom('program_assignment')
     .selectAll()
     .where('person_id', '=', personId)
@@ -202,7 +163,10 @@ export async function listAssignmentsOf(db: Kysely<Database>, personId: string) 
     .execute();
 }
 
-/** Accepting enrols the person in the program from `startDate`, in the same transaction. */
+/**
+ * Accepting enrols the person in the program from `startDate`. Several writes: call it inside the
+ * caller's transaction (services/sharing.ts does).
+ */
 export async function respondToAssignment(
   db: Kysely<Database>,
   personId: string,
@@ -211,21 +175,22 @@ export async function respondToAssignment(
   startDate: string,
   now: Date,
 ) {
-  return db.transaction().execute(async (trx) => {
-    const row = await sharing(trx)
-      .selectFrom('program_assignment')
-      .selectAll()
-      .where('id', '=', id)
-      .where('person_id', '=', personId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError('pending assignment');
-    await sharing(trx)
-      .updateTable('program_assignment')
-      .set({ status: accept ? 'accepted' : 'declined', responded_at: now.toISOString() })
-      .where('id', '=', id)
-      .execute();
-    const enrolment = accept ? await createEnrolment(trx, personId, row.program_id, startDate, now) : null;
-    return { status: accept ? 'accepted' : 'declined', enrolmentId: enrolment?.id ?? null };
-  });
+  const row = await db
+    .selectFrom('program_assignment')
+    .selectAll()
+    .where('id', '=', id)
+    .where('person_id', '=', personId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('pending assignment');
+  await db
+    .updateTable('program_assignment')
+    .set({ status: accept ? 'accepted' : 'declined', responded_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
+  const enrolment = accept ? await createEnrolment(db, personId, row.program_id, startDate, now) : null;
+  return {
+    status: accept ? ('accepted' as const) : ('declined' as const),
+    enrolmentId: enrolment?.id ?? null,
+  };
 }

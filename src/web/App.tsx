@@ -31,16 +31,16 @@ const ChecksQuestionnaire = lazy(() => import('./routes/ChecksQuestionnaire.tsx'
 const ChecksSignals = lazy(() => import('./routes/ChecksSignals.tsx'));
 const ChecksResult = lazy(() => import('./routes/ChecksResult.tsx'));
 const Support = lazy(() => import('./routes/Support.tsx'));
-const DataSharing = lazy(() => import('./routes/DataSharing.tsx'));
-const Clinician = lazy(() => import('./routes/Clinician.tsx'));
+const DataSharing = lazy(() => import('./data/DataSharing.tsx'));
+const Clinician = lazy(() => import('./clinician/Clinician.tsx'));
 const Learn = lazy(() => import('./routes/Learn.tsx'));
 const LearnNode = lazy(() => import('./routes/LearnNode.tsx'));
 const LearnTooFar = lazy(() => import('./routes/LearnTooFar.tsx'));
 const Quiz = lazy(() => import('./routes/Quiz.tsx'));
 const Log = lazy(() => import('./routes/Log.tsx'));
 const Programs = lazy(() => import('./routes/Programs.tsx'));
-const Microbiome = lazy(() => import('./routes/Microbiome.tsx'));
-const MicrobiomeSample = lazy(() => import('./routes/MicrobiomeSample.tsx'));
+const Microbiome = lazy(() => import('./microbiome/Microbiome.tsx'));
+const MicrobiomeSample = lazy(() => import('./microbiome/MicrobiomeSample.tsx'));
 const Insights = lazy(() => import('./routes/Insights.tsx'));
 const InsightsWeek = lazy(() => import('./routes/InsightsWeek.tsx'));
 

@@ -29,14 +29,16 @@ export function setCsrfToken(token: string | undefined): void {
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes as the raw body (uploads stream it to the server's reader); anything else as JSON.
+  const file = typeof Blob !== 'undefined' && body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = file ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : file ? (body as Blob) : JSON.stringify(body),
       credentials: 'same-origin',
     });
   } catch {
@@ -83,6 +85,26 @@ export function callApi<E extends Endpoint>(key: EndpointKey<E>, input: InputOf<
   const method = key.slice(0, space);
   const parts = input as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
   return request<OutputOf<E>>(method, pathOf(key.slice(space + 1), parts.params, parts.query), parts.body);
+}
+
+/**
+ * Sends a file as the raw body of an upload endpoint (one whose contract has `upload`), typed like
+ * `callApi`: the server streams it to its reader instead of parsing JSON.
+ *
+ * @example await uploadFile<typeof postTaxonomy>('POST /api/microbiome/taxonomies', {}, file);
+ */
+export function uploadFile<E extends Endpoint>(
+  key: EndpointKey<E>,
+  input: InputOf<E>,
+  file: Blob,
+): Promise<OutputOf<E>> {
+  const space = key.indexOf(' ');
+  const parts = input as { params?: Record<string, string>; query?: Record<string, unknown> };
+  return request<OutputOf<E>>(
+    key.slice(0, space),
+    pathOf(key.slice(space + 1), parts.params, parts.query),
+    file,
+  );
 }
 
 /** Fills `:name` segments and appends the query (absent values left out). */

@@ -65,6 +65,19 @@ describe.each(testEngines())('microbiome on %s', (engine) => {
     });
   const sampleRows = () => store.db.selectFrom('microbiome_sample').selectAll().orderBy('id').execute();
 
+  it('takes a body of any type only on its upload routes: elsewhere a file is still refused (415)', async () => {
+    // The route table registers uploads in their own scope; the catch-all parser must not leak out.
+    const text = await upload(
+      alice,
+      '/api/microbiome/taxonomies',
+      'Feature ID\tTaxon\nf1\tg__Roseburia\n',
+      'text/csv',
+    );
+    expect(text.statusCode).toBe(201);
+    const elsewhere = await upload(alice, '/api/sharing/grants', 'clinicianEmail=x@example.com', 'text/csv');
+    expect(elsewhere.statusCode).toBe(415);
+  });
+
   it('answers 401 to every route without a session', async () => {
     const anon = client(app);
     const id = '00000000-0000-4000-8000-000000000000';

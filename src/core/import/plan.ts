@@ -11,6 +11,7 @@
  */
 import { ValidationError } from '../errors.ts';
 import type { Measure } from '../tracking/measures.ts';
+import { mayImportInto } from './compatible.ts';
 import { DAYLIO_DEFAULT_MOODS, MOOD_REF } from './daylio.ts';
 import type { Combine, ParsedSource, SkippedLine, SourceItem, Target } from './tabular.ts';
 
@@ -167,7 +168,7 @@ export function planImport(
         `targets.${item.ref}`,
         `targets.${item.ref}: "${target.key}" is not a measure`,
       );
-    if ((measure.kind === 'text') !== (item.kind === 'text')) {
+    if (!mayImportInto(item.kind, measure.kind)) {
       throw new ValidationError(
         `targets.${item.ref}`,
         `${item.label} cannot go to ${measure.label}: one is text, the other is not`,

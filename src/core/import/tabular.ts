@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { TooLargeError, ValidationError } from '../errors.ts';
+import type { ImportItemKind } from './compatible.ts';
 
 /**
  * How much one import may hold. Ten years of a tracker logged ten times a day stays well inside;
@@ -41,7 +42,7 @@ export interface SourceItem {
   ref: string;
   label: string;
   /** What its values are: yes/no, a rating, a number, or text. */
-  kind: 'yesno' | 'rating' | 'number' | 'text';
+  kind: ImportItemKind;
   unit?: string;
   combine: Combine;
   /** Where it goes unless the person changes it. */

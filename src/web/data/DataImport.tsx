@@ -5,51 +5,19 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { mayImportInto } from '../../core/import/compatible.ts';
 import { type ApiError, api } from '../api.ts';
 import { Notice } from '../components/States.tsx';
+import {
+  commitImport,
+  type ImportOutcome,
+  type ImportRequest,
+  type ImportTarget,
+  previewImport,
+} from './queries.ts';
 
-type Source = 'gutbrain' | 'daylio' | 'bearable' | 'loop';
-type Target =
-  | { to: 'measure'; key: string }
-  | { to: 'custom'; name: string; kind: string; unit?: string }
-  | { to: 'skip' };
-
-interface Mapping {
-  ref: string;
-  label: string;
-  kind: string;
-  target: Target;
-  values: number;
-}
-
-interface Preview {
-  source: Source;
-  previousImport: string | null;
-  rows?: number;
-  tables?: {
-    table: string;
-    rows: number;
-    added: number;
-    present: number;
-    conflicts: string[];
-    skipped?: string;
-    dateRange?: { from: string; to: string };
-  }[];
-  plan?: {
-    rows: number;
-    days: number;
-    dateRange: { from: string; to: string } | null;
-    mappings: Mapping[];
-    moods?: { label: string; value: number | null; entries: number }[];
-    skipped: { line: number; reason: string }[];
-    problems: { line: number; message: string }[];
-    observationCount: number;
-  };
-  result: {
-    observations: { added: number; present: number; conflicts: string[] };
-    customMeasuresCreated: number;
-  } | null;
-}
+type Source = ImportRequest['source'];
+type Target = ImportTarget;
 
 const SOURCES: { id: Source; label: string; hint: string }[] = [
   { id: 'gutbrain', label: 'Gutbrain export (JSON)', hint: 'The file from "Download everything".' },
@@ -73,19 +41,19 @@ async function readUpload(f: File): Promise<{ name: string; content: string }[]>
   return Object.entries(entries).map(([name, bytes]) => ({ name, content: strFromU8(bytes) }));
 }
 
-/** Which existing measures each kind of item may go to. */
-const COMPATIBLE: Record<string, string[]> = {
-  yesno: ['yesno'],
-  rating: ['scale'],
-  number: ['number', 'minutes', 'count'],
-  text: ['text'],
-};
-
 const choiceOf = (t: Target | undefined) =>
   !t ? 'suggested' : t.to === 'skip' ? 'skip' : t.to === 'measure' ? `m:${t.key}` : 'suggested';
 
 const describeTarget = (t: Target, labels: ReadonlyMap<string, string>) =>
   t.to === 'skip' ? 'Skipped' : t.to === 'measure' ? (labels.get(t.key) ?? t.key) : `New measure: ${t.name}`;
+
+/** What a finished import added, in words. */
+function importedWords(done: ImportOutcome): string {
+  if ('tables' in done) return `${done.tables.reduce((n, t) => n + t.added, 0)} rows added.`;
+  return done.result
+    ? `${done.result.observations.added} values added, ${done.result.observations.present} were already here.`
+    : '';
+}
 
 export function DataImport() {
   const [source, setSource] = useState<Source>('daylio');
@@ -106,16 +74,19 @@ export function DataImport() {
   });
   const labels = new Map((measures.data?.measures ?? []).map((x) => [x.key, x.label]));
   const preview = useMutation({
-    mutationFn: () => api.send<Preview>('POST', '/api/import/preview', body()),
+    mutationFn: () => previewImport(body()),
     onSuccess: (p) => {
       const fresh: Record<string, Target> = {};
-      for (const m of p.plan?.mappings ?? []) if (!targets[m.ref]) fresh[m.ref] = m.target;
+      for (const m of 'plan' in p ? p.plan.mappings : []) if (!targets[m.ref]) fresh[m.ref] = m.target;
       setSuggested((old) => ({ ...fresh, ...old }));
     },
   });
-  const commit = useMutation({ mutationFn: () => api.send<Preview>('POST', '/api/import/commit', body()) });
+  const commit = useMutation({ mutationFn: () => commitImport(body()) });
   const error = (preview.error ?? commit.error) as ApiError | null;
   const p = preview.data;
+  const plan = p && 'plan' in p ? p.plan : undefined;
+  const result = p && 'plan' in p ? p.result : null;
+  const tables = p && 'tables' in p ? p.tables : undefined;
 
   async function choose(list: FileList | null) {
     const read = await Promise.all([...(list ?? [])].map(readUpload));
@@ -171,18 +142,18 @@ export function DataImport() {
               You imported this file on {p.previousImport.slice(0, 10)}. Importing it again adds nothing new.
             </Notice>
           )}
-          {p.plan && (
+          {plan && (
             <>
               <p>
-                {p.plan.rows} rows, {p.plan.days} days
-                {p.plan.dateRange && ` from ${p.plan.dateRange.from} to ${p.plan.dateRange.to}`}.{' '}
-                {p.result &&
-                  `${p.result.observations.added} values to add, ${p.result.observations.present} already here.`}
+                {plan.rows} rows, {plan.days} days
+                {plan.dateRange && ` from ${plan.dateRange.from} to ${plan.dateRange.to}`}.{' '}
+                {result &&
+                  `${result.observations.added} values to add, ${result.observations.present} already here.`}
               </p>
-              {p.plan.moods && (
+              {plan.moods && (
                 <fieldset className="import-moods">
                   <legend>Your moods on Gutbrain's 1–10 scale</legend>
-                  {p.plan.moods.map((m) => (
+                  {plan.moods.map((m) => (
                     <label key={m.label} className="field inline">
                       <span>
                         {m.label} <small className="muted">({m.entries})</small>
@@ -208,7 +179,7 @@ export function DataImport() {
                   </tr>
                 </thead>
                 <tbody>
-                  {p.plan.mappings.map((m) => (
+                  {plan.mappings.map((m) => (
                     <tr key={m.ref}>
                       <td>{m.label}</td>
                       <td>{m.values}</td>
@@ -230,7 +201,7 @@ export function DataImport() {
                           </option>
                           <option value="skip">Skip</option>
                           {(measures.data?.measures ?? [])
-                            .filter((x) => COMPATIBLE[m.kind]?.includes(x.kind))
+                            .filter((x) => mayImportInto(m.kind, x.kind))
                             .map((x) => (
                               <option key={x.key} value={`m:${x.key}`}>
                                 {x.label}
@@ -242,11 +213,11 @@ export function DataImport() {
                   ))}
                 </tbody>
               </table>
-              {p.plan.skipped.length > 0 && (
+              {plan.skipped.length > 0 && (
                 <details>
-                  <summary>{p.plan.skipped.length} entries skipped</summary>
+                  <summary>{plan.skipped.length} entries skipped</summary>
                   <ul className="small">
-                    {p.plan.skipped.slice(0, 200).map((s) => (
+                    {plan.skipped.slice(0, 200).map((s) => (
                       <li key={`${s.line}-${s.reason}`}>
                         Line {s.line}: {s.reason}
                       </li>
@@ -254,16 +225,16 @@ export function DataImport() {
                   </ul>
                 </details>
               )}
-              {p.plan.problems.length > 0 && (
+              {plan.problems.length > 0 && (
                 <Notice kind="error">
-                  {p.plan.problems.length} problem(s) to fix first: {p.plan.problems[0]?.message}
+                  {plan.problems.length} problem(s) to fix first: {plan.problems[0]?.message}
                 </Notice>
               )}
             </>
           )}
-          {p.tables && (
+          {tables && (
             <ul className="small">
-              {p.tables.map((t) => (
+              {tables.map((t) => (
                 <li key={t.table}>
                   {t.table}:{' '}
                   {t.skipped ? `not imported — ${t.skipped}` : `${t.added} to add, ${t.present} already here`}
@@ -275,7 +246,7 @@ export function DataImport() {
           <button
             className="button"
             type="button"
-            disabled={commit.isPending || (p.plan?.problems.length ?? 0) > 0}
+            disabled={commit.isPending || (plan?.problems.length ?? 0) > 0}
             onClick={() => commit.mutate()}
           >
             Import
@@ -288,9 +259,7 @@ export function DataImport() {
       {commit.data && (
         <Notice kind="success">
           Imported.{' '}
-          {commit.data.result
-            ? `${commit.data.result.observations.added} values added, ${commit.data.result.observations.present} were already here.`
-            : `${commit.data.tables?.reduce((n, t) => n + t.added, 0)} rows added.`}
+          {importedWords(commit.data)}
         </Notice>
       )}
     </section>

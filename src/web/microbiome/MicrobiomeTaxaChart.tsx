@@ -3,16 +3,16 @@
  * and the part not assigned at this rank as its own bar (never a taxon).
  */
 import { useMemo } from 'react';
-import type { TaxonShare } from '../../core/microbiome/analysis.ts';
 import { Plot, PlotFigure } from '../charts/PlotFigure.tsx';
-import { percent } from './MicrobiomeApi.ts';
+import { percent } from './percent.ts';
+import type { SampleAnalysis } from './queries.ts';
 
 export default function MicrobiomeTaxaChart({
   taxa,
   unclassified,
   top = 10,
 }: {
-  taxa: TaxonShare[];
+  taxa: SampleAnalysis['taxa'];
   unclassified: number;
   top?: number;
 }) {

@@ -2,7 +2,9 @@
  * Alpha diversity with what each number means, in plain words, and where the measure comes from.
  * These are definitions of the measures, not health claims; health statements come from the graph.
  */
-import type { AlphaDiversity } from '../../core/microbiome/diversity.ts';
+import type { SampleAnalysis } from './queries.ts';
+
+type AlphaDiversity = NonNullable<SampleAnalysis['diversity']>;
 
 interface Measure {
   name: string;

@@ -7,57 +7,21 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
-import type { SafetySection } from '../../core/sharing/safety-summary.ts';
-import { api } from '../api.ts';
 import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
 import { usePerson } from '../session.tsx';
-import './data.css';
+import './clinician.css';
+import {
+  type SharedPerson,
+  type SharedSummary,
+  sharedPeopleQuery,
+  sharedSummaryQuery,
+  suggestProgram,
+} from './queries.ts';
 
 const MoodEnergyChart = lazy(() => import('../charts/MoodEnergyChart.tsx'));
 
-interface SharedPerson {
-  personId: string;
-  displayName: string;
-  kinds: string[];
-  untilDate: string | null;
-}
-
-interface Summary {
-  period: { from: string; to: string };
-  notice: string;
-  safety: SafetySection;
-  diary: {
-    days: { date: string; mood: number | null; energy: number | null; sleepHours: number | null }[];
-    averages: {
-      mood: number | null;
-      energy: number | null;
-      sleepHours: number | null;
-      stress: number | null;
-      daysWithEntries: number;
-    };
-  } | null;
-  questionnaires:
-    | {
-        instrument: string;
-        name: string;
-        scoreLabel: string;
-        points: { date: string; score: number; band: string | null }[];
-      }[]
-    | null;
-  programs:
-    | {
-        programId: string;
-        title: string;
-        startDate: string;
-        status: string;
-        weeks: { week: number; percent: number | null }[];
-      }[]
-    | null;
-  microbiome: { date: string; label: string; shannonNats: number | null; observed: number | null }[] | null;
-}
-
 /** At the top: PHQ-9 item 9 with its date, and every safety event, in words. */
-function SafetyOverview({ safety }: { safety: SafetySection }) {
+function SafetyOverview({ safety }: { safety: SharedSummary['safety'] }) {
   const flagged = safety.events.length > 0 || safety.item9?.some((a) => a.answer > 0);
   return (
     <section
@@ -103,18 +67,11 @@ function SafetyOverview({ safety }: { safety: SafetySection }) {
 }
 
 function PersonSummary({ person }: { person: SharedPerson }) {
-  const q = useQuery({
-    queryKey: ['clinician', 'summary', person.personId],
-    queryFn: () => api.get<{ summary: Summary }>(`/api/clinician/people/${person.personId}/summary`),
-    retry: false,
-  });
+  const q = useQuery(sharedSummaryQuery(person.personId));
   const [note, setNote] = useState('');
   const assign = useMutation({
     mutationFn: () =>
-      api.send('POST', `/api/clinician/people/${person.personId}/assignments`, {
-        programId: 'gut_brain_30_day',
-        ...(note ? { note } : {}),
-      }),
+      suggestProgram(person.personId, { programId: 'gut_brain_30_day', ...(note ? { note } : {}) }),
   });
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
@@ -229,15 +186,11 @@ function PersonSummary({ person }: { person: SharedPerson }) {
 
 export default function Clinician() {
   const me = usePerson();
-  const people = useQuery({
-    queryKey: ['clinician', 'people'],
-    queryFn: () => api.get<{ people: SharedPerson[] }>('/api/clinician/people'),
-    enabled: me.role === 'clinician',
-  });
+  const people = useQuery({ ...sharedPeopleQuery(), enabled: me.role === 'clinician' });
   const [chosen, setChosen] = useState<string | null>(null);
   if (me.role !== 'clinician') {
     return (
-      <div className="data-page">
+      <div className="cap-clinician">
         <header className="page-head">
           <h1>Clinician view</h1>
         </header>
@@ -251,7 +204,7 @@ export default function Clinician() {
   if (people.error) return <ErrorState error={people.error} onRetry={() => people.refetch()} />;
   const current = people.data.people.find((p) => p.personId === chosen);
   return (
-    <div className="data-page">
+    <div className="cap-clinician">
       <header className="page-head">
         <div>
           <h1>People who shared with you</h1>
@@ -264,9 +217,9 @@ export default function Clinician() {
         </EmptyState>
       ) : (
         <section className="card" aria-label="People">
-          <ul className="grant-list">
+          <ul className="row-list">
             {people.data.people.map((p) => (
-              <li key={p.personId} className="grant">
+              <li key={p.personId} className="row-item">
                 <div>
                   <strong>{p.displayName}</strong>
                   <div className="small muted">

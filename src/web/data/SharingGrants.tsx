@@ -5,56 +5,35 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
-
-interface Grant {
-  id: string;
-  kinds: string[] | null;
-  untilDate: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-  live: boolean;
-  clinician: { name: string; email: string };
-}
-interface Assignment {
-  id: string;
-  programTitle: string;
-  clinicianName: string;
-  note: string | null;
-  status: string;
-}
+import {
+  accessLogQuery,
+  answerSuggestedProgram,
+  assignmentsQuery,
+  grantAccess,
+  grantsQuery,
+  revokeGrant,
+  SHARING,
+  type ShareKindId,
+  shareKindsQuery,
+} from './queries.ts';
 
 export function SharingGrants() {
   const qc = useQueryClient();
-  const kinds = useQuery({
-    queryKey: ['sharing', 'kinds'],
-    queryFn: () => api.get<{ kinds: { id: string; label: string }[] }>('/api/sharing/kinds'),
-  });
-  const grants = useQuery({
-    queryKey: ['sharing', 'grants'],
-    queryFn: () => api.get<{ grants: Grant[] }>('/api/sharing/grants'),
-  });
-  const log = useQuery({
-    queryKey: ['sharing', 'log'],
-    queryFn: () =>
-      api.get<{ entries: { id: string; clinicianName: string; what: string; readAt: string }[] }>(
-        '/api/sharing/access-log',
-      ),
-  });
-  const assignments = useQuery({
-    queryKey: ['sharing', 'assignments'],
-    queryFn: () => api.get<{ assignments: Assignment[] }>('/api/sharing/assignments'),
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['sharing'] });
+  const kinds = useQuery(shareKindsQuery());
+  const grants = useQuery(grantsQuery());
+  const log = useQuery(accessLogQuery());
+  const assignments = useQuery(assignmentsQuery());
+  const refresh = () => qc.invalidateQueries({ queryKey: SHARING });
 
   const [email, setEmail] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<ShareKindId[]>([]);
   const [untilDate, setUntil] = useState('');
   const grant = useMutation({
     mutationFn: () =>
-      api.send('POST', '/api/sharing/grants', {
+      grantAccess({
         clinicianEmail: email,
         ...(chosen.length ? { kinds: chosen } : {}),
         ...(untilDate ? { untilDate } : {}),
@@ -64,13 +43,10 @@ export function SharingGrants() {
       refresh();
     },
   });
-  const revoke = useMutation({
-    mutationFn: (id: string) => api.send('DELETE', `/api/sharing/grants/${id}`),
-    onSuccess: refresh,
-  });
+  const revoke = useMutation({ mutationFn: revokeGrant, onSuccess: refresh });
   const answer = useMutation({
     mutationFn: ({ id, accept }: { id: string; accept: boolean }) =>
-      api.send('POST', `/api/sharing/assignments/${id}/${accept ? 'accept' : 'decline'}`),
+      answerSuggestedProgram(id, accept ? 'accept' : 'decline'),
     onSuccess: refresh,
   });
   const err = grant.error instanceof ApiError ? grant.error : undefined;
@@ -133,11 +109,11 @@ export function SharingGrants() {
       ) : grants.data.grants.filter((g) => g.live).length === 0 ? (
         <p className="muted">Nobody.</p>
       ) : (
-        <ul className="grant-list">
+        <ul className="row-list">
           {grants.data.grants
             .filter((g) => g.live)
             .map((g) => (
-              <li key={g.id} className="grant">
+              <li key={g.id} className="row-item">
                 <div>
                   <strong>{g.clinician.name}</strong> <span className="muted small">{g.clinician.email}</span>
                   <div className="small">
@@ -156,9 +132,9 @@ export function SharingGrants() {
       {(assignments.data?.assignments.length ?? 0) > 0 && (
         <>
           <h3>Programs suggested to you</h3>
-          <ul className="grant-list">
+          <ul className="row-list">
             {assignments.data?.assignments.map((a) => (
-              <li key={a.id} className="grant">
+              <li key={a.id} className="row-item">
                 <div>
                   <strong>{a.programTitle}</strong>{' '}
                   <span className="muted small">from {a.clinicianName}</span>

@@ -4,19 +4,16 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api.ts';
 import { Notice } from '../components/States.tsx';
-import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
+import { usePerson, useSessionRefresh } from '../session.tsx';
 import { DataImport } from './DataImport.tsx';
 import { SharingGrants } from './SharingGrants.tsx';
 import './data.css';
 import { exportKindName, rowCount } from './exportKinds.ts';
+import { exportKindsQuery, setClinicianRole } from './queries.ts';
 
 function Downloads() {
-  const kinds = useQuery({
-    queryKey: ['export', 'kinds'],
-    queryFn: () => api.get<{ kinds: { kind: string; rows: number }[] }>('/api/export/kinds'),
-  });
+  const kinds = useQuery(exportKindsQuery());
   return (
     <section className="card" aria-labelledby="download-title">
       <h2 className="card-title" id="download-title">
@@ -60,8 +57,8 @@ function ClinicianAccount() {
   const refresh = useSessionRefresh();
   const isClinician = person.role === 'clinician';
   const toggle = useMutation({
-    mutationFn: () => api.send<{ role: string }>('PUT', '/api/sharing/role', { clinician: !isClinician }),
-    onSuccess: (res) => refresh({ ...person, role: res.role } as Person),
+    mutationFn: () => setClinicianRole(!isClinician),
+    onSuccess: (res) => refresh({ ...person, role: res.role }),
   });
   return (
     <section className="card">
@@ -91,7 +88,7 @@ function ClinicianAccount() {
 
 export default function DataSharing() {
   return (
-    <div className="data-page">
+    <div className="cap-data">
       <header className="page-head">
         <div>
           <h1>Data &amp; sharing</h1>

@@ -5,12 +5,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { RANKS } from '../../core/microbiome/types.ts';
-import { ApiError, api } from '../api.ts';
+import { RANKS, type Rank } from '../../core/microbiome/types.ts';
+import { ApiError } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
 import { formatDate, useToday } from '../useToday.ts';
-import { KEYS, percent, type SampleSummary, type SampleView, sendFile } from './MicrobiomeApi.ts';
+import { percent } from './percent.ts';
+import { MICROBIOME, samplesQuery, uploadSample } from './queries.ts';
 import './microbiome.css';
 
 function UploadForm() {
@@ -18,7 +19,7 @@ function UploadForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [date, setDate] = useState(today);
-  const [rank, setRank] = useState('genus');
+  const [rank, setRank] = useState<Rank>('genus');
   const [sample, setSample] = useState('');
   const [report, setReport] = useState<File | null>(null);
   const [taxonomy, setTaxonomy] = useState<File | null>(null);
@@ -27,17 +28,17 @@ function UploadForm() {
   const upload = useMutation({
     mutationFn: async () => {
       if (!report) throw new ApiError(400, 'required', 'Choose the report file to upload.', 'file');
-      if (modules) await sendFile('PUT', '/api/microbiome/module-definitions', modules);
-      const query = new URLSearchParams({ date, rank });
-      if (sample.trim()) query.set('sample', sample.trim());
-      if (taxonomy) {
-        const t = await sendFile<{ id: string }>('POST', '/api/microbiome/taxonomies', taxonomy);
-        query.set('taxonomy', t.id);
-      }
-      return sendFile<SampleView>('POST', `/api/microbiome/samples?${query}`, report);
+      return uploadSample({
+        report,
+        date,
+        rank,
+        sample: sample.trim() || undefined,
+        taxonomy: taxonomy ?? undefined,
+        modules: modules ?? undefined,
+      });
     },
     onSuccess: (view) => {
-      queryClient.invalidateQueries({ queryKey: ['microbiome'] });
+      queryClient.invalidateQueries({ queryKey: MICROBIOME });
       navigate(`/microbiome/samples/${view.sample.id}`);
     },
   });
@@ -81,7 +82,7 @@ function UploadForm() {
       />
       <div className="field">
         <label htmlFor="mb-rank">Level to compare at</label>
-        <select id="mb-rank" value={rank} onChange={(e) => setRank(e.target.value)}>
+        <select id="mb-rank" value={rank} onChange={(e) => setRank(e.target.value as Rank)}>
           {RANKS.map((r) => (
             <option key={r} value={r}>
               {r}
@@ -134,12 +135,9 @@ function UploadForm() {
 }
 
 export default function Microbiome() {
-  const q = useQuery({
-    queryKey: KEYS.list,
-    queryFn: () => api.get<{ samples: SampleSummary[] }>('/api/microbiome/samples'),
-  });
+  const q = useQuery(samplesQuery());
   return (
-    <div className="microbiome">
+    <div className="cap-microbiome">
       <header className="page-head">
         <div>
           <p className="eyebrow">Your own data</p>

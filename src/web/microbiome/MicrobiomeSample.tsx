@@ -6,14 +6,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { SampleChange } from '../../core/microbiome/analysis.ts';
-import type { ModuleResult } from '../../core/microbiome/modules.ts';
-import { api } from '../api.ts';
+import type { deleteSample } from '../../contract/microbiome.ts';
+import { callApi } from '../api.ts';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { formatDate } from '../useToday.ts';
-import { KEYS, percent, type SampleView } from './MicrobiomeApi.ts';
 import { DiversityCard } from './MicrobiomeDiversity.tsx';
 import { MoodTaxaCard } from './MicrobiomeMoodTaxa.tsx';
+import { percent } from './percent.ts';
+import { MICROBIOME, type SampleChange, type SampleView, sampleQuery } from './queries.ts';
 import './microbiome.css';
 
 const MicrobiomeTaxaChart = lazy(() => import('./MicrobiomeTaxaChart.tsx'));
@@ -68,7 +68,7 @@ function ChangeCard({ change, previous }: { change: SampleChange; previous: { id
   );
 }
 
-function ModulesCard({ modules }: { modules: ModuleResult[] }) {
+function ModulesCard({ modules }: { modules: NonNullable<SampleView['sample']['modules']> }) {
   return (
     <section className="card" aria-labelledby="mb-modules">
       <h2 className="card-title" id="mb-modules">
@@ -119,14 +119,11 @@ export default function MicrobiomeSample() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const q = useQuery({
-    queryKey: KEYS.sample(id),
-    queryFn: () => api.get<SampleView>(`/api/microbiome/samples/${id}`),
-  });
+  const q = useQuery(sampleQuery(id));
   const remove = useMutation({
-    mutationFn: () => api.send('DELETE', `/api/microbiome/samples/${id}`),
+    mutationFn: () => callApi<typeof deleteSample>('DELETE /api/microbiome/samples/:id', { params: { id } }),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: ['microbiome'] });
+      queryClient.invalidateQueries({ queryKey: MICROBIOME });
       navigate('/microbiome');
     },
   });
@@ -137,7 +134,7 @@ export default function MicrobiomeSample() {
   const a = sample.analysis;
 
   return (
-    <div className="microbiome">
+    <div className="cap-microbiome">
       <header className="page-head">
         <div>
           <p className="eyebrow">

@@ -2,9 +2,10 @@
  * Mood-associated taxa in this sample, and what the knowledge graph says about each: its summary,
  * findings with their evidence grade and references, and claims checked against the evidence.
  */
-import type { TaxonEvidence } from '../../core/microbiome/evidence.ts';
-import type { MoodTaxonFinding } from '../../core/microbiome/signatures.ts';
-import { percent } from './MicrobiomeApi.ts';
+import { percent } from './percent.ts';
+import type { SampleAnalysis, SampleView } from './queries.ts';
+
+type TaxonEvidence = SampleView['evidence'][string];
 
 function Evidence({ evidence }: { evidence: TaxonEvidence | undefined }) {
   if (!evidence) return <p className="muted">The knowledge graph has no entry for this taxon yet.</p>;
@@ -47,7 +48,7 @@ export function MoodTaxaCard({
   evidence,
   rank,
 }: {
-  findings: MoodTaxonFinding[];
+  findings: SampleAnalysis['moodTaxa'];
   evidence: Record<string, TaxonEvidence>;
   rank: string;
 }) {
