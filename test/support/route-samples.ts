@@ -202,6 +202,7 @@ export const ROUTES: Record<string, Spec> = {
   // Sample data goes only into an empty account: Alice's answer is 409, and nothing is loaded.
   'POST /api/demo': { body: () => ({}), own: 409 },
 
+  'GET /api/openapi.json': { public: true },
   'GET /api/knowledge': { public: true },
   'GET /api/knowledge/claims': { public: true },
   'GET /api/knowledge/edges': { public: true },
