@@ -19,8 +19,8 @@ import { signedInBefore } from './offline/lastPerson.ts';
 import { safeNext } from './safeNext.ts';
 import { useSession } from './session.tsx';
 
-const Today = lazy(() => import('./routes/Today.tsx'));
-const History = lazy(() => import('./routes/History.tsx'));
+const Today = lazy(() => import('./checkin/Today.tsx'));
+const History = lazy(() => import('./checkin/History.tsx'));
 const Settings = lazy(() => import('./routes/Settings.tsx'));
 const Login = lazy(() => import('./routes/Login.tsx'));
 const Register = lazy(() => import('./routes/Register.tsx'));
