@@ -21,9 +21,9 @@ import { useSession } from './session.tsx';
 
 const Today = lazy(() => import('./checkin/Today.tsx'));
 const History = lazy(() => import('./checkin/History.tsx'));
-const Settings = lazy(() => import('./routes/Settings.tsx'));
-const Login = lazy(() => import('./routes/Login.tsx'));
-const Register = lazy(() => import('./routes/Register.tsx'));
+const Settings = lazy(() => import('./account/Settings.tsx'));
+const Login = lazy(() => import('./account/Login.tsx'));
+const Register = lazy(() => import('./account/Register.tsx'));
 const Landing = lazy(() => import('./routes/Landing.tsx'));
 const NotFound = lazy(() => import('./routes/NotFound.tsx'));
 const Checks = lazy(() => import('./routes/Checks.tsx'));
