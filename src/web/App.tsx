@@ -37,7 +37,7 @@ const Learn = lazy(() => import('./learn/Learn.tsx'));
 const LearnNode = lazy(() => import('./learn/LearnNode.tsx'));
 const LearnTooFar = lazy(() => import('./learn/LearnTooFar.tsx'));
 const Quiz = lazy(() => import('./learn/Quiz.tsx'));
-const Log = lazy(() => import('./routes/Log.tsx'));
+const Log = lazy(() => import('./tracking/Log.tsx'));
 const Programs = lazy(() => import('./routes/Programs.tsx'));
 const Microbiome = lazy(() => import('./routes/Microbiome.tsx'));
 const MicrobiomeSample = lazy(() => import('./routes/MicrobiomeSample.tsx'));
