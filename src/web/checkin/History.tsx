@@ -11,7 +11,7 @@ import { formatDate, useToday } from '../useToday.ts';
 import { checkinDaysQuery } from './queries.ts';
 
 const MoodEnergyChart = lazy(() => import('../charts/MoodEnergyChart.tsx'));
-const SampleDataButton = lazy(() => import('../routes/InsightsSampleData.tsx'));
+const SampleDataButton = lazy(() => import('../demo/SampleDataButton.tsx'));
 
 const RANGES = [30, 90, 365] as const;
 
