@@ -1,16 +1,13 @@
 /** The signed-in person, shared through React context; null while signed out. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
-import { ApiError, api } from './api.ts';
+import type { getSession } from '../contract/auth.ts';
+import type { OutputOf } from '../contract/endpoint.ts';
+import { ApiError, callApi } from './api.ts';
 import { forgetLastPerson, lastPerson, rememberLastPerson } from './offline/lastPerson.ts';
 
-export interface Person {
-  id: string;
-  email: string;
-  displayName: string;
-  timeZone: string;
-  role: string;
-}
+/** The signed-in person as the server answers them (src/contract/auth.ts). */
+export type Person = OutputOf<typeof getSession>['person'];
 
 interface SessionState {
   person: Person | null;
@@ -26,7 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: SESSION_KEY,
     queryFn: async () => {
       try {
-        return rememberLastPerson((await api.get<{ person: Person }>('/api/auth/session')).person);
+        return rememberLastPerson((await callApi<typeof getSession>('GET /api/auth/session', {})).person);
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return forgetLastPerson();
         // Offline: the app shell opened from the service worker; carry on as the last person seen.

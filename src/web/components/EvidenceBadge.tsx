@@ -5,6 +5,7 @@
  * @example <EvidenceBadge grade="human_trials" />
  */
 import { EVIDENCE_GRADES, type EvidenceGrade } from '../../core/knowledge/evidence-grades.ts';
+import './evidence-badge.css';
 
 export function EvidenceBadge({ grade }: { grade: EvidenceGrade }) {
   const g = EVIDENCE_GRADES[grade];

@@ -3,27 +3,13 @@
  * from another tracker. Imported values are read-only: they keep the app they came from, and a
  * check-in saved for the same day takes precedence wherever a day's value is read.
  */
-import type { Checkin } from '../../core/checkin/checkin.ts';
+import type { getCheckin } from '../../contract/checkins.ts';
+import type { OutputOf } from '../../contract/endpoint.ts';
 
-export interface DerivedDay {
-  sleepHours?: number;
-  energyAverage?: number;
-  gutComfort?: number;
-}
-
-export interface ImportedValues {
-  /** The tracker the values came from: 'daylio', 'bearable', 'loop'. */
-  source: string;
-  checkin: Checkin;
-  derived: DerivedDay;
-}
-
-export interface DayAnswer {
-  date: string;
-  checkin: Checkin;
-  derived: DerivedDay;
-  imported?: ImportedValues[];
-}
+export type DayAnswer = OutputOf<typeof getCheckin>;
+export type DerivedDay = DayAnswer['derived'];
+/** Values another tracker brought in ('daylio', 'bearable', 'loop'). */
+export type ImportedValues = NonNullable<DayAnswer['imported']>[number];
 
 const APP_NAMES: Record<string, string> = {
   daylio: 'Daylio',

@@ -7,7 +7,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api } from '../api.ts';
+import type { getSession } from '../../contract/auth.ts';
+import { callApi } from '../api.ts';
 import { Notice } from '../components/States.tsx';
 import { SESSION_KEY } from '../session.tsx';
 import { type SyncResult, syncPendingWrites, usePendingWrites } from './queue.ts';
@@ -39,7 +40,7 @@ export function OfflineStatus({ personId }: { personId: string }) {
   const sync = useCallback(async () => {
     try {
       // A fresh session answer carries the CSRF token the writes need (the page may have opened offline).
-      await api.get('/api/auth/session');
+      await callApi<typeof getSession>('GET /api/auth/session', {});
     } catch {
       return;
     }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { usePerson } from '../session.tsx';
-import { setBackgroundReminders } from './api.ts';
+import { setBackgroundReminders } from './device.ts';
 import {
   type DevicePush as DevicePushResult,
   type DevicePushState,

@@ -6,13 +6,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { DUE_KEY, dismissReminder, getDueReminders, notifyOnce } from './api.ts';
+import { notifyOnce } from './device.ts';
+import { dismissReminder, dueRemindersQuery } from './queries.ts';
 
 export function ReminderBanner({ personId, hide }: { personId: string; hide?: string }) {
   const qc = useQueryClient();
   const due = useQuery({
-    queryKey: DUE_KEY,
-    queryFn: getDueReminders,
+    ...dueRemindersQuery(),
     refetchInterval: 5 * 60_000,
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: true,
@@ -20,7 +20,7 @@ export function ReminderBanner({ personId, hide }: { personId: string; hide?: st
   });
   const dismiss = useMutation({
     mutationFn: dismissReminder,
-    onSuccess: () => qc.invalidateQueries({ queryKey: DUE_KEY }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: dueRemindersQuery().queryKey }),
   });
 
   useEffect(() => {

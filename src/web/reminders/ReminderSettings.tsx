@@ -8,8 +8,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { ReminderSettings as Settings } from '../../core/reminders/reminders.ts';
 import { ApiError } from '../api.ts';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
-import { DUE_KEY, getReminderSettings, SETTINGS_KEY, saveReminderSettings } from './api.ts';
 import { DevicePush } from './DevicePush.tsx';
+import { dueRemindersQuery, reminderSettingsQuery, saveReminderSettings } from './queries.ts';
 
 const anyOn = (s: Settings) => s.checkin.enabled || s.questionnaire.enabled || s.program.enabled;
 
@@ -46,7 +46,7 @@ function Switch({
 
 export function ReminderSettings() {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: SETTINGS_KEY, queryFn: getReminderSettings });
+  const q = useQuery(reminderSettingsQuery());
   const [draft, setDraft] = useState<Settings | null>(null);
   useEffect(() => {
     if (q.data) setDraft(q.data.settings);
@@ -54,8 +54,8 @@ export function ReminderSettings() {
   const save = useMutation({
     mutationFn: (s: Settings) => saveReminderSettings(s),
     onSuccess: (res) => {
-      qc.setQueryData(SETTINGS_KEY, res);
-      qc.invalidateQueries({ queryKey: DUE_KEY });
+      qc.setQueryData(reminderSettingsQuery().queryKey, res);
+      qc.invalidateQueries({ queryKey: dueRemindersQuery().queryKey });
     },
   });
 

@@ -5,7 +5,8 @@
  *
  * @example const { state } = await startPushOnThisDevice(); // 'on' | 'off' | 'blocked' | 'unavailable'
  */
-import { ApiError, api } from '../api.ts';
+import type { getPushKey, subscribePush, unsubscribePush } from '../../contract/push.ts';
+import { ApiError, callApi } from '../api.ts';
 
 export type DevicePushState = 'on' | 'off' | 'blocked' | 'unavailable';
 
@@ -69,7 +70,7 @@ export async function startPushOnThisDevice(): Promise<DevicePush> {
   const reg = await registration();
   if (!reg) return { state: 'unavailable', problem: NO_WORKER };
   try {
-    const { publicKey } = await api.get<{ publicKey: string }>('/api/push/key');
+    const { publicKey } = await callApi<typeof getPushKey>('GET /api/push/key', {});
     let sub = await reg.pushManager.getSubscription();
     // A subscription made with another server key cannot carry this server's pushes.
     if (sub && !sameKey(sub.options.applicationServerKey, publicKey)) {
@@ -85,7 +86,14 @@ export async function startPushOnThisDevice(): Promise<DevicePush> {
         20_000,
       )) ?? null;
     if (!sub) return { state: 'unavailable', problem: NO_SERVICE };
-    await api.send<void>('POST', '/api/push/subscriptions', sub.toJSON());
+    const json = sub.toJSON();
+    await callApi<typeof subscribePush>('POST /api/push/subscriptions', {
+      body: {
+        endpoint: json.endpoint ?? sub.endpoint,
+        expirationTime: json.expirationTime ?? null,
+        keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
+      },
+    });
     return { state: 'on' };
   } catch (e) {
     return { state: 'unavailable', problem: e instanceof ApiError ? e.message : NO_SERVICE };
@@ -99,7 +107,9 @@ export async function stopPushOnThisDevice(): Promise<DevicePush> {
   const sub = await reg?.pushManager.getSubscription().catch(() => null);
   if (sub) {
     try {
-      await api.send<void>('DELETE', '/api/push/subscriptions', { endpoint: sub.endpoint });
+      await callApi<typeof unsubscribePush>('DELETE /api/push/subscriptions', {
+        body: { endpoint: sub.endpoint },
+      });
     } catch {
       // Already gone (404) or offline: once unsubscribed below, the push service answers 410
       // to the server, which then forgets the subscription itself.

@@ -19,7 +19,6 @@ import {
 } from './InsightsApi.ts';
 import { RecommendationCard, SupportPrompt } from './InsightsRecommendations.tsx';
 import './insights.css';
-import './learn.css';
 
 /** Totals and counts read as whole numbers (plants to the quarter); averages with one decimal. */
 const COUNTED = new Set(['movement', 'fermented_days', 'plants']);

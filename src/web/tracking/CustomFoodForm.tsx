@@ -8,9 +8,9 @@ import {
   PLANT_KINDS,
   type PlantKind,
 } from '../../core/foods/categories.ts';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { Notice } from '../components/States.tsx';
-import type { Food } from './types.ts';
+import { addOwnFoodCall, type Food } from './queries.ts';
 
 const KIND_LABEL: Record<PlantKind, string> = {
   fruit: 'Fruit',
@@ -34,7 +34,7 @@ export function CustomFoodForm({ onAdded }: { onAdded: (f: Food) => void }) {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '_')
         .replace(/^_+|_+$/g, '');
-      return api.send<{ food: Food }>('POST', '/api/foods/custom', {
+      return addOwnFoodCall({
         name,
         categories: cats,
         ...(kind ? { plantKind: kind, plant: /^[a-z]/.test(plant) ? plant : `plant_${plant}` } : {}),

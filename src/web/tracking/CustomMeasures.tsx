@@ -2,15 +2,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { CUSTOM_KINDS, type CustomKind } from '../../core/habits/custom-measures.ts';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { Notice } from '../components/States.tsx';
-
-interface CustomMeasure {
-  id: string;
-  name: string;
-  kind: CustomKind;
-  unit: string | null;
-}
+import {
+  addCustomMeasureCall,
+  type CustomMeasure,
+  customMeasuresQuery,
+  customValueQuery,
+  putCustomValueCall,
+} from './queries.ts';
 
 const KIND_LABEL: Record<CustomKind, string> = {
   scale: '1–10',
@@ -21,19 +21,13 @@ const KIND_LABEL: Record<CustomKind, string> = {
 
 function MeasureValue({ m, date }: { m: CustomMeasure; date: string }) {
   const qc = useQueryClient();
-  const key = ['custom-value', m.id, date];
-  const q = useQuery({
-    queryKey: key,
-    queryFn: () =>
-      api.get<{ values: { date: string; value: number }[] }>(
-        `/api/measures/custom/${m.id}/values?from=${date}&to=${date}`,
-      ),
-  });
+  const value = customValueQuery(m.id, date);
+  const key = value.queryKey;
+  const q = useQuery(value);
   const [draft, setDraft] = useState<string | null>(null);
   const current = q.data?.values[0]?.value;
   const save = useMutation({
-    mutationFn: (value: number | boolean) =>
-      api.send('PUT', `/api/measures/custom/${m.id}/values/${date}`, { value }),
+    mutationFn: (v: number | boolean) => putCustomValueCall(m.id, date, v),
     onSuccess: () => {
       setDraft(null);
       qc.invalidateQueries({ queryKey: key });
@@ -82,16 +76,12 @@ function MeasureValue({ m, date }: { m: CustomMeasure; date: string }) {
 
 export function CustomMeasures({ date }: { date: string }) {
   const qc = useQueryClient();
-  const list = useQuery({
-    queryKey: ['custom-measures'],
-    queryFn: () => api.get<{ measures: CustomMeasure[] }>('/api/measures/custom'),
-  });
+  const list = useQuery(customMeasuresQuery());
   const [name, setName] = useState('');
   const [kind, setKind] = useState<CustomKind>('scale');
   const [unit, setUnit] = useState('');
   const add = useMutation({
-    mutationFn: () =>
-      api.send('POST', '/api/measures/custom', { name, kind, ...(kind === 'number' ? { unit } : {}) }),
+    mutationFn: () => addCustomMeasureCall({ name, kind, ...(kind === 'number' ? { unit } : {}) }),
     onSuccess: () => {
       setName('');
       setUnit('');

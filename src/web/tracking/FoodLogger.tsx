@@ -5,13 +5,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { CATEGORY_INFO } from '../../core/foods/categories.ts';
+import type { Meal } from '../../core/foods/derive.ts';
 import { MEALS } from '../../core/foods/derive.ts';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { sendOrQueue } from '../offline/queue.ts';
 import { usePerson } from '../session.tsx';
 import { CustomFoodForm } from './CustomFoodForm.tsx';
-import { type Food, type FoodDay, GOAL_KEYS, type Meal, type RecentFood } from './types.ts';
+import {
+  type Food,
+  type FoodDay,
+  foodDayQuery,
+  foodSearchQuery,
+  recentFoodsQuery,
+  removeFoodEntryCall,
+  setFavouriteCall,
+} from './queries.ts';
+import { GOAL_KEYS } from './types.ts';
 
 /** A sensible default meal from the local hour: before 11 breakfast, before 16 lunch, before 21 dinner. */
 function mealNow(): Meal {
@@ -38,22 +48,12 @@ export function FoodLogger({ date }: { date: string }) {
     return () => clearTimeout(t);
   }, [query]);
 
-  const day = useQuery({
-    queryKey: ['food-day', date],
-    queryFn: () => api.get<FoodDay>(`/api/food-days/${date}`),
-  });
-  const quick = useQuery({
-    queryKey: ['foods-recent'],
-    queryFn: () => api.get<{ recent: RecentFood[]; favourites: Food[] }>('/api/foods/recent'),
-  });
-  const results = useQuery({
-    queryKey: ['foods', debounced],
-    queryFn: () => api.get<{ foods: Food[] }>(`/api/foods?q=${encodeURIComponent(debounced)}&limit=8`),
-    enabled: debounced.length > 0,
-  });
+  const day = useQuery(foodDayQuery(date));
+  const quick = useQuery(recentFoodsQuery());
+  const results = useQuery(foodSearchQuery(debounced));
 
   const refresh = () => {
-    qc.invalidateQueries({ queryKey: ['foods-recent'] });
+    qc.invalidateQueries({ queryKey: recentFoodsQuery().queryKey });
     for (const key of GOAL_KEYS) qc.invalidateQueries({ queryKey: [...key] });
   };
   const log = useMutation({
@@ -71,7 +71,7 @@ export function FoodLogger({ date }: { date: string }) {
       if (res.queued) setSavedOffline(v.name);
       else {
         setSavedOffline(null);
-        qc.setQueryData(['food-day', date], res.answer.day);
+        qc.setQueryData(foodDayQuery(date).queryKey, res.answer.day);
       }
       setPicked(null);
       setQuery('');
@@ -79,16 +79,15 @@ export function FoodLogger({ date }: { date: string }) {
     },
   });
   const remove = useMutation({
-    mutationFn: (id: string) => api.send('DELETE', `/api/food-entries/${id}`),
+    mutationFn: removeFoodEntryCall,
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['food-day', date] });
+      qc.invalidateQueries({ queryKey: foodDayQuery(date).queryKey });
       refresh();
     },
   });
   const favourite = useMutation({
-    mutationFn: (v: { foodId: string; favourite: boolean }) =>
-      api.send('PUT', `/api/foods/${encodeURIComponent(v.foodId)}/favourite`, { favourite: v.favourite }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['foods-recent'] }),
+    mutationFn: (v: { foodId: string; favourite: boolean }) => setFavouriteCall(v.foodId, v.favourite),
+    onSuccess: () => qc.invalidateQueries({ queryKey: recentFoodsQuery().queryKey }),
   });
 
   const pick = (food: Food, meal: Meal = mealNow(), servings = 1) => setPicked({ food, meal, servings });

@@ -1,10 +1,7 @@
-/** Shapes of the food, habit and program API answers, as the web app reads them. */
+/** Shapes of the habit and program API answers, as the web app reads them (foods: tracking/queries.ts). */
 
 import type { OutputOf } from '../../contract/endpoint.ts';
 import type { getHabitDay } from '../../contract/habits.ts';
-import type { Food } from '../../core/foods/catalogue.ts';
-import type { Meal } from '../../core/foods/derive.ts';
-import type { PlantCount } from '../../core/foods/plants.ts';
 import type {
   CalendarDay,
   DayProgress,
@@ -14,25 +11,6 @@ import type {
   Streaks,
   WeekCompletion,
 } from '../../core/programs/index.ts';
-
-export type { Food, Meal };
-
-export interface FoodDay {
-  date: string;
-  entries: { id: string; date: string; meal: Meal; servings: number; food: Food }[];
-  measures: Record<string, number | null>;
-  plants: PlantCount[];
-  plantPoints: number;
-  plantPointsWeek: number;
-  weeklyPlantGoal: number;
-}
-
-export interface RecentFood {
-  food: Food;
-  lastDate: string;
-  lastMeal: Meal;
-  lastServings: number;
-}
 
 export type HabitDay = OutputOf<typeof getHabitDay>;
 

@@ -6,10 +6,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../api.ts';
 import { EvidenceBadge } from '../components/EvidenceBadge.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
-import { KEYS, type NodePage, type ReferenceView } from './LearnApi.ts';
+import { nodeQuery, type ReferenceView } from './queries.ts';
 import './learn.css';
 
 const LearnGraph = lazy(() => import('./LearnGraph.tsx'));
@@ -19,17 +18,12 @@ const CARE_KINDS = new Set(['signal', 'red_flag', 'condition', 'treatment', 'pro
 
 export default function LearnNode() {
   const { id = '' } = useParams();
-  const q = useQuery({
-    queryKey: KEYS.node(id),
-    queryFn: () => api.get<NodePage>(`/api/knowledge/nodes/${encodeURIComponent(id)}`),
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
+  const q = useQuery({ ...nodeQuery(id), retry: false });
 
   if (q.isPending) return <Loading />;
   if (q.error)
     return (
-      <div className="learn">
+      <div className="cap-learn">
         <ErrorState error={q.error} />
         <p>
           <Link to="/learn">Back to Learn</Link>
@@ -39,7 +33,7 @@ export default function LearnNode() {
   const { node, edges, claims, references } = q.data;
 
   return (
-    <article className="learn learn-node">
+    <article className="cap-learn learn-node">
       <nav className="learn-crumbs small" aria-label="Breadcrumb">
         <Link to="/learn">Learn</Link> <span aria-hidden="true">›</span> <span>{node.kindLabel}</span>
       </nav>

@@ -5,11 +5,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { deleteCheckin, getCheckin } from '../../contract/checkins.ts';
 import type { Checkin } from '../../core/checkin/checkin.ts';
-import { addDays, isLocalDate } from '../../core/dates.ts';
-import { ApiError, api } from '../api.ts';
-import { CheckinFields, type Draft } from '../checkin/CheckinFields.tsx';
-import { slowFieldsFromRecent, timesFromRecent } from '../checkin/prefill.ts';
+import { isLocalDate } from '../../core/dates.ts';
+import { ApiError, callApi } from '../api.ts';
 import { FirstRunTour } from '../components/FirstRunTour.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { TodayGoals } from '../components/TodayGoals.tsx';
@@ -19,6 +18,9 @@ import { pendingBody, sendOrQueue } from '../offline/queue.ts';
 import { ReminderBanner } from '../reminders/ReminderBanner.tsx';
 import { usePerson } from '../session.tsx';
 import { formatDate, useToday } from '../useToday.ts';
+import { CheckinFields, type Draft } from './CheckinFields.tsx';
+import { slowFieldsFromRecent, timesFromRecent } from './prefill.ts';
+import { weekBeforeQuery } from './queries.ts';
 
 interface DayAnswer extends ServerDay {
   /** Saved on this device while offline and not yet synced. */
@@ -56,7 +58,7 @@ export default function Today() {
       const queued = pendingBody(person.id, checkinKey(date));
       if (queued) return { date, checkin: queued as Checkin, derived: {}, queued: true };
       try {
-        return await api.get<DayAnswer>(`/api/checkins/${date}`);
+        return await callApi<typeof getCheckin>('GET /api/checkins/:date', { params: { date } });
       } catch (e) {
         if (e instanceof ApiError && e.status === 404) return null;
         // Offline with nothing queued: an empty form; saving keeps it on this device.
@@ -67,12 +69,7 @@ export default function Today() {
   });
 
   // The last week before this day: bedtime and wake time to pre-fill, "same as yesterday".
-  const recent = useQuery({
-    queryKey: ['checkins', 'before', date],
-    queryFn: () =>
-      api.get<{ days: DayAnswer[] }>(`/api/checkins?from=${addDays(date, -7)}&to=${addDays(date, -1)}`),
-    retry: false,
-  });
+  const recent = useQuery(weekBeforeQuery(date));
 
   const [draft, setDraft] = useState<Draft>({});
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -122,7 +119,7 @@ export default function Today() {
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.send<void>('DELETE', `/api/checkins/${date}`),
+    mutationFn: () => callApi<typeof deleteCheckin>('DELETE /api/checkins/:date', { params: { date } }),
     onSuccess: () => {
       // Imported values of the day, if any, stay: read the day again.
       qc.invalidateQueries({ queryKey: ['checkin', date] });
@@ -145,7 +142,7 @@ export default function Today() {
   const slow = recent.data ? slowFieldsFromRecent(recent.data.days, date) : undefined;
 
   return (
-    <div className="today">
+    <div className="cap-checkin today">
       <header className="page-head">
         <div>
           <p className="eyebrow">{isToday ? `Hello, ${person.displayName}` : 'Editing a past day'}</p>

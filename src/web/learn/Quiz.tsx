@@ -5,9 +5,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api.ts';
+import type { checkQuizAnswer, finishQuiz, getQuizQuestions } from '../../contract/quiz.ts';
+import { callApi } from '../api.ts';
 import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
-import { KEYS, type QuizAttemptSummary, type QuizFeedback, type QuizQuestionView } from './LearnApi.ts';
+import { type QuizFeedback, type QuizQuestionView, quizAttemptsQuery } from './queries.ts';
 import './learn.css';
 
 const QUESTIONS_PER_QUIZ = 10;
@@ -23,7 +24,7 @@ export default function Quiz() {
   const [result, setResult] = useState<{ score: number; total: number } | null>(null);
   const start = useMutation({
     mutationFn: () =>
-      api.get<{ questions: QuizQuestionView[] }>(`/api/quiz/questions?count=${QUESTIONS_PER_QUIZ}`),
+      callApi<typeof getQuizQuestions>('GET /api/quiz/questions', { query: { count: QUESTIONS_PER_QUIZ } }),
     onSuccess: (data) => {
       setResult(null);
       setRound({ questions: data.questions, index: 0, answers: [] });
@@ -31,7 +32,7 @@ export default function Quiz() {
   });
 
   return (
-    <div className="learn quiz">
+    <div className="cap-learn quiz">
       <header className="page-head">
         <div>
           <p className="eyebrow">Learn</p>
@@ -92,7 +93,9 @@ function QuizRound({
   const [choice, setChoice] = useState<string>('');
   const check = useMutation({
     mutationFn: (optionId: string) =>
-      api.send<QuizFeedback>('POST', '/api/quiz/check', { questionId: question?.id, optionId }),
+      callApi<typeof checkQuizAnswer>('POST /api/quiz/check', {
+        body: { questionId: question?.id ?? '', optionId },
+      }),
     onSuccess: (fb) => {
       onAnswer(fb);
       setChoice('');
@@ -100,11 +103,11 @@ function QuizRound({
   });
   const save = useMutation({
     mutationFn: () =>
-      api.send<{ attempt: { score: number; total: number } }>('POST', '/api/quiz/attempts', {
-        answers: round.answers.map((a) => ({ questionId: a.questionId, optionId: a.optionId })),
+      callApi<typeof finishQuiz>('POST /api/quiz/attempts', {
+        body: { answers: round.answers.map((a) => ({ questionId: a.questionId, optionId: a.optionId })) },
       }),
     onSuccess: ({ attempt }) => {
-      queryClient.invalidateQueries({ queryKey: KEYS.attempts });
+      queryClient.invalidateQueries({ queryKey: quizAttemptsQuery().queryKey });
       onDone({ score: attempt.score, total: attempt.total });
     },
   });
@@ -189,10 +192,7 @@ function QuizRound({
 }
 
 function History() {
-  const q = useQuery({
-    queryKey: KEYS.attempts,
-    queryFn: () => api.get<{ attempts: QuizAttemptSummary[] }>('/api/quiz/attempts'),
-  });
+  const q = useQuery(quizAttemptsQuery());
   return (
     <section aria-labelledby="quiz-history">
       <h2 id="quiz-history">Your past quizzes</h2>

@@ -7,21 +7,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { goesTooFar } from '../../core/knowledge/views.ts';
-import { api } from '../api.ts';
 import { EvidenceBadge } from '../components/EvidenceBadge.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
-import { type ClaimWithNode, KEYS } from './LearnApi.ts';
+import { claimsQuery } from './queries.ts';
 import './learn.css';
 
 export default function LearnTooFar() {
-  const q = useQuery({
-    queryKey: KEYS.claims,
-    queryFn: () => api.get<{ claims: ClaimWithNode[] }>('/api/knowledge/claims'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const q = useQuery(claimsQuery());
   const claims = q.data?.claims.filter(goesTooFar) ?? [];
   return (
-    <div className="learn">
+    <div className="cap-learn">
       <header className="page-head">
         <div>
           <p className="eyebrow">

@@ -1,16 +1,5 @@
-/** The reminders API from the browser, and the notification permission of this device. */
-import type { DueReminder, ReminderKind, ReminderSettings } from '../../core/reminders/reminders.ts';
-import { api } from '../api.ts';
-
-export const SETTINGS_KEY = ['reminders', 'settings'] as const;
-export const DUE_KEY = ['reminders', 'due'] as const;
-
-export const getReminderSettings = () => api.get<{ settings: ReminderSettings }>('/api/reminders');
-export const saveReminderSettings = (settings: ReminderSettings) =>
-  api.send<{ settings: ReminderSettings }>('PUT', '/api/reminders', settings);
-export const getDueReminders = () => api.get<{ today: string; due: DueReminder[] }>('/api/reminders/due');
-export const dismissReminder = (kind: ReminderKind) =>
-  api.send<void>('POST', '/api/reminders/dismissals', { kind });
+/** This device's side of reminders: the notification permission, background checks, notifications. */
+import type { DueReminder } from './queries.ts';
 
 export type Permission = NotificationPermission | 'unsupported';
 

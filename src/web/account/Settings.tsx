@@ -2,14 +2,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../api.ts';
+import type { changePassword, deleteAccount, logOut, updateAccount } from '../../contract/auth.ts';
+import { ApiError, callApi } from '../api.ts';
 import { AppearanceSetting } from '../appearance/AppearanceSetting.tsx';
 import { Field } from '../components/Field.tsx';
 import { RegionSetting } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
 import { stopPushOnThisDevice } from '../reminders/push.ts';
 import { ReminderSettings } from '../reminders/ReminderSettings.tsx';
-import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
+import { usePerson, useSessionRefresh } from '../session.tsx';
 
 function timeZones(current: string): string[] {
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -23,7 +24,8 @@ function Profile() {
   const [timeZone, setTimeZone] = useState(person.timeZone);
   const zones = useMemo(() => timeZones(person.timeZone), [person.timeZone]);
   const save = useMutation({
-    mutationFn: () => api.send<{ person: Person }>('PATCH', '/api/account', { displayName, timeZone }),
+    mutationFn: () =>
+      callApi<typeof updateAccount>('PATCH /api/account', { body: { displayName, timeZone } }),
     onSuccess: (res) => refresh(res.person),
   });
   const err = save.error instanceof ApiError ? save.error : undefined;
@@ -68,7 +70,8 @@ function Password() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const change = useMutation({
-    mutationFn: () => api.send('POST', '/api/auth/password', { currentPassword, newPassword }),
+    mutationFn: () =>
+      callApi<typeof changePassword>('POST /api/auth/password', { body: { currentPassword, newPassword } }),
     onSuccess: () => {
       setCurrent('');
       setNew('');
@@ -125,7 +128,7 @@ function Danger() {
     // Reminders are the person's: this device stops receiving them when they log out.
     mutationFn: async () => {
       await stopPushOnThisDevice();
-      return api.send('POST', '/api/auth/logout');
+      return callApi<typeof logOut>('POST /api/auth/logout', {});
     },
     onSuccess: async () => {
       await refresh(null);
@@ -133,7 +136,7 @@ function Danger() {
     },
   });
   const remove = useMutation({
-    mutationFn: () => api.send('DELETE', '/api/account', { password }),
+    mutationFn: () => callApi<typeof deleteAccount>('DELETE /api/account', { body: { password } }),
     onSuccess: async () => {
       // The server forgot the subscription with the account; the browser forgets it too.
       await stopPushOnThisDevice();

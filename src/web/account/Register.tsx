@@ -6,13 +6,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { register as registerEndpoint } from '../../contract/auth.ts';
 import { regionFromLocales } from '../../core/safety/locale.ts';
-import { ApiError, api } from '../api.ts';
+import { ApiError, api, callApi } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { RegionPicker } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
-import { type Person, useSessionRefresh } from '../session.tsx';
-import { KEYS, type RegionsAnswer } from './ChecksApi.ts';
+import { KEYS, type RegionsAnswer } from '../routes/ChecksApi.ts';
+import { useSessionRefresh } from '../session.tsx';
 
 export function browserTimeZone(): string {
   try {
@@ -36,7 +37,7 @@ export default function Register() {
   const navigate = useNavigate();
   const register = useMutation({
     mutationFn: async () => {
-      const res = await api.send<{ person: Person }>('POST', '/api/auth/register', { ...form, timeZone });
+      const res = await callApi<typeof registerEndpoint>('POST /api/auth/register', { body: { ...form, timeZone } });
       // The new session's first request: the country its support screens use. A failure here must
       // not lose the account; the support screen asks again when the country is not known.
       await api.send('PUT', '/api/safety/region', { region: country }).catch(() => undefined);

@@ -9,9 +9,8 @@ import cytoscape from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { EVIDENCE_GRADES, type EvidenceGrade } from '../../core/knowledge/evidence-grades.ts';
-import { api } from '../api.ts';
 import { ErrorState } from '../components/States.tsx';
-import { KEYS, type Neighbourhood } from './LearnApi.ts';
+import { type Neighbourhood, neighbourhoodQuery } from './queries.ts';
 
 const MAX_NEIGHBOURS = 12;
 
@@ -44,11 +43,7 @@ export function trimNeighbourhood(n: Neighbourhood, max: number): Neighbourhood 
 }
 
 export default function LearnGraph({ nodeId }: { nodeId: string }) {
-  const q = useQuery({
-    queryKey: KEYS.neighbourhood(nodeId),
-    queryFn: () => api.get<Neighbourhood>(`/api/knowledge/nodes/${encodeURIComponent(nodeId)}/neighbourhood`),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const q = useQuery(neighbourhoodQuery(nodeId));
   const box = useRef<HTMLDivElement>(null);
   const navigate = useNavigate();
   const total = q.data ? q.data.nodes.length - 1 : 0;

@@ -2,11 +2,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api } from '../api.ts';
+import type { logIn } from '../../contract/auth.ts';
+import { ApiError, callApi } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/States.tsx';
 import { safeNext } from '../safeNext.ts';
-import { type Person, useSessionRefresh } from '../session.tsx';
+import { useSessionRefresh } from '../session.tsx';
 
 export default function Login() {
   const [email, setEmail] = useState('');
@@ -15,7 +16,7 @@ export default function Login() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const login = useMutation({
-    mutationFn: () => api.send<{ person: Person }>('POST', '/api/auth/login', { email, password }),
+    mutationFn: () => callApi<typeof logIn>('POST /api/auth/login', { body: { email, password } }),
     onSuccess: async (res) => {
       await refresh(res.person);
       navigate(safeNext(params.get('next')), { replace: true });

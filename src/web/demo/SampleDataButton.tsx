@@ -4,7 +4,8 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../api.ts';
+import type { loadDemo } from '../../contract/demo.ts';
+import { ApiError, callApi } from '../api.ts';
 import { Notice } from '../components/States.tsx';
 import { SESSION_KEY } from '../session.tsx';
 
@@ -12,7 +13,7 @@ export default function SampleDataButton() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const load = useMutation({
-    mutationFn: () => api.send<{ days: number; displayName: string }>('POST', '/api/demo', {}),
+    mutationFn: () => callApi<typeof loadDemo>('POST /api/demo', { body: {} }),
     onSuccess: async () => {
       await qc.invalidateQueries();
       await qc.refetchQueries({ queryKey: SESSION_KEY });

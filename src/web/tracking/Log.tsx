@@ -5,11 +5,11 @@
 import { useNavigate, useSearchParams } from 'react-router';
 import { isLocalDate } from '../../core/dates.ts';
 import { TodayGoals } from '../components/TodayGoals.tsx';
-import { CustomMeasures } from '../tracking/CustomMeasures.tsx';
-import { FoodLogger } from '../tracking/FoodLogger.tsx';
-import { HabitForm } from '../tracking/HabitForm.tsx';
-import '../tracking/tracking.css';
 import { formatDate, useToday } from '../useToday.ts';
+import { CustomMeasures } from './CustomMeasures.tsx';
+import { FoodLogger } from './FoodLogger.tsx';
+import { HabitForm } from './HabitForm.tsx';
+import './tracking.css';
 
 export default function Log() {
   const today = useToday();

@@ -5,35 +5,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api.ts';
 import { EvidenceBadge, EvidenceLegend } from '../components/EvidenceBadge.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
 import { useSession } from '../session.tsx';
-import {
-  type ClaimWithNode,
-  KEYS,
-  type KnowledgeOverview,
-  type NodeSummary,
-  type SearchAnswer,
-} from './LearnApi.ts';
 import LearnMethods from './LearnMethods.tsx';
+import { claimsQuery, knowledgeOverviewQuery, type NodeSummary, nodesQuery, searchQuery } from './queries.ts';
 import './learn.css';
 
 export default function Learn() {
   const { person } = useSession();
-  const overview = useQuery({
-    queryKey: KEYS.overview,
-    queryFn: () => api.get<KnowledgeOverview>('/api/knowledge'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-  const nodes = useQuery({
-    queryKey: KEYS.nodes,
-    queryFn: () => api.get<{ nodes: NodeSummary[] }>('/api/knowledge/nodes'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const overview = useQuery(knowledgeOverviewQuery());
+  const nodes = useQuery(nodesQuery());
 
   return (
-    <div className="learn">
+    <div className="cap-learn">
       <header className="page-head">
         <div>
           <p className="eyebrow">The gut–brain connection</p>
@@ -102,11 +87,7 @@ export default function Learn() {
 
 /** What the source articles say, each with a verdict from the studies — folded away until opened. */
 function ClaimsChecked() {
-  const q = useQuery({
-    queryKey: KEYS.claims,
-    queryFn: () => api.get<{ claims: ClaimWithNode[] }>('/api/knowledge/claims'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const q = useQuery(claimsQuery());
   return (
     <details className="card learn-topic learn-claims">
       <summary>
@@ -156,11 +137,7 @@ function groupByKind(nodes: NodeSummary[]): [string, NodeSummary[]][] {
 function Search() {
   const [draft, setDraft] = useState('');
   const [term, setTerm] = useState('');
-  const results = useQuery({
-    queryKey: KEYS.search(term),
-    queryFn: () => api.send<SearchAnswer>('POST', '/api/knowledge/search', { q: term }),
-    enabled: term.length > 0,
-  });
+  const results = useQuery(searchQuery(term));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTerm(draft.trim());

@@ -3,15 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { addDays } from '../../core/dates.ts';
-import { api } from '../api.ts';
 import { DayRangePicker, useDayRange } from '../components/DayRange.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
-import { type DayAnswer, dayHeadline, hasOwnCheckin } from '../days/days.ts';
+import { dayHeadline, hasOwnCheckin } from '../days/days.ts';
 import { ImportedChips } from '../days/ImportedChips.tsx';
 import { formatDate, useToday } from '../useToday.ts';
+import { checkinDaysQuery } from './queries.ts';
 
 const MoodEnergyChart = lazy(() => import('../charts/MoodEnergyChart.tsx'));
-const SampleDataButton = lazy(() => import('./InsightsSampleData.tsx'));
+const SampleDataButton = lazy(() => import('../demo/SampleDataButton.tsx'));
 
 const RANGES = [30, 90, 365] as const;
 
@@ -19,13 +19,10 @@ export default function History() {
   const today = useToday();
   const [range, setRange] = useDayRange(RANGES);
   const from = addDays(today, -(range - 1));
-  const q = useQuery({
-    queryKey: ['checkins', from, today],
-    queryFn: () => api.get<{ days: DayAnswer[] }>(`/api/checkins?from=${from}&to=${today}`),
-  });
+  const q = useQuery(checkinDaysQuery(from, today));
 
   return (
-    <div className="history">
+    <div className="cap-checkin history">
       <header className="page-head">
         <div>
           <h1>History</h1>
