@@ -1,7 +1,7 @@
 /**
  * One entry per registered route (`METHOD url`): whether it is public, and how to fill its params,
  * query and body for a thing owned by Alice. Generated tests (test/api/route-security.test.ts,
- * test/api/route-fuzz.test.ts) walk `app.routeTable` against this table and fail when a route is
+ * test/api/route-fuzz.*.test.ts) walk `app.routeTable` against this table and fail when a route is
  * missing here, so a new route cannot ship untested.
  *
  * @example const alice = await seedAlice(app); const req = requestFor('GET /api/experiments/:id', alice);
@@ -71,7 +71,7 @@ interface Spec {
   public?: true;
   /** A param or query names a thing Alice owns: anyone else gets 404 (non-clinicians 403 on clinician routes). */
   owned?: true;
-  /** Hashes a password with argon2: slow, so fuzzed less (see route-fuzz.test.ts). */
+  /** Hashes a password with argon2: slow, so fuzzed less (see test/support/route-fuzz.ts). */
   argon2?: true;
   params?: (a: Alice) => Record<string, string>;
   query?: (a: Alice) => Record<string, string>;
