@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -50,6 +51,27 @@ for (const [id, t] of self) {
   add(fns, `${functionName || '(anonymous)'} ${placeOf(url)}:${lineNumber + 1}`, t);
   add(places, placeOf(url), t);
 }
+// Inclusive time: a node's own samples and its callees'; a function counted once per stack.
+const inclusive = new Map<string, number>();
+const nameOf = (n: ProfileNode) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${placeOf(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+function walk(id: number, onStack: Set<string>): number {
+  const n = byId.get(id);
+  if (!n) return 0;
+  let t = self.get(id) ?? 0;
+  const name = nameOf(n);
+  const first = !onStack.has(name);
+  if (first) onStack.add(name);
+  for (const c of n.children ?? []) t += walk(c, onStack);
+  if (first) {
+    onStack.delete(name);
+    add(inclusive, name, t);
+  }
+  return t;
+}
+const root = profile.nodes[0];
+if (root) walk(root.id, new Set());
+
 const pct = (t: number) => `${((100 * t) / total).toFixed(1).padStart(5)} %`;
 const top = (m: Map<string, number>) =>
   [...m]
@@ -59,3 +81,4 @@ const top = (m: Map<string, number>) =>
     .join('\n');
 console.log(`${(total / 1e6).toFixed(1)} s sampled\n\nself time by function:\n${top(fns)}`);
 console.log(`\nself time by package or file:\n${top(places)}`);
+console.log(`\ntime including callees, by function:\n${top(inclusive)}`);
