@@ -2,7 +2,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * The deep tier: slow tests that `npm test` and `.ci/run` always run and `npm test -- --quick`
- * skips (scripts/test.mjs). Heavy fuzzing (1,000 runs per route), parsing 40 MB tables to bound
+ * skips (scripts/test.mjs). Heavy fuzzing (200 runs per route; 1,000 in CI), parsing 40 MB tables to bound
  * memory, and SIGKILLing a writer; plus the `e2e` project (browser tests).
  */
 const DEEP = [
