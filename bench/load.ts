@@ -6,6 +6,8 @@
  *
  * Last line: `load: <req/s> req/s, p99 <ms> ms, bare: <req/s> req/s, ratio <gutbrain ÷ bare>`.
  * `--quick`: 5 people × 30 days, 1-second runs over 5 connections, so `npm test` can check the bench works.
+ * `PROFILE_DIR=/tmp/prof`: the Gutbrain processes write V8 CPU profiles there (`node --cpu-prof`;
+ * the server process's is the largest), to open in Chrome DevTools or read with bench/profile-top.ts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,6 +24,9 @@ const RATE = Number(process.env.RATE ?? (quick ? 50 : 400));
 /** Seconds of load before measuring; the first seconds after start-up run at two-thirds speed. */
 const WARMUP = Number(process.env.WARMUP ?? (quick ? 1 : 10));
 const soak = process.argv.includes('--soak');
+const PROFILE_DIR = process.env.PROFILE_DIR;
+/** Node flags for the Gutbrain server: `gutbrain serve` forks its server process with the same flags. */
+const profileFlags = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
 
 function startChild(
   args: string[],
@@ -169,7 +174,7 @@ const DAYS = quick ? 30 : 365;
 const fx = await makeLoadFixture(quick ? 5 : 200, DAYS);
 console.log(`fixture: ${fx.people.length} people × ${DAYS} days in ${fx.file}`);
 const server = await startChild(
-  ['bin/gutbrain.mjs', 'serve'],
+  [...profileFlags, 'bin/gutbrain.mjs', 'serve'],
   { PORT: '0', HOST: '127.0.0.1', DATA_DIR: fx.dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
   /running at http:\/\/localhost:(\d+)/,
 );

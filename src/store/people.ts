@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import type { Database, PersonTable } from './schema.ts';
+import { forgetSessionsOf } from './sessions.ts';
 
 export type PersonRow = PersonTable;
 
@@ -63,7 +64,12 @@ export async function updatePerson(
     .execute();
 }
 
-/** Removes the person; every owned row goes with it through ON DELETE CASCADE. */
+/**
+ * Removes the person; every owned row goes with it through ON DELETE CASCADE, sessions included —
+ * which this process's session caches are told at once (store/sessions.ts).
+ */
 export async function deletePerson(db: Kysely<Database>, personId: string): Promise<void> {
+  forgetSessionsOf(personId);
   await db.deleteFrom('person').where('id', '=', personId).execute();
+  forgetSessionsOf(personId);
 }

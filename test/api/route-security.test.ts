@@ -1,5 +1,6 @@
 /**
- * Generated from `app.routeTable`: every registered route is tried as nobody, as another person
+ * Generated from the registered routes (the contract's `app.endpoints` and Fastify's `app.routeTable`,
+ * test/support/route-samples.ts `routeCatalogue`): every registered route is tried as nobody, as another person
  * (Bob) with Alice's ids, as a clinician Alice never shared with, with malformed ids, and with
  * mass-assignment fields; then as Alice herself, to prove the ids in the table are real. A route
  * missing from test/support/route-samples.ts fails the first test.
@@ -12,6 +13,7 @@ import { registerClient, type TestClient } from '../support/api.ts';
 import { openTestStore, testEngines } from '../support/db.ts';
 import {
   type Alice,
+  accessMismatches,
   type Clinicians,
   expectErrorBody,
   expectNothingOfAlice,
@@ -21,15 +23,16 @@ import {
   NOW,
   ROUTES,
   type RouteRequest,
-  registeredRoutes,
   requestFor,
+  routeCatalogue,
   seedAlice,
   send,
   specOf,
 } from '../support/route-samples.ts';
 import { personSnapshot } from '../support/snapshot.ts';
 
-const REGISTERED = await registeredRoutes();
+const CATALOGUE = await routeCatalogue();
+const REGISTERED = [...CATALOGUE.keys()];
 const known = REGISTERED.filter((k) => ROUTES[k]);
 const guarded = known.filter((k) => !ROUTES[k]?.public);
 const withParams = known.filter((k) => k.includes('/:'));
@@ -41,6 +44,22 @@ const withoutMarker = (req: RouteRequest): RouteRequest =>
     ? req
     : { ...req, body: JSON.parse(JSON.stringify(req.body).replaceAll(MARKER, 'theirs')) };
 const isClinicianRoute = (key: string) => key.includes('/api/clinician/');
+
+describe('the samples agree with the contract on who may call', () => {
+  it('marks a sample public exactly where the contract lets anyone call the route', () => {
+    expect(accessMismatches(CATALOGUE)).toEqual([]);
+  });
+
+  it('catches a sample marked public on a route that needs a login, and the reverse', () => {
+    const [open] = known.filter((k) => ROUTES[k]?.public);
+    const [closed] = guarded;
+    const wrong = new Map([
+      [open as string, 'person' as const],
+      [closed as string, 'public' as const],
+    ]);
+    expect(accessMismatches(wrong)).toHaveLength(2);
+  });
+});
 
 describe.each(testEngines())('every route on %s', (engine) => {
   let store: Store;

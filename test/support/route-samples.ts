@@ -1,7 +1,7 @@
 /**
  * One entry per registered route (`METHOD url`): whether it is public, and how to fill its params,
  * query and body for a thing owned by Alice. Generated tests (test/api/route-security.test.ts,
- * test/api/route-fuzz.test.ts) walk `app.routeTable` against this table and fail when a route is
+ * test/api/route-fuzz.*.test.ts) walk `app.routeTable` against this table and fail when a route is
  * missing here, so a new route cannot ship untested.
  *
  * @example const alice = await seedAlice(app); const req = requestFor('GET /api/experiments/:id', alice);
@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import type { Access } from '../../src/contract/endpoint.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { openStore } from '../../src/store/open.ts';
 import { client, registerClient, type TestClient } from './api.ts';
@@ -70,7 +71,7 @@ interface Spec {
   public?: true;
   /** A param or query names a thing Alice owns: anyone else gets 404 (non-clinicians 403 on clinician routes). */
   owned?: true;
-  /** Hashes a password with argon2: slow, so fuzzed less (see route-fuzz.test.ts). */
+  /** Hashes a password with argon2: slow, so fuzzed less (see test/support/route-fuzz.ts). */
   argon2?: true;
   params?: (a: Alice) => Record<string, string>;
   query?: (a: Alice) => Record<string, string>;
@@ -111,6 +112,7 @@ export const ROUTES: Record<string, Spec> = {
   },
   'POST /api/auth/logout': { public: true },
   'GET /api/auth/session': {},
+  'GET /api/openapi.json': { public: true },
   'POST /api/auth/password': {
     argon2: true,
     body: () => ({ currentPassword: ALICE_PASSWORD, newPassword: ALICE_PASSWORD }),
@@ -471,13 +473,52 @@ export function expectErrorBody(res: { body: string; headers: Record<string, unk
   if ('choices' in error) expect(Array.isArray(error.choices), what).toBe(true);
 }
 
-/** The routes a freshly built app registers (read once, before the tests are generated). */
-export async function registeredRoutes(): Promise<string[]> {
+/** Who may call a route, as the contract says; undefined while a route is still registered by hand. */
+export type RouteAccess = Access | undefined;
+
+/**
+ * The /api routes a freshly built app registers (read once, before the tests are generated), each
+ * with its access from the contract. The list is the contract's endpoints (`app.endpoints`, from
+ * src/server/route-table.ts) together with everything Fastify registered (`app.routeTable`), so a
+ * route registered by hand during the move to the contract (issue 19) is still tried — and once
+ * every route is in the contract, the two lists are the same.
+ */
+export async function routeCatalogue(): Promise<Map<string, RouteAccess>> {
   const store = await openStore(await createTestDatabase('sqlite'));
   const app = await buildApp({ store });
   await app.ready();
-  const keys = app.routeTable.filter((r) => r.url.startsWith('/api/')).map(routeKey);
+  const routes = new Map<string, RouteAccess>();
+  for (const e of app.hasDecorator('endpoints') ? app.endpoints : []) {
+    routes.set(routeKey({ method: e.method, url: e.path }), e.access ?? 'person');
+  }
+  for (const r of app.routeTable) {
+    const key = routeKey(r);
+    if (r.url.startsWith('/api/') && !routes.has(key)) routes.set(key, undefined);
+  }
   await app.close();
   await store.close();
-  return [...new Set(keys)];
+  return routes;
+}
+
+/** The keys (`METHOD url`) of every registered /api route; see routeCatalogue. */
+export async function registeredRoutes(): Promise<string[]> {
+  return [...(await routeCatalogue()).keys()];
+}
+
+/**
+ * Samples whose `public` flag disagrees with the contract: a route the contract lets anyone call
+ * (`public`) must be marked public here, and one that needs a login (`person`) must not be. An
+ * `optional` route reads a session when there is one and decides itself what nobody gets (logout
+ * answers 204, the session endpoint 401), so either mark fits it.
+ */
+export function accessMismatches(catalogue: Map<string, RouteAccess>): string[] {
+  const out: string[] = [];
+  for (const [key, access] of catalogue) {
+    const spec = ROUTES[key];
+    if (!spec || access === undefined || access === 'optional') continue;
+    if (Boolean(spec.public) !== (access === 'public')) {
+      out.push(`${key}: the contract says ${access}, the sample says ${spec.public ? 'public' : 'login'}`);
+    }
+  }
+  return out;
 }

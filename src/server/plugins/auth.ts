@@ -1,5 +1,6 @@
 /**
- * Who is asking: reads the session cookie, loads the live session, and enforces the CSRF token on
+ * Who is asking: reads the session cookie, loads the live session (through a per-process cache
+ * bounded by the session policy's `cacheMs`, store/sessions.ts), and enforces the CSRF token on
  * every state-changing request made with a session. Routes call `requirePerson(req)`.
  */
 import { timingSafeEqual } from 'node:crypto';
@@ -7,7 +8,7 @@ import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
-import { findLiveSession, type SessionPolicy } from '../../store/sessions.ts';
+import { findLiveSession, SESSION_CACHE_MS, SessionCache, type SessionPolicy } from '../../store/sessions.ts';
 import { HttpError, unauthorized } from './errors.ts';
 
 export const SESSION_COOKIE = 'gb_session';
@@ -40,12 +41,14 @@ export async function registerAuth(
 ): Promise<void> {
   await app.register(cookie);
   app.decorateRequest('auth', null);
+  const cache = new SessionCache(policy.cacheMs ?? SESSION_CACHE_MS);
+  app.addHook('onClose', async () => cache.close());
   app.addHook('onRequest', async (req) => {
     req.auth = null;
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (!token || token.length > 100) return;
-    const session = await findLiveSession(db, token, policy, now());
+    const session = await findLiveSession(db, token, policy, now(), cache);
     if (!session) return;
     if (UNSAFE.has(req.method)) {
       const sent = req.headers['x-csrf-token'];

@@ -5,7 +5,7 @@
  * guard one engine answers 500 where the other stores it; no field in Gutbrain has a use for NUL.
  * No Gutbrain body nests more than a few levels, and anything that walks a value recursively
  * (this guard once did, answering 500 to a 5,000-deep array) overflows the stack on a deep one,
- * so the walk is iterative and stops at the limit. Found by test/api/route-fuzz.test.ts.
+ * so the walk is iterative and stops at the limit. Found by the route fuzzer (test/support/route-fuzz.ts).
  */
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../core/errors.ts';

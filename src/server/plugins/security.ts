@@ -5,8 +5,9 @@
  * proxy is trusted, which Fastify's `req.host` already respects). `Origin: null` (sandboxed
  * frames, some redirects, file: pages) is never our page, so it is refused too.
  */
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import { HttpError } from './errors.ts';
 import { recordRoutes } from './route-table.ts';
 
@@ -30,33 +31,56 @@ export function isOwnOrigin(origin: string, req: FastifyRequest, publicOrigin?: 
   return url.host === req.host;
 }
 
+const HELMET_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      // Charts set style attributes; styles can't run code, scripts stay 'self' only.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+  strictTransportSecurity: false,
+  referrerPolicy: { policy: 'no-referrer' },
+};
+
+/**
+ * The headers helmet sets, worked out once: none of them depends on the request (no CSP nonces), so
+ * every answer gets the same object in one call instead of helmet rebuilding its middleware — CSP
+ * directives parsed again — on every request, as @fastify/helmet does.
+ */
+export function helmetHeaders(options: HelmetOptions = HELMET_OPTIONS): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: () => undefined,
+  };
+  let done = false;
+  helmet(options)({} as IncomingMessage, res as unknown as ServerResponse, () => {
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not finish synchronously: its headers cannot be worked out once');
+  return headers;
+}
+
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions = {}): Promise<void> {
   recordRoutes(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Charts set style attributes; styles can't run code, scripts stay 'self' only.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: false,
-    referrerPolicy: { policy: 'no-referrer' },
-  });
-
+  const securityHeaders = helmetHeaders();
   app.addHook('onRequest', async (req, reply) => {
+    reply.headers(securityHeaders);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     if (!UNSAFE.has(req.method)) return;
     // Browsers send Origin on cross-site writes; a foreign one is refused outright.
