@@ -203,8 +203,6 @@ export const ROUTES: Record<string, Spec> = {
   'DELETE /api/recommendations/:id/feedback': { params: () => ({ id: 'sleep_hours' }) },
   // Sample data goes only into an empty account: Alice's answer is 409, and nothing is loaded.
   'POST /api/demo': { body: () => ({}), own: 409 },
-
-  'GET /api/openapi.json': { public: true },
   'GET /api/knowledge': { public: true },
   'GET /api/knowledge/claims': { public: true },
   'GET /api/knowledge/edges': { public: true },
