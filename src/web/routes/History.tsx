@@ -11,7 +11,7 @@ import { ImportedChips } from '../days/ImportedChips.tsx';
 import { formatDate, useToday } from '../useToday.ts';
 
 const MoodEnergyChart = lazy(() => import('../charts/MoodEnergyChart.tsx'));
-const SampleDataButton = lazy(() => import('./InsightsSampleData.tsx'));
+const SampleDataButton = lazy(() => import('../insights/InsightsSampleData.tsx'));
 
 const RANGES = [30, 90, 365] as const;
 

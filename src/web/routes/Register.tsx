@@ -11,8 +11,8 @@ import { ApiError, api } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { RegionPicker } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
+import { safetyRegionsQuery, saveRegion } from '../safety/queries.ts';
 import { type Person, useSessionRefresh } from '../session.tsx';
-import { KEYS, type RegionsAnswer } from './ChecksApi.ts';
 
 export function browserTimeZone(): string {
   try {
@@ -27,10 +27,7 @@ export default function Register() {
   const [country, setCountry] = useState(() =>
     regionFromLocales(typeof navigator === 'undefined' ? [] : navigator.languages),
   );
-  const regions = useQuery({
-    queryKey: KEYS.regions,
-    queryFn: () => api.get<RegionsAnswer>('/api/safety/regions'),
-  });
+  const regions = useQuery(safetyRegionsQuery());
   const timeZone = browserTimeZone();
   const refresh = useSessionRefresh();
   const navigate = useNavigate();
@@ -39,7 +36,7 @@ export default function Register() {
       const res = await api.send<{ person: Person }>('POST', '/api/auth/register', { ...form, timeZone });
       // The new session's first request: the country its support screens use. A failure here must
       // not lose the account; the support screen asks again when the country is not known.
-      await api.send('PUT', '/api/safety/region', { region: country }).catch(() => undefined);
+      await saveRegion(country).catch(() => undefined);
       return res;
     },
     onSuccess: async (res) => {

@@ -12,7 +12,7 @@ import { RegionPicker, useSafetyRegion } from '../components/RegionSetting.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { RegionContacts } from '../components/SupportScreen.tsx';
 import { useSession } from '../session.tsx';
-import './checks.css';
+import '../checks/checks.css';
 
 export default function Support() {
   const { person } = useSession();

@@ -9,7 +9,7 @@ import { DayRangePicker, useDayRange } from '../components/DayRange.tsx';
 import { Loading } from '../components/States.tsx';
 import { useToday } from '../useToday.ts';
 import './insights.css';
-import './learn.css';
+import '../routes/learn.css';
 
 const InsightsCharts = lazy(() => import('./InsightsCharts.tsx'));
 const InsightsAssociations = lazy(() => import('./InsightsAssociations.tsx'));
