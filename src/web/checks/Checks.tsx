@@ -35,7 +35,7 @@ export default function Checks() {
   const latest = (id: string) => data?.scores.filter((s) => s.instrument === id).at(-1);
 
   return (
-    <div className="checks">
+    <div className="cap-checks">
       <header className="page-head">
         <div>
           <p className="eyebrow">Self-checks</p>

@@ -63,7 +63,7 @@ export function ChecksSendError({ error }: { error: Error | null }) {
 /** A page of the Checks section that ends with the way back to the list. */
 export function ChecksPage({ children }: { children: ReactNode }) {
   return (
-    <div className="checks">
+    <div className="cap-checks">
       {children}
       <p>
         <Link to="/checks" className="button secondary">

@@ -26,7 +26,7 @@ function Questionnaire({ id }: { id: keyof typeof INSTRUMENTS }) {
   const answered = instrument.items.filter((i) => answers[i.id] !== undefined).length;
   const questions = instrument.difficulty ? [...instrument.items, instrument.difficulty] : instrument.items;
   return (
-    <div className="checks">
+    <div className="cap-checks">
       <header className="page-head">
         <div>
           <p className="eyebrow">Self-check</p>

@@ -50,7 +50,7 @@ export default function ChecksSignals() {
   if (submit.data) return <ChecksSent outcome={submit.data} />;
 
   return (
-    <div className="checks">
+    <div className="cap-checks">
       <header className="page-head">
         <div>
           <p className="eyebrow">Educational self-check</p>

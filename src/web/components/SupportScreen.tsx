@@ -19,7 +19,7 @@ import {
 } from 'react';
 import { Link } from 'react-router';
 import type { Contact } from '../../core/safety/regions.ts';
-import '../checks/checks.css';
+import './support-screen.css';
 import {
   dismissDiaryPrompt,
   type Region,

@@ -75,7 +75,7 @@ export default function InsightsWeek() {
   const end = asked && isLocalDate(asked) && asked <= today ? asked : today;
   const q = useQuery(weekQuery(end));
   return (
-    <div className="insights week-report">
+    <div className="cap-insights week-report">
       <header className="page-head">
         <div>
           <h1>Weekly report</h1>

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import '../tracking/tracking.css';
+import './programs.css';
 import { formatDate, useToday } from '../useToday.ts';
 import { ProgramProgress } from './ProgramProgress.tsx';
 import {
@@ -82,7 +83,7 @@ export default function Programs() {
   const available = programs.data.programs.filter((p) => !current.some((e) => e.programId === p.id));
   const titleOf = (id: string) => programs.data.programs.find((p) => p.id === id)?.title ?? id;
   return (
-    <div className="programs-page">
+    <div className="cap-programs programs-page">
       <header className="page-head">
         <div>
           <p className="eyebrow">Programs</p>
