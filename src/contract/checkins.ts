@@ -4,7 +4,7 @@ import { checkinSchema } from '../core/checkin/checkin.ts';
 import { localDate } from '../core/date-schemas.ts';
 import { dateParams, noContent } from './common.ts';
 import { endpoint } from './endpoint.ts';
-import { supportScreen } from './support.ts';
+import { supportScreen } from './safety.ts';
 
 /** A check-in as stored: any of the form's fields (an imported day may hold values outside the form's scales). */
 export const checkinValues = z.strictObject({

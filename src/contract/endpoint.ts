@@ -90,23 +90,14 @@ export interface ParsedInput<E extends Endpoint> {
 /** What the endpoint answers (as JSON); `undefined` for a raw or empty answer. */
 export type OutputOf<E extends Endpoint> = E['output'] extends z.ZodType ? z.output<E['output']> : undefined;
 
-/** Leaves out parts the endpoint does not have; a query whose fields are all optional may be left out. */
+/**
+ * Leaves out parts the endpoint does not have; a part that may be undefined (an optional body) or a
+ * query whose fields are all optional may be left out.
+ */
 // biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "an object with no required field" here.
-type AllOptional<V> = {} extends V ? true : false;
+type MayOmit<K, V> = undefined extends V ? true : K extends 'query' ? ({} extends V ? true : false) : false;
 type DropUndefined<T> = {
-  [K in keyof T as T[K] extends undefined
-    ? never
-    : K extends 'query'
-      ? AllOptional<T[K]> extends true
-        ? never
-        : K
-      : K]: T[K];
+  [K in keyof T as [T[K]] extends [undefined] ? never : MayOmit<K, T[K]> extends true ? never : K]: T[K];
 } & {
-  [K in keyof T as K extends 'query'
-    ? T[K] extends undefined
-      ? never
-      : AllOptional<T[K]> extends true
-        ? K
-        : never
-    : never]?: T[K];
+  [K in keyof T as [T[K]] extends [undefined] ? never : MayOmit<K, T[K]> extends true ? K : never]?: T[K];
 };

@@ -134,3 +134,6 @@ export const postSafetyDismissal = endpoint({
   output: z.strictObject({ snoozedUntil: z.iso.datetime() }),
   status: 201,
 });
+
+/** The support screen's shape: the one name every client uses for it. */
+export type SupportScreen = z.infer<typeof supportScreen>;

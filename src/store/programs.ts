@@ -70,7 +70,8 @@ export async function saveEnrolment(
   e: Enrolment,
   now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  // Part of a larger write when handed a transaction (a restart leaves and enrols in one).
+  const write = async (trx: Kysely<Database>) => {
     const res = await trx
       .updateTable('program_enrolment')
       .set({ status: e.status, ended_on: e.endedOn, updated_at: now.toISOString() })
@@ -97,7 +98,9 @@ export async function saveEnrolment(
         )
         .execute();
     }
-  });
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
 }
 
 export async function getMarks(db: Kysely<Database>, personId: string, enrolmentId: string): Promise<Marks> {

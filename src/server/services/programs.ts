@@ -188,10 +188,14 @@ export async function restartEnrolment(
   const { today } = await personToday(ctx, actor.personId);
   const startDate = start ?? today;
   const old = await getEnrolment(db, actor.personId, id);
-  if (old.status !== 'left') {
-    await saveEnrolment(db, actor.personId, leaveEnrolment(old, addDays(startDate, -1)), ctx.now());
-  }
-  const fresh = await createEnrolment(db, actor.personId, old.programId, startDate, ctx.now());
+  // Leaving the old and enrolling again are one write: a failure between them must not leave the
+  // person out of the program.
+  const fresh = await db.transaction().execute(async (trx) => {
+    if (old.status !== 'left') {
+      await saveEnrolment(trx, actor.personId, leaveEnrolment(old, addDays(startDate, -1)), ctx.now());
+    }
+    return createEnrolment(trx, actor.personId, old.programId, startDate, ctx.now());
+  });
   return progressOf(ctx, actor.personId, fresh, today);
 }
 

@@ -8,11 +8,11 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { register as registerEndpoint } from '../../contract/auth.ts';
 import { regionFromLocales } from '../../core/safety/locale.ts';
-import { ApiError, api, callApi } from '../api.ts';
+import { ApiError, callApi } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { RegionPicker } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
-import { KEYS, type RegionsAnswer } from '../routes/ChecksApi.ts';
+import { safetyRegionsQuery, saveRegion } from '../safety/queries.ts';
 import { useSessionRefresh } from '../session.tsx';
 
 export function browserTimeZone(): string {
@@ -28,19 +28,18 @@ export default function Register() {
   const [country, setCountry] = useState(() =>
     regionFromLocales(typeof navigator === 'undefined' ? [] : navigator.languages),
   );
-  const regions = useQuery({
-    queryKey: KEYS.regions,
-    queryFn: () => api.get<RegionsAnswer>('/api/safety/regions'),
-  });
+  const regions = useQuery(safetyRegionsQuery());
   const timeZone = browserTimeZone();
   const refresh = useSessionRefresh();
   const navigate = useNavigate();
   const register = useMutation({
     mutationFn: async () => {
-      const res = await callApi<typeof registerEndpoint>('POST /api/auth/register', { body: { ...form, timeZone } });
+      const res = await callApi<typeof registerEndpoint>('POST /api/auth/register', {
+        body: { ...form, timeZone },
+      });
       // The new session's first request: the country its support screens use. A failure here must
       // not lose the account; the support screen asks again when the country is not known.
-      await api.send('PUT', '/api/safety/region', { region: country }).catch(() => undefined);
+      await saveRegion(country).catch(() => undefined);
       return res;
     },
     onSuccess: async (res) => {

@@ -6,9 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { EVIDENCE_GRADES } from '../../core/knowledge/evidence-grades.ts';
-import type { GoalResult } from '../../core/programs/index.ts';
-import { api } from '../api.ts';
-import { GOAL_KEYS } from '../tracking/types.ts';
+import { chooseGoal, GOAL_KEYS, type GoalResult, tickGoal } from '../programs/queries.ts';
 import { Notice } from './States.tsx';
 
 const MARK: Record<GoalResult['status'], { icon: string; label: string }> = {
@@ -56,13 +54,11 @@ export function GoalList({
     for (const key of GOAL_KEYS) qc.invalidateQueries({ queryKey: [...key] });
   };
   const tick = useMutation({
-    mutationFn: (v: { goalId: string; ticked: boolean }) =>
-      api.send('PUT', `/api/enrolments/${enrolmentId}/ticks`, { date, ...v }),
+    mutationFn: (v: { goalId: string; ticked: boolean }) => tickGoal(enrolmentId, { date, ...v }),
     onSuccess: refresh,
   });
   const choose = useMutation({
-    mutationFn: (v: { goalId: string; choice: 'accepted' | 'skipped' }) =>
-      api.send('PUT', `/api/enrolments/${enrolmentId}/choices`, v),
+    mutationFn: (v: { goalId: string; choice: 'accepted' | 'skipped' }) => chooseGoal(enrolmentId, v),
     onSuccess: refresh,
   });
 

@@ -3,9 +3,14 @@
  * "From this browser" clears the setting so the browser's languages decide again.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Region, RegionId } from '../../core/safety/regions.ts';
-import { api } from '../api.ts';
-import { KEYS, type RegionsAnswer, type SafetyStatus } from '../routes/ChecksApi.ts';
+import type { RegionId } from '../../core/safety/regions.ts';
+import {
+  type Region,
+  safetyKeys,
+  safetyRegionsQuery,
+  safetyStatusQuery,
+  saveRegion,
+} from '../safety/queries.ts';
 import { Notice } from './States.tsx';
 
 /**
@@ -14,19 +19,11 @@ import { Notice } from './States.tsx';
  */
 export function useSafetyRegion(signedIn = true) {
   const qc = useQueryClient();
-  const regions = useQuery({
-    queryKey: KEYS.regions,
-    queryFn: () => api.get<RegionsAnswer>('/api/safety/regions'),
-  });
-  const status = useQuery({
-    queryKey: KEYS.status,
-    queryFn: () => api.get<SafetyStatus>('/api/safety/status'),
-    enabled: signedIn,
-  });
+  const regions = useQuery(safetyRegionsQuery());
+  const status = useQuery({ ...safetyStatusQuery(), enabled: signedIn });
   const save = useMutation({
-    mutationFn: (region: RegionId | null) =>
-      api.send<{ region: SafetyStatus['region'] }>('PUT', '/api/safety/region', { region }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['safety'] }),
+    mutationFn: (region: RegionId | null) => saveRegion(region),
+    onSuccess: () => qc.invalidateQueries({ queryKey: safetyKeys.all }),
   });
   return { regions, status, save };
 }

@@ -18,13 +18,16 @@ import {
   useState,
 } from 'react';
 import { Link } from 'react-router';
-import type { Contact, Region } from '../../core/safety/regions.ts';
-import type { SupportScreen as SupportData } from '../../core/safety/support.ts';
-import { api } from '../api.ts';
-import '../routes/checks.css';
+import type { Contact } from '../../core/safety/regions.ts';
+import './support-screen.css';
+import {
+  dismissDiaryPrompt,
+  type Region,
+  type SupportScreen as SupportData,
+  safetyKeys,
+  safetyStatusQuery,
+} from '../safety/queries.ts';
 import { RegionPicker, useSafetyRegion } from './RegionSetting.tsx';
-
-const STATUS_KEY = ['safety', 'status'] as const;
 
 interface Showing {
   /** Support screens on the page, the shell's diary prompt included. */
@@ -305,13 +308,10 @@ export function SupportGate({
 export function DiarySupportPrompt() {
   const qc = useQueryClient();
   const [readThisVisit, setReadThisVisit] = useState(false);
-  const status = useQuery({
-    queryKey: STATUS_KEY,
-    queryFn: () => api.get<{ support: SupportData | null }>('/api/safety/status'),
-  });
+  const status = useQuery(safetyStatusQuery());
   const dismiss = useMutation({
-    mutationFn: () => api.send('POST', '/api/safety/dismissals', { kind: 'low_mood_pattern' }),
-    onSettled: () => qc.invalidateQueries({ queryKey: STATUS_KEY }),
+    mutationFn: dismissDiaryPrompt,
+    onSettled: () => qc.invalidateQueries({ queryKey: safetyKeys.status }),
   });
   const support = status.data?.support;
   if (!support || readThisVisit) return null;

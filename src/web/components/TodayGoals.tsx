@@ -4,17 +4,13 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api.ts';
+import { todayProgramsQuery } from '../programs/queries.ts';
 import '../tracking/tracking.css';
-import type { TodayPrograms } from '../tracking/types.ts';
 import { GoalList } from './GoalList.tsx';
 import { ErrorState, Loading } from './States.tsx';
 
 export function TodayGoals({ date }: { date: string }) {
-  const q = useQuery({
-    queryKey: ['enrolments-today', date],
-    queryFn: () => api.get<TodayPrograms>(`/api/enrolments/today?date=${date}`),
-  });
+  const q = useQuery(todayProgramsQuery(date));
   if (q.isPending) return <Loading label="Loading your goals…" />;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (q.data.programs.length === 0) {

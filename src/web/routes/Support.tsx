@@ -12,7 +12,7 @@ import { RegionPicker, useSafetyRegion } from '../components/RegionSetting.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { RegionContacts } from '../components/SupportScreen.tsx';
 import { useSession } from '../session.tsx';
-import './checks.css';
+import '../components/support-screen.css';
 
 export default function Support() {
   const { person } = useSession();
@@ -70,7 +70,7 @@ export default function Support() {
   );
 
   return (
-    <div className="checks support-page">
+    <div className="support-page">
       <header className="page-head">
         <div>
           <p className="eyebrow">Support</p>

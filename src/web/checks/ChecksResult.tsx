@@ -1,19 +1,15 @@
 /** One stored result, opened from the Checks list; the support screen first when it raised a trigger. */
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api } from '../api.ts';
 import { ErrorState, Loading } from '../components/States.tsx';
-import { KEYS, type OutcomeAnswer } from './ChecksApi.ts';
 import { ChecksPage } from './ChecksForm.tsx';
 import { ChecksOutcome } from './ChecksOutcome.tsx';
+import { responseQuery } from './queries.ts';
 import './checks.css';
 
 export default function ChecksResult() {
   const { id = '' } = useParams();
-  const q = useQuery({
-    queryKey: KEYS.response(id),
-    queryFn: () => api.get<OutcomeAnswer>(`/api/screeners/responses/${encodeURIComponent(id)}`),
-  });
+  const q = useQuery(responseQuery(id));
   return (
     <ChecksPage>
       {q.isPending && <Loading />}

@@ -45,15 +45,12 @@ function YesNo({
 const REQUIRED = [...SIGNAL_GROUPS.flatMap((g) => g.signals.map((s) => s.id)), ...RED_FLAGS.map((f) => f.id)];
 
 export default function ChecksSignals() {
-  const { answers, answer, missing, formRef, submit, onSubmit } = useChecksForm<boolean>(
-    '/api/screeners/signals',
-    REQUIRED,
-  );
+  const { answers, answer, missing, formRef, submit, onSubmit } = useChecksForm<boolean>('signals', REQUIRED);
   const set = (id: string) => (v: boolean) => answer(id, v);
   if (submit.data) return <ChecksSent outcome={submit.data} />;
 
   return (
-    <div className="checks">
+    <div className="cap-checks">
       <header className="page-head">
         <div>
           <p className="eyebrow">Educational self-check</p>

@@ -8,7 +8,7 @@ import { addDays } from '../../core/dates.ts';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '../../core/screeners/instruments.ts';
 import { Plot, PlotFigure } from '../charts/PlotFigure.tsx';
 import { countOf } from '../words.ts';
-import type { OverviewAnswer } from './ChecksApi.ts';
+import type { OverviewAnswer } from './queries.ts';
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
@@ -87,7 +87,7 @@ export default function ChecksChart({ overview }: { overview: OverviewAnswer }) 
         const inst = INSTRUMENTS[id];
         const rows = overview.scores
           .filter((s) => s.instrument === id)
-          .map((s) => ({ date: day(s.date), value: s.score }));
+          .flatMap((s) => (s.score === null ? [] : [{ date: day(s.date), value: s.score }]));
         if (rows.length === 0) return null;
         return (
           <Panel

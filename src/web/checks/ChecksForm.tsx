@@ -2,21 +2,21 @@
  * What the questionnaire and the signals check share: the answers, the first unanswered question
  * (focused, with its error shown), sending to the server, and the outcome page once sent.
  *
- * @example const form = useChecksForm<number>('/api/screeners/phq9', ids); if (form.submit.data) return <ChecksSent outcome={form.submit.data} />;
+ * @example const form = useChecksForm<number>('phq9', ids); if (form.submit.data) return <ChecksSent outcome={form.submit.data} />;
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { Notice } from '../components/States.tsx';
-import type { OutcomeAnswer } from './ChecksApi.ts';
 import { ChecksOutcome } from './ChecksOutcome.tsx';
+import { type CheckId, checkKeys, type OutcomeAnswer, submitCheck } from './queries.ts';
 
 const isAnswerError = (e: unknown): e is ApiError =>
   e instanceof ApiError && !!e.field?.startsWith('answers.');
 
 /** `required`: the question ids that must be answered, in the order they appear. */
-export function useChecksForm<V>(url: string, required: readonly string[]) {
+export function useChecksForm<V>(check: CheckId, required: readonly string[]) {
   const qc = useQueryClient();
   const [answers, setAnswers] = useState<Record<string, V>>({});
   const [missing, setMissing] = useState<string | null>(null);
@@ -28,9 +28,9 @@ export function useChecksForm<V>(url: string, required: readonly string[]) {
   }
 
   const submit = useMutation({
-    mutationFn: (body: { answers: Record<string, V> }) => api.send<OutcomeAnswer>('POST', url, body),
+    mutationFn: (body: { answers: Record<string, V> }) => submitCheck(check, body.answers),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['screeners'] });
+      qc.invalidateQueries({ queryKey: checkKeys.all });
       window.scrollTo(0, 0);
     },
     onError: (e) => {
@@ -63,7 +63,7 @@ export function ChecksSendError({ error }: { error: Error | null }) {
 /** A page of the Checks section that ends with the way back to the list. */
 export function ChecksPage({ children }: { children: ReactNode }) {
   return (
-    <div className="checks">
+    <div className="cap-checks">
       {children}
       <p>
         <Link to="/checks" className="button secondary">

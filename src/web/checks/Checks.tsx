@@ -7,12 +7,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { INSTRUMENT_IDS, INSTRUMENTS, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
-import { api } from '../api.ts';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { SupportGate } from '../components/SupportScreen.tsx';
+import { insightKeys } from '../insights/queries.ts';
 import { formatDate } from '../useToday.ts';
-import { KEYS, type OverviewAnswer } from './ChecksApi.ts';
-import { INSIGHT_KEYS } from './InsightsApi.ts';
+import { markSupportRead, overviewQuery } from './queries.ts';
 import './checks.css';
 
 const ChecksChart = lazy(() => import('./ChecksChart.tsx'));
@@ -24,23 +23,19 @@ const ABOUT: Record<string, string> = {
 };
 
 export default function Checks() {
-  const overview = useQuery({
-    queryKey: KEYS.overview,
-    queryFn: () => api.get<OverviewAnswer>('/api/screeners/overview'),
-  });
+  const overview = useQuery(overviewQuery());
   const data = overview.data;
   const qc = useQueryClient();
   const read = useMutation({
     mutationFn: async (ids: string[]) => {
-      for (const id of ids)
-        await api.send('POST', `/api/screeners/responses/${encodeURIComponent(id)}/support-read`);
+      for (const id of ids) await markSupportRead(id);
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: INSIGHT_KEYS.recommendations }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: insightKeys.recommendations }),
   });
   const latest = (id: string) => data?.scores.filter((s) => s.instrument === id).at(-1);
 
   return (
-    <div className="checks">
+    <div className="cap-checks">
       <header className="page-head">
         <div>
           <p className="eyebrow">Self-checks</p>

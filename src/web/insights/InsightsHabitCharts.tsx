@@ -7,26 +7,21 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { daysBetween } from '../../core/dates.ts';
 import { fermentedDaysPerWeek, plantsPerWeek, weeksEnding } from '../../core/insights/series.ts';
-import { api } from '../api.ts';
 import { Plot, PlotFigure } from '../charts/PlotFigure.tsx';
+import { overviewQuery } from '../checks/queries.ts';
+import { enrolmentDetailsQuery } from '../programs/queries.ts';
 import { formatDate } from '../useToday.ts';
 import { countOf } from '../words.ts';
-import {
-  type DailyAnswer,
-  type EnrolmentDetail,
-  type EnrolmentSummary,
-  INSIGHT_KEYS,
-  oneDecimal,
-  type ScreenerOverview,
-} from './InsightsApi.ts';
+import { oneDecimal } from './format.ts';
 import { ChartCard, utcDay } from './InsightsChartCard.tsx';
+import type { ChartMeasure, DailyAnswer } from './queries.ts';
 
 type Day = DailyAnswer['days'][number];
 
 /** The goal of the 30-plants challenge (McDonald et al. 2018, doi:10.1128/mSystems.00031-18). */
 const PLANT_GOAL = 30;
 
-const pick = (days: readonly Day[], key: string) =>
+const pick = (days: readonly Day[], key: ChartMeasure) =>
   days.flatMap((d) =>
     d.values[key] === undefined ? [] : [{ date: d.date, value: d.values[key] as number }],
   );
@@ -125,10 +120,7 @@ const INSTRUMENT_LABELS: Record<string, string> = {
 };
 
 function QuestionnairesBesideMood({ from, to }: { from: string; to: string }) {
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.screeners(from),
-    queryFn: () => api.get<ScreenerOverview>(`/api/screeners/overview?from=${from}&to=${to}`),
-  });
+  const q = useQuery(overviewQuery({ from, to }));
   const scores = (q.data?.scores ?? []).filter((s) => s.score !== null && INSTRUMENT_LABELS[s.instrument]);
   // WHO-5 runs 0–100: each score is drawn as a share of its own range so all three share one axis.
   const max: Record<string, number> = { phq9: 27, gad7: 21, who5: 100 };
@@ -201,13 +193,7 @@ function QuestionnairesBesideMood({ from, to }: { from: string; to: string }) {
 }
 
 function ProgramCompletion() {
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.enrolments,
-    queryFn: async () => {
-      const { enrolments } = await api.get<{ enrolments: EnrolmentSummary[] }>('/api/enrolments');
-      return Promise.all(enrolments.map((e) => api.get<EnrolmentDetail>(`/api/enrolments/${e.id}`)));
-    },
-  });
+  const q = useQuery(enrolmentDetailsQuery());
   const programs = q.data ?? [];
   // One bar per program week; the program's title leads the label only when there are several.
   const rows = programs.flatMap((p, i) =>

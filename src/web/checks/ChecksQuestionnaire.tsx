@@ -5,8 +5,8 @@
  */
 import { useParams } from 'react-router';
 import { INSTRUMENTS, isInstrumentId, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
+import NotFound from '../routes/NotFound.tsx';
 import { ChecksSendError, ChecksSent, useChecksForm } from './ChecksForm.tsx';
-import NotFound from './NotFound.tsx';
 import './checks.css';
 
 export default function ChecksQuestionnaire() {
@@ -18,7 +18,7 @@ export default function ChecksQuestionnaire() {
 function Questionnaire({ id }: { id: keyof typeof INSTRUMENTS }) {
   const instrument = INSTRUMENTS[id];
   const { answers, answer, missing, formRef, submit, onSubmit } = useChecksForm<number>(
-    `/api/screeners/${id}`,
+    id,
     instrument.items.map((i) => i.id),
   );
   if (submit.data) return <ChecksSent outcome={submit.data} />;
@@ -26,7 +26,7 @@ function Questionnaire({ id }: { id: keyof typeof INSTRUMENTS }) {
   const answered = instrument.items.filter((i) => answers[i.id] !== undefined).length;
   const questions = instrument.difficulty ? [...instrument.items, instrument.difficulty] : instrument.items;
   return (
-    <div className="checks">
+    <div className="cap-checks">
       <header className="page-head">
         <div>
           <p className="eyebrow">Self-check</p>

@@ -3,11 +3,17 @@
  * per week and the week-1-against-last-week report.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api.ts';
 import { GoalList } from '../components/GoalList.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { formatDate } from '../useToday.ts';
-import { GOAL_KEYS, type Progress } from './types.ts';
+import {
+  changeEnrolment,
+  type EnrolmentAction,
+  enrolmentQuery,
+  GOAL_KEYS,
+  type Progress,
+  programKeys,
+} from './queries.ts';
 
 const STATE_TEXT: Record<Progress['state'], string> = {
   upcoming: 'Starts soon',
@@ -92,15 +98,11 @@ function Report({ p }: { p: Progress }) {
 
 export function ProgramProgress({ enrolmentId }: { enrolmentId: string }) {
   const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['enrolment', enrolmentId],
-    queryFn: () => api.get<Progress>(`/api/enrolments/${enrolmentId}`),
-  });
+  const q = useQuery(enrolmentQuery(enrolmentId));
   const act = useMutation({
-    mutationFn: (action: 'pause' | 'resume' | 'leave' | 'restart') =>
-      api.send<Progress>('POST', `/api/enrolments/${enrolmentId}/${action}`),
+    mutationFn: (action: EnrolmentAction) => changeEnrolment(enrolmentId, action),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['enrolments'] });
+      qc.invalidateQueries({ queryKey: programKeys.enrolments });
       for (const key of GOAL_KEYS) qc.invalidateQueries({ queryKey: [...key] });
     },
   });

@@ -7,14 +7,16 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { type DatedValue, rollingMean } from '../../core/insights/series.ts';
+import type { EdgeView } from '../../core/knowledge/views.ts';
 import { api } from '../api.ts';
 import { Plot } from '../charts/PlotFigure.tsx';
 import { EvidenceBadge } from '../components/EvidenceBadge.tsx';
 import { formatDate } from '../useToday.ts';
 import { countOf } from '../words.ts';
-import { type DailyAnswer, INSIGHT_KEYS, oneDecimal, type RhythmAnswer } from './InsightsApi.ts';
+import { oneDecimal } from './format.ts';
 import { ChartCard, mean, shortDate, utcDay } from './InsightsChartCard.tsx';
 import InsightsHabitCharts from './InsightsHabitCharts.tsx';
+import { type ChartMeasure, type DailyAnswer, dailyQuery } from './queries.ts';
 
 type Day = DailyAnswer['days'][number];
 
@@ -178,16 +180,32 @@ function MoodCalendar({ days, from }: { days: readonly Day[]; from: string }) {
   );
 }
 
+/**
+ * GET /api/knowledge/rhythm, written by hand until the knowledge capability moves into the contract
+ * (issue 19 part A); then it becomes that endpoint's OutputOf.
+ */
+interface RhythmAnswer {
+  phases: {
+    id: string;
+    name: string;
+    summary: string;
+    from?: string;
+    to?: string;
+    energyMeasure: string | null;
+    events: EdgeView[];
+  }[];
+}
+
 function EnergyThroughTheDay({ days }: { days: readonly Day[] }) {
   const rhythm = useQuery({
-    queryKey: INSIGHT_KEYS.rhythm,
+    queryKey: ['knowledge', 'rhythm'],
     queryFn: () => api.get<RhythmAnswer>('/api/knowledge/rhythm'),
     staleTime: Number.POSITIVE_INFINITY,
   });
   const phases = (rhythm.data?.phases ?? []).filter((p) => p.energyMeasure);
   const bars = phases.map((p) => {
     const values = days.flatMap((d) => {
-      const v = d.values[p.energyMeasure as string];
+      const v = d.values[p.energyMeasure as ChartMeasure];
       return v === undefined ? [] : [v];
     });
     return { label: p.name, hours: `${p.from}–${p.to}`, value: mean(values), n: values.length };
@@ -257,10 +275,7 @@ function EnergyThroughTheDay({ days }: { days: readonly Day[] }) {
 }
 
 export default function InsightsCharts({ from, to }: { from: string; to: string }) {
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.daily(from, to),
-    queryFn: () => api.get<DailyAnswer>(`/api/insights/daily?from=${from}&to=${to}`),
-  });
+  const q = useQuery(dailyQuery(from, to));
   const days = q.data?.days ?? [];
   if (q.isPending) return <p className="muted">Drawing your charts…</p>;
   return (

@@ -6,12 +6,17 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { INSTRUMENTS, type InstrumentId, isInstrumentId } from '../../core/screeners/instruments.ts';
-import { api } from '../api.ts';
+import { INSTRUMENTS, type InstrumentId } from '../../core/screeners/instruments.ts';
 import { SupportGate } from '../components/SupportScreen.tsx';
+import { insightKeys } from '../insights/queries.ts';
 import { formatDate } from '../useToday.ts';
-import type { OutcomeAnswer, ResponseView } from './ChecksApi.ts';
-import { INSIGHT_KEYS } from './InsightsApi.ts';
+import {
+  markSupportRead,
+  type OutcomeAnswer,
+  type ResponseView,
+  type ScoreView,
+  type SignalsView,
+} from './queries.ts';
 
 /** "A professional can help": under every result from "worth mentioning" up, in plain words. */
 export function ProfessionalNote({ response }: { response: ResponseView }) {
@@ -40,7 +45,7 @@ export function ProfessionalNote({ response }: { response: ResponseView }) {
   );
 }
 
-function ScoreResult({ response }: { response: ResponseView }) {
+function ScoreResult({ response }: { response: ScoreView }) {
   const instrument = INSTRUMENTS[response.instrument as InstrumentId];
   const band = response.band;
   return (
@@ -113,7 +118,7 @@ function ScaleBar({ instrument, score }: { instrument: InstrumentId; score: numb
   );
 }
 
-function SignalsResult({ response }: { response: ResponseView }) {
+function SignalsResult({ response }: { response: SignalsView }) {
   const reflection = response.reflection;
   return (
     <section className="card result" aria-labelledby="result-heading" data-testid="signals-result">
@@ -183,10 +188,9 @@ export function ChecksOutcome({ outcome }: { outcome: OutcomeAnswer }) {
   const { support, response } = outcome;
   const qc = useQueryClient();
   const read = useMutation({
-    mutationFn: () =>
-      api.send('POST', `/api/screeners/responses/${encodeURIComponent(response.id)}/support-read`),
+    mutationFn: () => markSupportRead(response.id),
     // Suggestions were waiting for this: let Insights ask again.
-    onSuccess: () => qc.invalidateQueries({ queryKey: INSIGHT_KEYS.recommendations }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: insightKeys.recommendations }),
   });
   return (
     <SupportGate
@@ -194,11 +198,7 @@ export function ChecksOutcome({ outcome }: { outcome: OutcomeAnswer }) {
       acknowledgeLabel="I’ve read this — show my answers"
       onRead={() => read.mutate()}
     >
-      {isInstrumentId(response.instrument) ? (
-        <ScoreResult response={response} />
-      ) : (
-        <SignalsResult response={response} />
-      )}
+      {'score' in response ? <ScoreResult response={response} /> : <SignalsResult response={response} />}
       <ProfessionalNote response={response} />
     </SupportGate>
   );

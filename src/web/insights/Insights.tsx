@@ -22,7 +22,7 @@ export default function Insights() {
   const [range, setRange] = useDayRange(RANGES);
   const from = addDays(today, -(range - 1));
   return (
-    <div className="insights">
+    <div className="cap-insights">
       <header className="page-head">
         <div>
           <h1>Insights</h1>

@@ -5,19 +5,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { addDays, isLocalDate } from '../../core/dates.ts';
-import { api } from '../api.ts';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { sourceName } from '../days/days.ts';
+import { enrolmentDetailsQuery } from '../programs/queries.ts';
 import { formatDate, useToday } from '../useToday.ts';
-import {
-  type EnrolmentDetail,
-  type EnrolmentSummary,
-  INSIGHT_KEYS,
-  oneDecimal,
-  type WeekAnswer,
-  type WeekRow,
-} from './InsightsApi.ts';
+import { oneDecimal } from './format.ts';
 import { RecommendationCard, SupportPrompt } from './InsightsRecommendations.tsx';
+import { type WeekRow, weekQuery } from './queries.ts';
 import './insights.css';
 
 /** Totals and counts read as whole numbers (plants to the quarter); averages with one decimal. */
@@ -41,13 +35,7 @@ function tone(r: WeekRow): string {
 }
 
 function GoalsMet({ from, to }: { from: string; to: string }) {
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.enrolments,
-    queryFn: async () => {
-      const { enrolments } = await api.get<{ enrolments: EnrolmentSummary[] }>('/api/enrolments');
-      return Promise.all(enrolments.map((e) => api.get<EnrolmentDetail>(`/api/enrolments/${e.id}`)));
-    },
-  });
+  const q = useQuery(enrolmentDetailsQuery());
   if (q.isPending) return <p className="muted">Loading your programs…</p>;
   if (q.isError) return <ErrorState error={q.error} />;
   const programs = q.data
@@ -84,12 +72,9 @@ export default function InsightsWeek() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('end');
   const end = asked && isLocalDate(asked) && asked <= today ? asked : today;
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.week(end),
-    queryFn: () => api.get<WeekAnswer>(`/api/insights/week?end=${end}`),
-  });
+  const q = useQuery(weekQuery(end));
   return (
-    <div className="insights week-report">
+    <div className="cap-insights week-report">
       <header className="page-head">
         <div>
           <h1>Weekly report</h1>

@@ -6,19 +6,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api.ts';
 import { EvidenceBadge } from '../components/EvidenceBadge.tsx';
 import { ErrorState, Notice } from '../components/States.tsx';
 import { useMarkSupportShowing } from '../components/SupportScreen.tsx';
+import type { SupportScreen } from '../safety/queries.ts';
 import {
+  createExperiment,
+  dismissRecommendation,
   type Experiment,
-  INSIGHT_KEYS,
+  insightKeys,
   type Recommendation,
-  type RecommendationsAnswer,
-  type SupportScreenView,
-} from './InsightsApi.ts';
+  recommendationsQuery,
+  snoozeRecommendation,
+  undoRecommendationFeedback,
+} from './queries.ts';
 
-export function SupportPrompt({ support }: { support: SupportScreenView }) {
+export function SupportPrompt({ support }: { support: SupportScreen }) {
   // A support card: the shell draws no reminder or program nudge above it. `true` (counted like the
   // shell's own screens) keeps the diary prompt, a fuller support screen, in place above it.
   useMarkSupportShowing(true);
@@ -113,14 +116,11 @@ export function RecommendationCard({ rec, actions }: { rec: Recommendation; acti
 export default function InsightsRecommendations({ today }: { today: string }) {
   const qc = useQueryClient();
   const [started, setStarted] = useState<Experiment | null>(null);
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.recommendations,
-    queryFn: () => api.get<RecommendationsAnswer>('/api/recommendations'),
-  });
-  const refresh = () => qc.invalidateQueries({ queryKey: INSIGHT_KEYS.recommendations });
+  const q = useQuery(recommendationsQuery());
+  const refresh = () => qc.invalidateQueries({ queryKey: insightKeys.recommendations });
   const start = useMutation({
     mutationFn: (rec: Recommendation) =>
-      api.send<{ experiment: Experiment }>('POST', '/api/experiments', {
+      createExperiment({
         title: rec.experiment.title,
         action: rec.experiment.action,
         ...(rec.experiment.measure ? { measure: rec.experiment.measure } : {}),
@@ -129,17 +129,18 @@ export default function InsightsRecommendations({ today }: { today: string }) {
       }),
     onSuccess: async ({ experiment }) => {
       setStarted(experiment);
-      await qc.invalidateQueries({ queryKey: INSIGHT_KEYS.experiments });
+      await qc.invalidateQueries({ queryKey: insightKeys.experiments });
       await refresh();
     },
   });
   const feedback = useMutation({
-    mutationFn: ({ id, kind }: { id: string; kind: 'dismiss' | 'snooze' }) =>
-      api.send('POST', `/api/recommendations/${id}/${kind}`, kind === 'snooze' ? { days: 7 } : {}),
+    mutationFn: async ({ id, kind }: { id: string; kind: 'dismiss' | 'snooze' }) => {
+      await (kind === 'snooze' ? snoozeRecommendation(id) : dismissRecommendation(id));
+    },
     onSuccess: refresh,
   });
   const undo = useMutation({
-    mutationFn: (id: string) => api.send('DELETE', `/api/recommendations/${id}/feedback`),
+    mutationFn: (id: string) => undoRecommendationFeedback(id),
     onSuccess: refresh,
   });
 

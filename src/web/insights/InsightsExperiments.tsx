@@ -6,10 +6,19 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { ErrorState, Notice } from '../components/States.tsx';
 import { formatDate } from '../useToday.ts';
-import { type Experiment, type ExperimentResult, INSIGHT_KEYS, type OutcomeKey } from './InsightsApi.ts';
+import {
+  createExperiment,
+  type Experiment,
+  endExperiment,
+  experimentResultQuery,
+  experimentsQuery,
+  insightKeys,
+  type OutcomeKey,
+  removeExperiment,
+} from './queries.ts';
 
 /** Measures an experiment can track adherence with (the key is what the form sends). */
 const MEASURES: { key: string; label: string }[] = [
@@ -48,10 +57,7 @@ const OUTCOME_CHOICES: { key: OutcomeKey; label: string }[] = [
 const outcomeLabel = (key: OutcomeKey) => OUTCOME_CHOICES.find((o) => o.key === key)?.label ?? key;
 
 function Result({ id }: { id: string }) {
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.result(id),
-    queryFn: () => api.get<{ result: ExperimentResult }>(`/api/experiments/${id}/result`),
-  });
+  const q = useQuery(experimentResultQuery(id));
   if (q.isPending) return <p className="muted small">Working out the result…</p>;
   if (q.isError) return <ErrorState error={q.error} />;
   const r = q.data.result;
@@ -99,13 +105,13 @@ function Result({ id }: { id: string }) {
 function ExperimentItem({ e, today }: { e: Experiment; today: string }) {
   const qc = useQueryClient();
   const [open, setOpen] = useState(e.status === 'finished');
-  const refresh = () => qc.invalidateQueries({ queryKey: INSIGHT_KEYS.experiments });
+  const refresh = () => qc.invalidateQueries({ queryKey: insightKeys.experiments });
   const end = useMutation({
-    mutationFn: () => api.send('PATCH', `/api/experiments/${e.id}`, { endedOn: today }),
+    mutationFn: () => endExperiment(e.id, today),
     onSuccess: refresh,
   });
   const remove = useMutation({
-    mutationFn: () => api.send('DELETE', `/api/experiments/${e.id}`),
+    mutationFn: () => removeExperiment(e.id),
     onSuccess: refresh,
   });
   return (
@@ -149,7 +155,7 @@ function StartForm({ today }: { today: string }) {
   const [primaryOutcome, setPrimary] = useState<OutcomeKey>('mood');
   const create = useMutation({
     mutationFn: () =>
-      api.send('POST', '/api/experiments', {
+      createExperiment({
         title,
         startDate,
         durationDays,
@@ -158,7 +164,7 @@ function StartForm({ today }: { today: string }) {
       }),
     onSuccess: async () => {
       setTitle('');
-      await qc.invalidateQueries({ queryKey: INSIGHT_KEYS.experiments });
+      await qc.invalidateQueries({ queryKey: insightKeys.experiments });
     },
   });
   const fieldError = (f: string) =>
@@ -238,10 +244,7 @@ function StartForm({ today }: { today: string }) {
 }
 
 export default function InsightsExperiments({ today }: { today: string }) {
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.experiments,
-    queryFn: () => api.get<{ experiments: Experiment[] }>('/api/experiments'),
-  });
+  const q = useQuery(experimentsQuery());
   return (
     <div className="experiments">
       {q.isError && <ErrorState error={q.error} onRetry={() => q.refetch()} />}

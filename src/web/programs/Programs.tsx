@@ -4,21 +4,27 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api.ts';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
-import { ProgramProgress } from '../tracking/ProgramProgress.tsx';
 import '../tracking/tracking.css';
-import type { Enrolment } from '../../core/programs/index.ts';
-import { GOAL_KEYS, type ProgramDefinition } from '../tracking/types.ts';
+import './programs.css';
 import { formatDate, useToday } from '../useToday.ts';
+import { ProgramProgress } from './ProgramProgress.tsx';
+import {
+  enrol as enrolIn,
+  enrolmentsQuery,
+  GOAL_KEYS,
+  type ProgramDefinition,
+  programKeys,
+  programsQuery,
+} from './queries.ts';
 
 function ProgramChoice({ program, today }: { program: ProgramDefinition; today: string }) {
   const qc = useQueryClient();
   const [start, setStart] = useState(today);
   const enrol = useMutation({
-    mutationFn: () => api.send('POST', '/api/enrolments', { programId: program.id, startDate: start }),
+    mutationFn: () => enrolIn(program.id, start),
     onSuccess: () => {
-      qc.invalidateQueries({ queryKey: ['enrolments'] });
+      qc.invalidateQueries({ queryKey: programKeys.enrolments });
       for (const key of GOAL_KEYS) qc.invalidateQueries({ queryKey: [...key] });
     },
   });
@@ -67,14 +73,8 @@ function ProgramChoice({ program, today }: { program: ProgramDefinition; today: 
 
 export default function Programs() {
   const today = useToday();
-  const programs = useQuery({
-    queryKey: ['programs'],
-    queryFn: () => api.get<{ programs: ProgramDefinition[] }>('/api/programs'),
-  });
-  const enrolments = useQuery({
-    queryKey: ['enrolments'],
-    queryFn: () => api.get<{ enrolments: Enrolment[] }>('/api/enrolments'),
-  });
+  const programs = useQuery(programsQuery());
+  const enrolments = useQuery(enrolmentsQuery());
   if (programs.isPending || enrolments.isPending) return <Loading label="Loading programs…" />;
   if (programs.isError) return <ErrorState error={programs.error} onRetry={() => programs.refetch()} />;
   if (enrolments.isError) return <ErrorState error={enrolments.error} onRetry={() => enrolments.refetch()} />;
@@ -83,7 +83,7 @@ export default function Programs() {
   const available = programs.data.programs.filter((p) => !current.some((e) => e.programId === p.id));
   const titleOf = (id: string) => programs.data.programs.find((p) => p.id === id)?.title ?? id;
   return (
-    <div className="programs-page">
+    <div className="cap-programs programs-page">
       <header className="page-head">
         <div>
           <p className="eyebrow">Programs</p>

@@ -5,10 +5,9 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Certainty } from '../../core/insights/association-types.ts';
-import { api } from '../api.ts';
 import { Notice } from '../components/States.tsx';
-import { type Finding, type FindingsView, INSIGHT_KEYS } from './InsightsApi.ts';
 import FindingChart from './InsightsFindingChart.tsx';
+import { type AssociationsAnswer, createExperiment, type Finding, insightKeys } from './queries.ts';
 
 const num = (x: number, digits = 1) => {
   const s = x.toFixed(digits);
@@ -22,7 +21,7 @@ export function CertaintyChip({
   legend,
 }: {
   certainty: Certainty;
-  legend: FindingsView['legend'];
+  legend: AssociationsAnswer['legend'];
 }) {
   return <span className={`chip certainty certainty-${certainty}`}>{legend[certainty].label}</span>;
 }
@@ -72,13 +71,13 @@ function TestThis({ f, today }: { f: Finding; today: string }) {
   const qc = useQueryClient();
   const start = useMutation({
     mutationFn: () =>
-      api.send('POST', '/api/experiments', {
+      createExperiment({
         title: f.testTitle,
         startDate: today,
         measure: f.factor,
         primaryOutcome: f.outcome,
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: INSIGHT_KEYS.experiments }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: insightKeys.experiments }),
   });
   return (
     <div className="finding-actions">
@@ -109,7 +108,7 @@ export default function FindingCard({
   today,
 }: {
   f: Finding;
-  legend: FindingsView['legend'];
+  legend: AssociationsAnswer['legend'];
   compared: number;
   today: string;
 }) {

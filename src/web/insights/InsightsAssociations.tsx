@@ -5,10 +5,9 @@
  * together, collapsed; and the levers still waiting for days. Worded as association, never cause.
  */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api.ts';
 import { ErrorState } from '../components/States.tsx';
-import { type AssociationsAnswer, INSIGHT_KEYS } from './InsightsApi.ts';
 import FindingCard, { CertaintyChip } from './InsightsFinding.tsx';
+import { type AssociationsAnswer, associationsQuery } from './queries.ts';
 
 function Legend({ data }: { data: AssociationsAnswer }) {
   return (
@@ -78,10 +77,7 @@ function Waiting({ data }: { data: AssociationsAnswer }) {
 }
 
 export default function InsightsAssociations({ today }: { today: string }) {
-  const q = useQuery({
-    queryKey: INSIGHT_KEYS.associations,
-    queryFn: () => api.get<AssociationsAnswer>('/api/insights/associations'),
-  });
+  const q = useQuery(associationsQuery());
   if (q.isPending) return <p className="muted">Comparing your days…</p>;
   if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   const data = q.data;
