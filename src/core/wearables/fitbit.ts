@@ -1,0 +1,246 @@
+/**
+ * Fitbit's data in a Google Takeout archive (`Takeout/Fitbit/…`), read one file at a time:
+ *
+ * - `Global Export Data/steps-YYYY-MM-DD.json` — a month of minutes,
+ *   `[{ "dateTime": "03/01/24 07:15:00", "value": "42" }]`; the value is a string, and the
+ *   time is UTC (the file's date is the person's; its first minute is the UTC moment of their
+ *   midnight), so a minute is shown on the person's clock.
+ * - `Global Export Data/sleep-YYYY-MM-DD.json` — a month of sleep logs (fitbit-sleep.ts).
+ * - `Global Export Data/resting_heart_rate-YYYY-MM-DD.json` — a year of days,
+ *   `{ "value": { "date": "03/01/24", "value": 58.3, "error": 6.1 } }`; a day without enough
+ *   data is written as value 0, which is counted as implausible.
+ * - `Heart Rate Variability/Daily Heart Rate Variability Summary - YYYY-MM-(DD).csv` —
+ *   `timestamp,rmssd,nremhr,entropy`, one row per night, the timestamp the wall-clock midnight
+ *   of the morning the night ended (the odd `(DD)` in the name is Fitbit's).
+ *
+ * Older "Export your account archive" zips from fitbit.com keep the same files under
+ * `<Name>/Physical Activity/` and `<Name>/Sleep/`; they are read the same way. Everything else in
+ * the archive (heart rate every few seconds, calories, GPS, profile) is passed over unread.
+ */
+import { parse } from 'csv-parse/sync';
+import { type FitbitSleepLog, fitbitSleepSamples, type TimedSample } from './fitbit-sleep.ts';
+import { ExportFormatError, type ReadOptions, SampleGate } from './reader-kit.ts';
+import type { DeviceSample, SkippedCounts } from './samples.ts';
+import { otherExportIn } from './sniff.ts';
+import { baseName, zipEntries } from './zip-entries.ts';
+import { instantInZone, readIsoTime, validClock, wallClockToMs } from './zone-clock.ts';
+
+type FitbitFile = 'steps' | 'sleep' | 'resting' | 'hrv';
+
+const FILES: [FitbitFile, RegExp][] = [
+  ['steps', /(^|\/)steps-\d{4}-\d{2}-\d{2}\.json$/],
+  ['sleep', /(^|\/)sleep-\d{4}-\d{2}-\d{2}\.json$/],
+  ['resting', /(^|\/)resting_heart_rate-\d{4}-\d{2}-\d{2}\.json$/],
+  ['hrv', /(^|\/)Daily Heart Rate Variability Summary - [^/]*\.csv$/],
+];
+
+export function fitbitFileOf(name: string): FitbitFile | null {
+  for (const [kind, re] of FILES) if (re.test(name)) return kind;
+  return null;
+}
+
+const SOURCE = { source: 'Fitbit' } as const;
+
+/** What a read gives: the samples (streamed) and, once they are all taken, why rows were left out. */
+export interface WearableRead {
+  samples: AsyncIterable<DeviceSample>;
+  skipped: SkippedCounts;
+}
+
+/**
+ * Reads a Google Takeout zip holding Fitbit data.
+ * @example for await (const s of readFitbitTakeout(chunks, { timeZone: 'Europe/Dublin', today: '2026-12-06' }).samples) …
+ */
+export function readFitbitTakeout(chunks: AsyncIterable<Uint8Array>, options: ReadOptions): WearableRead {
+  const gate = new SampleGate(options);
+  return { samples: fitbitSamples(chunks, gate), skipped: gate.skipped };
+}
+
+async function* fitbitSamples(
+  chunks: AsyncIterable<Uint8Array>,
+  gate: SampleGate,
+): AsyncGenerator<DeviceSample> {
+  const { timeZone } = gate.options;
+  const names: string[] = [];
+  let fitbitFiles = 0;
+  const want = (name: string) => {
+    if (names.length < 50) names.push(name);
+    return fitbitFileOf(name) !== null;
+  };
+  const decoder = new TextDecoder('utf-8');
+  for await (const entry of zipEntries(chunks, want, gate.limits)) {
+    fitbitFiles++;
+    const file = baseName(entry.name);
+    const text = decoder.decode(entry.bytes);
+    const kind = fitbitFileOf(entry.name) as FitbitFile;
+    const timed =
+      kind === 'hrv' ? hrvRows(text, file, timeZone) : jsonRows(kind, text, file, timeZone, gate.skipped);
+    for (const t of timed) {
+      if (t === 'bad_date') gate.skipped.badDates++;
+      else if (t === 'unused') gate.skipped.unusedTypes++;
+      else if (gate.admit(t.sample, t.startMs, t.endMs, t.key)) yield t.sample;
+    }
+  }
+  if (fitbitFiles === 0) {
+    const other = otherExportIn(names, 'fitbit');
+    throw new ExportFormatError(
+      other
+        ? `This archive is ${other}, not a Fitbit export. Choose that kind of import instead.`
+        : 'This archive holds no Fitbit data (no steps, sleep, resting heart rate or heart rate variability files under Takeout/Fitbit). In Google Takeout, choose "Fitbit" and export again.',
+    );
+  }
+}
+
+type Row = TimedSample | 'bad_date' | 'unused';
+
+function jsonRows(
+  kind: Exclude<FitbitFile, 'hrv'>,
+  text: string,
+  file: string,
+  timeZone: string,
+  skipped: SkippedCounts,
+): Row[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    throw new ExportFormatError(
+      `${file} could not be read: it is not whole JSON. The archive may be damaged; download the export again.`,
+    );
+  }
+  if (!Array.isArray(list)) throw new ExportFormatError(`${file} is not a list of Fitbit records.`);
+  const out: Row[] = [];
+  for (const item of list) {
+    if (kind === 'sleep') {
+      const read = fitbitSleepSamples(item as FitbitSleepLog, timeZone, SOURCE);
+      if (read === 'bad_date') out.push('bad_date');
+      else {
+        out.push(...read.samples);
+        skipped.unusedTypes += read.unknownLevels;
+      }
+    } else if (kind === 'steps') {
+      const row = stepsRow(item as { dateTime?: unknown; value?: unknown }, timeZone);
+      if (row) out.push(row);
+    } else {
+      out.push(restingRow(item as { value?: { date?: unknown; value?: unknown } }, timeZone));
+    }
+  }
+  return out;
+}
+
+/** `03/01/24 07:15:00` (month/day/two-digit year, UTC) → milliseconds, or null. */
+export function fitbitUtcMs(text: unknown): number | null {
+  const m =
+    typeof text === 'string' ? /^(\d{2})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text) : null;
+  if (!m) return null;
+  const clock = {
+    year: 2000 + Number(m[3]),
+    month: Number(m[1]),
+    day: Number(m[2]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6]),
+  };
+  if (!validClock(clock)) return null;
+  return Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
+}
+
+function stepsRow(item: { dateTime?: unknown; value?: unknown }, timeZone: string): Row | null {
+  const ms = fitbitUtcMs(item?.dateTime);
+  if (ms === null) return 'bad_date';
+  const value =
+    typeof item.value === 'string' || typeof item.value === 'number' ? Number(item.value) : Number.NaN;
+  // A minute without steps adds nothing to a day; most minutes of a month are such.
+  if (value === 0) return null;
+  return {
+    sample: {
+      kind: 'steps',
+      start: instantInZone(ms, timeZone),
+      end: instantInZone(ms + 60_000, timeZone),
+      value,
+      ...SOURCE,
+    },
+    startMs: ms,
+    endMs: ms + 60_000,
+  };
+}
+
+/** One local day, midnight to midnight, on the person's clock. */
+function dayOf(
+  year: number,
+  month: number,
+  day: number,
+  timeZone: string,
+): { startMs: number; endMs: number } {
+  const startMs = wallClockToMs({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  const endMs = wallClockToMs(
+    {
+      year: next.getUTCFullYear(),
+      month: next.getUTCMonth() + 1,
+      day: next.getUTCDate(),
+      hour: 0,
+      minute: 0,
+      second: 0,
+    },
+    timeZone,
+  );
+  return { startMs, endMs };
+}
+
+function restingRow(item: { value?: { date?: unknown; value?: unknown } }, timeZone: string): Row {
+  const m =
+    typeof item?.value?.date === 'string' ? /^(\d{2})\/(\d{2})\/(\d{2})$/.exec(item.value.date) : null;
+  const clock = m
+    ? { year: 2000 + Number(m[3]), month: Number(m[1]), day: Number(m[2]), hour: 0, minute: 0, second: 0 }
+    : null;
+  if (!m || !clock || !validClock(clock)) return 'bad_date';
+  const { startMs, endMs } = dayOf(clock.year, clock.month, clock.day, timeZone);
+  const value = typeof item.value?.value === 'number' ? item.value.value : Number.NaN;
+  return {
+    sample: {
+      kind: 'resting_heart_rate',
+      start: instantInZone(startMs, timeZone),
+      end: instantInZone(endMs, timeZone),
+      value,
+      ...SOURCE,
+    },
+    startMs,
+    endMs,
+  };
+}
+
+function hrvRows(text: string, file: string, timeZone: string): Row[] {
+  let rows: string[][];
+  try {
+    rows = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  } catch {
+    throw new ExportFormatError(`${file} could not be read as CSV.`);
+  }
+  const header = rows[0]?.map((h) => h.toLowerCase()) ?? [];
+  const at = header.indexOf('timestamp');
+  const rmssd = header.indexOf('rmssd');
+  if (at < 0 || rmssd < 0) throw new ExportFormatError(`${file} has no timestamp and rmssd columns.`);
+  const out: Row[] = [];
+  for (const row of rows.slice(1)) {
+    const time = readIsoTime(row[at] ?? '', timeZone);
+    if (!time) {
+      out.push('bad_date');
+      continue;
+    }
+    const value = row[rmssd] === '' || row[rmssd] === undefined ? Number.NaN : Number(row[rmssd]);
+    out.push({
+      sample: {
+        kind: 'hrv',
+        start: instantInZone(time.ms, timeZone),
+        end: instantInZone(time.ms, timeZone),
+        value,
+        detail: 'rmssd',
+        ...SOURCE,
+      },
+      startMs: time.ms,
+      endMs: time.ms,
+    });
+  }
+  return out;
+}

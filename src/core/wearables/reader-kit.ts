@@ -1,0 +1,123 @@
+/**
+ * What every wearable reader shares: the person's clock (time zone and today), the skipped-row
+ * tally, the limits on size and shape, and one gate every sample passes before it is yielded —
+ * a date from 1900 to the person's today, a value a body can produce, not met before.
+ */
+
+import { EARLIEST_DATE } from '../dates.ts';
+import { TooLargeError, ValidationError } from '../errors.ts';
+import type { DeviceSample, SkippedCounts } from './samples.ts';
+import { zoneOffsetMinutes } from './zone-clock.ts';
+
+/** How much one export may hold; beyond, it is refused in words (413), never half read. */
+export interface ReaderLimits {
+  /** Bytes of one file inside an archive once unpacked (one month of Fitbit minute steps is ~3 MB). */
+  entryBytes: number;
+  /** Bytes of all the files read from one archive, unpacked (a zip bomb stops here). */
+  totalBytes: number;
+  /** Samples one export may give. */
+  samples: number;
+}
+
+export const READER_LIMITS: ReaderLimits = {
+  entryBytes: 64 * 1024 * 1024,
+  totalBytes: 2 * 1024 * 1024 * 1024,
+  samples: 20_000_000,
+};
+
+export interface ReadOptions {
+  /** The person's IANA time zone: naive and UTC times in an export are read on this clock. */
+  timeZone: string;
+  /** The person's today (`YYYY-MM-DD`): a sample that starts later is a bad date. */
+  today: string;
+  limits?: Partial<ReaderLimits>;
+}
+
+/** The file cannot be read as this export at all: a 400 with these words. */
+export class ExportFormatError extends ValidationError {
+  constructor(message: string) {
+    super('file', message, 'not_this_export');
+  }
+}
+
+// Values no body produces. Steps: about 250 a minute is a sprint; 350 allows for a device's
+// minute boundaries. Heart rate: Gadgetbridge's own chart range (HeartRateUtils, 10–250 bpm).
+// HRV (RMSSD or SDNN): 0 is a failed reading, and above 300 ms is an artefact in adults
+// (Shaffer & Ginsberg 2017, doi:10.3389/fpubh.2017.00258, give healthy 24 h SDNN around 140 ms).
+const MAX_STEPS_PER_MINUTE = 350;
+const MAX_STEPS_PER_DAY = 200_000;
+const MAX_SLEEP_MINUTES = 24 * 60;
+
+export function implausible(sample: DeviceSample, minutes: number): boolean {
+  const v = sample.value;
+  if (!Number.isFinite(v) || v < 0) return true;
+  switch (sample.kind) {
+    case 'steps':
+      return v > MAX_STEPS_PER_DAY || v > Math.max(1, minutes) * MAX_STEPS_PER_MINUTE;
+    case 'sleep':
+      return minutes <= 0 || minutes > MAX_SLEEP_MINUTES || v > MAX_SLEEP_MINUTES;
+    case 'heart_rate':
+      return v < 10 || v > 250;
+    case 'resting_heart_rate':
+      return v < 25 || v > 200;
+    case 'hrv':
+      return v <= 0 || v > 300;
+    case 'respiratory_rate':
+      return v < 3 || v > 60;
+    default:
+      return minutes < 0 || minutes > MAX_SLEEP_MINUTES;
+  }
+}
+
+/**
+ * The gate and tally of one read: `admit` says whether a sample may be yielded, counting why not.
+ * `key` names a sample for duplicate detection (two rows for the same span and kind are one).
+ */
+export class SampleGate {
+  readonly skipped: SkippedCounts = { unusedTypes: 0, badDates: 0, implausible: 0, duplicates: 0 };
+  readonly limits: ReaderLimits;
+  private readonly seen = new Set<string>();
+  private admitted = 0;
+
+  constructor(readonly options: ReadOptions) {
+    this.limits = { ...READER_LIMITS, ...options.limits };
+  }
+
+  /** True when the sample may be yielded; otherwise the reason is counted. */
+  admit(sample: DeviceSample, startMs: number, endMs: number, key?: string): boolean {
+    const startDate = localDate(startMs, this.options.timeZone);
+    if (
+      !Number.isFinite(startMs) ||
+      !Number.isFinite(endMs) ||
+      startDate < EARLIEST_DATE ||
+      startDate > this.options.today
+    ) {
+      this.skipped.badDates++;
+      return false;
+    }
+    if (endMs < startMs || implausible(sample, (endMs - startMs) / 60_000)) {
+      this.skipped.implausible++;
+      return false;
+    }
+    const id = key ?? `${sample.kind}|${sample.detail ?? ''}|${startMs}|${endMs}|${sample.device ?? ''}`;
+    if (this.seen.has(id)) {
+      this.skipped.duplicates++;
+      return false;
+    }
+    this.seen.add(id);
+    if (++this.admitted > this.limits.samples) {
+      throw new TooLargeError(
+        `This export holds more than ${this.limits.samples.toLocaleString('en-GB')} samples, the most one import may hold. Export a shorter period and import it in parts.`,
+        'file',
+      );
+    }
+    return true;
+  }
+}
+
+/** The local calendar date of `ms` in `timeZone`, or '' for a moment no calendar holds. */
+export function localDate(ms: number, timeZone: string): string {
+  if (!Number.isFinite(ms) || ms < Date.UTC(1800, 0, 1) || ms > Date.UTC(2200, 0, 1)) return '';
+  const d = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000);
+  return d.toISOString().slice(0, 10);
+}

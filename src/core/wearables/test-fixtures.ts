@@ -1,0 +1,38 @@
+/**
+ * Test helpers (Node only, excluded from the pure core project): a fixture folder zipped the way
+ * the exporter ships it, and a byte stream cut into small chunks so entries straddle chunk ends.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { zipSync } from 'fflate';
+import type { DeviceSample } from './samples.ts';
+
+export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+
+/** Every file under `dir`, zipped with paths relative to `dir` (deflated, as exporters do). */
+export function zipFolder(dir: string): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (at: string) => {
+    for (const name of readdirSync(at).sort()) {
+      const path = join(at, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name !== 'README.md') files[relative(dir, path)] = readFileSync(path);
+    }
+  };
+  walk(dir);
+  return zipSync(files, { level: 6 });
+}
+
+export async function* chunksOf(bytes: Uint8Array, size = 997): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+}
+
+export async function collect(samples: AsyncIterable<DeviceSample>): Promise<DeviceSample[]> {
+  const out: DeviceSample[] = [];
+  for await (const s of samples) out.push(s);
+  return out;
+}
+
+/** Sum of `value` over samples matching `pick`. */
+export const total = (samples: DeviceSample[], pick: (s: DeviceSample) => boolean) =>
+  samples.filter(pick).reduce((n, s) => n + s.value, 0);
