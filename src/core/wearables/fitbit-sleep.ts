@@ -12,7 +12,8 @@
  *
  * Times in a sleep log are the person's wall clock without an offset.
  */
-import type { DeviceSample, SleepStage } from './samples.ts';
+import type { TimedSample } from './reader-kit.ts';
+import type { SleepStage } from './samples.ts';
 import { instantInZone, readIsoTime } from './zone-clock.ts';
 
 const STAGE_OF_LEVEL: Record<string, SleepStage> = {
@@ -37,14 +38,6 @@ export interface FitbitSleepLog {
   endTime?: unknown;
   type?: unknown;
   levels?: { data?: unknown; shortData?: unknown };
-}
-
-/** A sample with the milliseconds it spans, for the gate. */
-export interface TimedSample {
-  sample: DeviceSample;
-  startMs: number;
-  endMs: number;
-  key?: string;
 }
 
 /**

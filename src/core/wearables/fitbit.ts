@@ -18,12 +18,18 @@
  * the archive (heart rate every few seconds, calories, GPS, profile) is passed over unread.
  */
 import { parse } from 'csv-parse/sync';
-import { type FitbitSleepLog, fitbitSleepSamples, type TimedSample } from './fitbit-sleep.ts';
-import { ExportFormatError, type ReadOptions, SampleGate } from './reader-kit.ts';
+import { type FitbitSleepLog, fitbitSleepSamples } from './fitbit-sleep.ts';
+import {
+  ExportFormatError,
+  type ReadOptions,
+  type ReadRow,
+  SampleGate,
+  type WearableRead,
+} from './reader-kit.ts';
 import type { DeviceSample, SkippedCounts } from './samples.ts';
 import { otherExportIn } from './sniff.ts';
 import { baseName, zipEntries } from './zip-entries.ts';
-import { instantInZone, readIsoTime, validClock, wallClockToMs } from './zone-clock.ts';
+import { instantInZone, localDaySpan, readIsoTime, validClock } from './zone-clock.ts';
 
 type FitbitFile = 'steps' | 'sleep' | 'resting' | 'hrv';
 
@@ -40,12 +46,6 @@ export function fitbitFileOf(name: string): FitbitFile | null {
 }
 
 const SOURCE = { source: 'Fitbit' } as const;
-
-/** What a read gives: the samples (streamed) and, once they are all taken, why rows were left out. */
-export interface WearableRead {
-  samples: AsyncIterable<DeviceSample>;
-  skipped: SkippedCounts;
-}
 
 /**
  * Reads a Google Takeout zip holding Fitbit data.
@@ -75,11 +75,7 @@ async function* fitbitSamples(
     const kind = fitbitFileOf(entry.name) as FitbitFile;
     const timed =
       kind === 'hrv' ? hrvRows(text, file, timeZone) : jsonRows(kind, text, file, timeZone, gate.skipped);
-    for (const t of timed) {
-      if (t === 'bad_date') gate.skipped.badDates++;
-      else if (t === 'unused') gate.skipped.unusedTypes++;
-      else if (gate.admit(t.sample, t.startMs, t.endMs, t.key)) yield t.sample;
-    }
+    yield* gate.pass(timed);
   }
   if (fitbitFiles === 0) {
     const other = otherExportIn(names, 'fitbit');
@@ -91,7 +87,7 @@ async function* fitbitSamples(
   }
 }
 
-type Row = TimedSample | 'bad_date' | 'unused';
+type Row = ReadRow;
 
 function jsonRows(
   kind: Exclude<FitbitFile, 'hrv'>,
@@ -165,37 +161,12 @@ function stepsRow(item: { dateTime?: unknown; value?: unknown }, timeZone: strin
   };
 }
 
-/** One local day, midnight to midnight, on the person's clock. */
-function dayOf(
-  year: number,
-  month: number,
-  day: number,
-  timeZone: string,
-): { startMs: number; endMs: number } {
-  const startMs = wallClockToMs({ year, month, day, hour: 0, minute: 0, second: 0 }, timeZone);
-  const next = new Date(Date.UTC(year, month - 1, day + 1));
-  const endMs = wallClockToMs(
-    {
-      year: next.getUTCFullYear(),
-      month: next.getUTCMonth() + 1,
-      day: next.getUTCDate(),
-      hour: 0,
-      minute: 0,
-      second: 0,
-    },
-    timeZone,
-  );
-  return { startMs, endMs };
-}
-
 function restingRow(item: { value?: { date?: unknown; value?: unknown } }, timeZone: string): Row {
   const m =
     typeof item?.value?.date === 'string' ? /^(\d{2})\/(\d{2})\/(\d{2})$/.exec(item.value.date) : null;
-  const clock = m
-    ? { year: 2000 + Number(m[3]), month: Number(m[1]), day: Number(m[2]), hour: 0, minute: 0, second: 0 }
-    : null;
-  if (!m || !clock || !validClock(clock)) return 'bad_date';
-  const { startMs, endMs } = dayOf(clock.year, clock.month, clock.day, timeZone);
+  const day = m ? localDaySpan(`20${m[3]}-${m[1]}-${m[2]}`, timeZone) : null;
+  if (!day) return 'bad_date';
+  const { startMs, endMs } = day;
   const value = typeof item.value?.value === 'number' ? item.value.value : Number.NaN;
   return {
     sample: {

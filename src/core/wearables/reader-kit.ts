@@ -69,6 +69,24 @@ export function implausible(sample: DeviceSample, minutes: number): boolean {
   }
 }
 
+/** A sample with the milliseconds it spans (for the gate) and, optionally, its identity. */
+export interface TimedSample {
+  sample: DeviceSample;
+  startMs: number;
+  endMs: number;
+  /** Names the sample for duplicate detection when the export gives an id (a sleep log's). */
+  key?: string;
+}
+
+/** What a reader makes of one record: samples to gate, or why it was left out. */
+export type ReadRow = TimedSample | 'bad_date' | 'unused';
+
+/** What a read gives: the samples (streamed) and, once they are all taken, why rows were left out. */
+export interface WearableRead {
+  samples: AsyncIterable<DeviceSample>;
+  skipped: SkippedCounts;
+}
+
 /**
  * The gate and tally of one read: `admit` says whether a sample may be yielded, counting why not.
  * `key` names a sample for duplicate detection (two rows for the same span and kind are one).
@@ -112,6 +130,15 @@ export class SampleGate {
       );
     }
     return true;
+  }
+
+  /** The samples of `rows` that pass, counting the rest. */
+  *pass(rows: Iterable<ReadRow>): Generator<DeviceSample> {
+    for (const row of rows) {
+      if (row === 'bad_date') this.skipped.badDates++;
+      else if (row === 'unused') this.skipped.unusedTypes++;
+      else if (this.admit(row.sample, row.startMs, row.endMs, row.key)) yield row.sample;
+    }
   }
 }
 

@@ -120,3 +120,20 @@ export function validClock(c: WallClock): boolean {
   if (c.month < 1 || c.month > 12 || c.day < 1 || c.hour > 23 || c.minute > 59 || c.second > 59) return false;
   return c.day <= new Date(Date.UTC(c.year, c.month, 0)).getUTCDate();
 }
+
+/** The person's local day `YYYY-MM-DD`, midnight to midnight (23 or 25 hours on a clock change). */
+export function localDaySpan(date: string, timeZone: string): { startMs: number; endMs: number } | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const clock = m
+    ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: 0, minute: 0, second: 0 }
+    : null;
+  if (!clock || !validClock(clock)) return null;
+  const next = new Date(Date.UTC(clock.year, clock.month - 1, clock.day + 1));
+  return {
+    startMs: wallClockToMs(clock, timeZone),
+    endMs: wallClockToMs(
+      { ...clock, year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() },
+      timeZone,
+    ),
+  };
+}
