@@ -38,6 +38,12 @@ export async function wholeFile(
     }
     parts.push(chunk);
   }
+  return concatBytes(parts, size);
+}
+
+/** The parts as one array (`size` is their total length). */
+export function concatBytes(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
   const out = new Uint8Array(size);
   let at = 0;
   for (const p of parts) {

@@ -27,8 +27,7 @@ import {
   type WearableRead,
 } from './reader-kit.ts';
 import type { DeviceSample, SkippedCounts } from './samples.ts';
-import { otherExportIn } from './sniff.ts';
-import { baseName, zipEntries } from './zip-entries.ts';
+import { exportFileTexts } from './zip-entries.ts';
 import { instantInZone, localDaySpan, readIsoTime, validClock } from './zone-clock.ts';
 
 type FitbitFile = 'steps' | 'sleep' | 'resting' | 'hrv';
@@ -61,29 +60,17 @@ async function* fitbitSamples(
   gate: SampleGate,
 ): AsyncGenerator<DeviceSample> {
   const { timeZone } = gate.options;
-  const names: string[] = [];
-  let fitbitFiles = 0;
-  const want = (name: string) => {
-    if (names.length < 50) names.push(name);
-    return fitbitFileOf(name) !== null;
-  };
-  const decoder = new TextDecoder('utf-8');
-  for await (const entry of zipEntries(chunks, want, gate.limits)) {
-    fitbitFiles++;
-    const file = baseName(entry.name);
-    const text = decoder.decode(entry.bytes);
-    const kind = fitbitFileOf(entry.name) as FitbitFile;
+  const files = exportFileTexts(chunks, (name) => fitbitFileOf(name) !== null, gate.limits, {
+    source: 'fitbit',
+    words: 'a Fitbit export',
+    noneWords:
+      'This archive holds no Fitbit data (no steps, sleep, resting heart rate or heart rate variability files under Takeout/Fitbit). In Google Takeout, choose "Fitbit" and export again.',
+  });
+  for await (const { name, file, text } of files) {
+    const kind = fitbitFileOf(name) as FitbitFile;
     const timed =
       kind === 'hrv' ? hrvRows(text, file, timeZone) : jsonRows(kind, text, file, timeZone, gate.skipped);
     yield* gate.pass(timed);
-  }
-  if (fitbitFiles === 0) {
-    const other = otherExportIn(names, 'fitbit');
-    throw new ExportFormatError(
-      other
-        ? `This archive is ${other}, not a Fitbit export. Choose that kind of import instead.`
-        : 'This archive holds no Fitbit data (no steps, sleep, resting heart rate or heart rate variability files under Takeout/Fitbit). In Google Takeout, choose "Fitbit" and export again.',
-    );
   }
 }
 

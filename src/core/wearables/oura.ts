@@ -31,8 +31,8 @@ import {
   type WearableRead,
 } from './reader-kit.ts';
 import type { DeviceSample, SleepStage } from './samples.ts';
-import { describeKind, fileKindOf, otherExportIn } from './sniff.ts';
-import { baseName, zipEntries } from './zip-entries.ts';
+import { describeKind, fileKindOf } from './sniff.ts';
+import { exportFileTexts } from './zip-entries.ts';
 import { instantInZone, instantWithOffset, localDaySpan, readIsoTime } from './zone-clock.ts';
 
 /** One sleep period, whichever form it came in. Durations in seconds. */
@@ -72,26 +72,13 @@ async function* ouraSamples(
   const { head, all } = await peekHead(chunks);
   const kind = fileKindOf(head);
   if (kind === 'zip') {
-    const names: string[] = [];
-    let read = 0;
-    const want = (name: string) => {
-      if (names.length < 50) names.push(name);
-      return WANTED.test(name);
-    };
-    for await (const entry of zipEntries(all, want, gate.limits)) {
-      read++;
-      yield* gate.pass(
-        rowsOfFile(new TextDecoder('utf-8').decode(entry.bytes), baseName(entry.name), gate.options.timeZone),
-      );
-    }
-    if (read === 0) {
-      const other = otherExportIn(names, 'oura');
-      throw new ExportFormatError(
-        other
-          ? `This archive is ${other}, not an Oura export. Choose that kind of import instead.`
-          : 'This archive holds no Oura data (no sleepmodel.csv or dailyactivity.csv in "App Data"). Request your data again from the Oura Membership Hub.',
-      );
-    }
+    const files = exportFileTexts(all, (name) => WANTED.test(name), gate.limits, {
+      source: 'oura',
+      words: 'an Oura export',
+      noneWords:
+        'This archive holds no Oura data (no sleepmodel.csv or dailyactivity.csv in "App Data"). Request your data again from the Oura Membership Hub.',
+    });
+    for await (const { file, text } of files) yield* gate.pass(rowsOfFile(text, file, gate.options.timeZone));
     return;
   }
   if (kind !== 'json' && kind !== 'text') {

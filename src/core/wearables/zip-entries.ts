@@ -11,7 +11,10 @@
 
 import { Unzip, type UnzipFile, UnzipInflate } from 'fflate';
 import { TooLargeError } from '../errors.ts';
+import { concatBytes } from './byte-stream.ts';
 import { ExportFormatError, type ReaderLimits } from './reader-kit.ts';
+import type { WearableSource } from './samples.ts';
+import { otherExportIn } from './sniff.ts';
 
 export interface ZipEntry {
   /** Path inside the archive: `Takeout/Fitbit/Global Export Data/steps-2024-03-01.json`. */
@@ -79,7 +82,7 @@ export async function* zipEntries(
       parts.push(data);
       if (final) {
         open.delete(file.name);
-        ready.push({ name: file.name, bytes: concat(parts, size) });
+        ready.push({ name: file.name, bytes: concatBytes(parts, size) });
       }
     };
     file.start();
@@ -119,17 +122,6 @@ export async function* zipEntries(
   }
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 function keepTail(tail: Uint8Array, chunk: Uint8Array): Uint8Array {
   if (chunk.length >= TAIL_BYTES) return chunk.slice(chunk.length - TAIL_BYTES);
   const keep = Math.min(tail.length, TAIL_BYTES - chunk.length);
@@ -148,4 +140,32 @@ function hasEndRecord(tail: Uint8Array): boolean {
 
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The wanted files of an export archive as text (UTF-8), one at a time. When none is wanted the
+ * archive is refused: as another export's, if its paths say so, or with `noneWords`.
+ */
+export async function* exportFileTexts(
+  chunks: AsyncIterable<Uint8Array>,
+  want: (name: string) => boolean,
+  limits: Pick<ReaderLimits, 'entryBytes' | 'totalBytes'>,
+  own: { source: WearableSource; words: string; noneWords: string },
+): AsyncGenerator<{ name: string; file: string; text: string }> {
+  const names: string[] = [];
+  let read = 0;
+  const decoder = new TextDecoder('utf-8');
+  const noting = (name: string) => {
+    if (names.length < 50) names.push(name);
+    return want(name);
+  };
+  for await (const entry of zipEntries(chunks, noting, limits)) {
+    read++;
+    yield { name: entry.name, file: baseName(entry.name), text: decoder.decode(entry.bytes) };
+  }
+  if (read > 0) return;
+  const other = otherExportIn(names, own.source);
+  throw new ExportFormatError(
+    other ? `This archive is ${other}, not ${own.words}. Choose that kind of import instead.` : own.noneWords,
+  );
 }
