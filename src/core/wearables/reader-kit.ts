@@ -117,12 +117,10 @@ export class SampleGate {
       this.skipped.implausible++;
       return false;
     }
-    const id = key ?? `${sample.kind}|${sample.detail ?? ''}|${startMs}|${endMs}|${sample.device ?? ''}`;
-    if (this.seen.has(id)) {
+    if (this.metBefore(sample, startMs, endMs, key)) {
       this.skipped.duplicates++;
       return false;
     }
-    this.seen.add(id);
     if (++this.admitted > this.limits.samples) {
       throw new TooLargeError(
         `This export holds more than ${this.limits.samples.toLocaleString('en-GB')} samples, the most one import may hold. Export a shorter period and import it in parts.`,
@@ -130,6 +128,32 @@ export class SampleGate {
       );
     }
     return true;
+  }
+
+  // Minute samples (steps, heart rate) are most of a large export: one bit per minute remembers
+  // them (a page of 65,536 minutes — 45 days — is 8 KB), where a set of strings would hold
+  // hundreds of megabytes for years of minutes.
+  private readonly minutePages = new Map<string, Uint8Array>();
+
+  private metBefore(sample: DeviceSample, startMs: number, endMs: number, key?: string): boolean {
+    if (key === undefined && endMs - startMs === 60_000 && startMs % 60_000 === 0) {
+      const minute = startMs / 60_000;
+      const pageKey = `${sample.kind}|${sample.detail ?? ''}|${sample.device ?? ''}|${Math.floor(minute / 65_536)}`;
+      let page = this.minutePages.get(pageKey);
+      if (!page) {
+        page = new Uint8Array(65_536 / 8);
+        this.minutePages.set(pageKey, page);
+      }
+      const bit = ((minute % 65_536) + 65_536) % 65_536;
+      const mask = 1 << (bit & 7);
+      if (((page[bit >> 3] as number) & mask) !== 0) return true;
+      page[bit >> 3] = (page[bit >> 3] as number) | mask;
+      return false;
+    }
+    const id = key ?? `${sample.kind}|${sample.detail ?? ''}|${startMs}|${endMs}|${sample.device ?? ''}`;
+    if (this.seen.has(id)) return true;
+    this.seen.add(id);
+    return false;
   }
 
   /** The samples of `rows` that pass, counting the rest. */
