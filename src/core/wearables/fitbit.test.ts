@@ -122,7 +122,9 @@ describe('readFitbitTakeout', () => {
     const cut = archive.slice(0, Math.floor(archive.length * 0.6));
     await expect(readAll(cut)).rejects.toThrow(ExportFormatError);
     await expect(readAll(cut)).rejects.toThrow(/cut short|damaged/);
-    await expect(readAll(strToU8('SQLite format 3\u0000…'))).rejects.toThrow(/not a zip archive/);
+    await expect(readAll(strToU8('SQLite format 3\u0000…'))).rejects.toThrow(
+      /a database, not a Fitbit export/,
+    );
   });
 
   it('stops at the size limit of one unpacked file', async () => {

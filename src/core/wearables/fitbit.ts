@@ -18,6 +18,7 @@
  * the archive (heart rate every few seconds, calories, GPS, profile) is passed over unread.
  */
 import { parse } from 'csv-parse/sync';
+import { peekHead } from './byte-stream.ts';
 import { type FitbitSleepLog, fitbitSleepSamples } from './fitbit-sleep.ts';
 import {
   ExportFormatError,
@@ -27,6 +28,7 @@ import {
   type WearableRead,
 } from './reader-kit.ts';
 import type { DeviceSample, SkippedCounts } from './samples.ts';
+import { describeKind, fileKindOf } from './sniff.ts';
 import { exportFileTexts } from './zip-entries.ts';
 import { instantInZone, localDaySpan, readIsoTime, validClock } from './zone-clock.ts';
 
@@ -60,7 +62,14 @@ async function* fitbitSamples(
   gate: SampleGate,
 ): AsyncGenerator<DeviceSample> {
   const { timeZone } = gate.options;
-  const files = exportFileTexts(chunks, (name) => fitbitFileOf(name) !== null, gate.limits, {
+  const { head, all } = await peekHead(chunks);
+  const fileKind = fileKindOf(head);
+  if (fileKind !== 'zip' && head.length > 0) {
+    throw new ExportFormatError(
+      `This file is ${describeKind(fileKind)}, not a Fitbit export (the zip Google Takeout makes).`,
+    );
+  }
+  const files = exportFileTexts(all, (name) => fitbitFileOf(name) !== null, gate.limits, {
     source: 'fitbit',
     words: 'a Fitbit export',
     noneWords:
