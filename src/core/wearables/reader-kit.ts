@@ -7,7 +7,6 @@
 import { EARLIEST_DATE } from '../dates.ts';
 import { TooLargeError, ValidationError } from '../errors.ts';
 import type { DeviceSample, SkippedCounts } from './samples.ts';
-import { zoneOffsetMinutes } from './zone-clock.ts';
 
 /** How much one export may hold; beyond, it is refused in words (413), never half read. */
 export interface ReaderLimits {
@@ -103,7 +102,8 @@ export class SampleGate {
 
   /** True when the sample may be yielded; otherwise the reason is counted. */
   admit(sample: DeviceSample, startMs: number, endMs: number, key?: string): boolean {
-    const startDate = localDate(startMs, this.options.timeZone);
+    // The sample's own wall clock says its date: the person's zone, or the offset the export wrote.
+    const startDate = Number.isFinite(startMs) ? sample.start.slice(0, 10) : '';
     if (
       !Number.isFinite(startMs) ||
       !Number.isFinite(endMs) ||
@@ -164,11 +164,4 @@ export class SampleGate {
       else if (this.admit(row.sample, row.startMs, row.endMs, row.key)) yield row.sample;
     }
   }
-}
-
-/** The local calendar date of `ms` in `timeZone`, or '' for a moment no calendar holds. */
-export function localDate(ms: number, timeZone: string): string {
-  if (!Number.isFinite(ms) || ms < Date.UTC(1800, 0, 1) || ms > Date.UTC(2200, 0, 1)) return '';
-  const d = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000);
-  return d.toISOString().slice(0, 10);
 }

@@ -18,25 +18,41 @@ function offsetFormat(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-// Offsets change at most a few times a year: remembered per zone and UTC quarter-hour, a minute
-// sample costs a map look-up instead of an Intl call. Cleared when it grows (a 10-year export).
-const offsetCache = new Map<string, number>();
+// Offsets change at most a few times a year, and always on a quarter hour: remembered per zone
+// and UTC quarter hour, a minute sample costs a number-keyed look-up (and usually not even that:
+// the last quarter hour asked is kept apart) instead of an Intl call. A zone's map is emptied when
+// it grows past a few years of quarter hours.
+interface ZoneOffsets {
+  lastQuarter: number;
+  lastOffset: number;
+  byQuarter: Map<number, number>;
+}
+const offsetsByZone = new Map<string, ZoneOffsets>();
 const QUARTER_HOUR = 15 * 60_000;
 
 /** Minutes east of UTC in `timeZone` at `ms`: Europe/Berlin in July → 120. */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
-  const known = offsetCache.get(key);
-  if (known !== undefined) return known;
-  const name = offsetFormat(timeZone)
-    .formatToParts(new Date(ms))
-    .find((p) => p.type === 'timeZoneName')?.value;
-  // 'GMT' alone is UTC; otherwise 'GMT+05:30' / 'GMT-03:00'.
-  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
-  if (!m) throw new RangeError(`cannot read the offset of ${timeZone}`);
-  const minutes = m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  if (offsetCache.size > 50_000) offsetCache.clear();
-  offsetCache.set(key, minutes);
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let zone = offsetsByZone.get(timeZone);
+  if (zone?.lastQuarter === quarter) return zone.lastOffset;
+  if (!zone) {
+    zone = { lastQuarter: Number.NaN, lastOffset: 0, byQuarter: new Map() };
+    offsetsByZone.set(timeZone, zone);
+  }
+  let minutes = zone.byQuarter.get(quarter);
+  if (minutes === undefined) {
+    const name = offsetFormat(timeZone)
+      .formatToParts(new Date(ms))
+      .find((p) => p.type === 'timeZoneName')?.value;
+    // 'GMT' alone is UTC; otherwise 'GMT+05:30' / 'GMT-03:00'.
+    const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
+    if (!m) throw new RangeError(`cannot read the offset of ${timeZone}`);
+    minutes = m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    if (zone.byQuarter.size > 200_000) zone.byQuarter.clear();
+    zone.byQuarter.set(quarter, minutes);
+  }
+  zone.lastQuarter = quarter;
+  zone.lastOffset = minutes;
   return minutes;
 }
 
@@ -106,13 +122,11 @@ export function readIsoTime(text: string, timeZone: string): { ms: number; offse
 
 /** `ms` with a given offset written out (for exports that state their own offset). */
 export function instantWithOffset(ms: number, offsetMinutes: number): string {
-  const local = new Date(ms + offsetMinutes * 60_000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
+  const suffix = `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  // toISOString is native and fast; its first 19 characters are the wall clock once shifted.
   return (
-    `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+    new Date(Math.floor((ms + offsetMinutes * 60_000) / 1000) * 1000).toISOString().slice(0, 19) + suffix
   );
 }
 
