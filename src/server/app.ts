@@ -40,6 +40,7 @@ import { registerReminderRoutes } from './routes/reminders.ts';
 import { registerSafetyRoutes } from './routes/safety.ts';
 import { registerScreenerRoutes } from './routes/screeners.ts';
 import { registerSharingRoutes } from './routes/sharing.ts';
+import { wearableRoutes } from './routes/wearables.ts';
 
 export interface AppOptions {
   store: Store;
@@ -131,7 +132,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPushRoutes(app, ctx);
 
   // The contract's route tables (src/contract, src/server/routes): one loop, login unless public.
-  const tables: Route[][] = [habitRoutes];
+  // Wearable exports arrive as the file itself (GBs): handed to the route as a stream, unread.
+  app.addContentTypeParser(
+    [
+      'application/zip',
+      'application/x-zip-compressed',
+      'application/octet-stream',
+      'application/xml',
+      'text/xml',
+    ],
+    (_req, payload, done) => done(null, payload),
+  );
+  const tables: Route[][] = [habitRoutes, wearableRoutes];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,
   });

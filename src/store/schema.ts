@@ -294,6 +294,27 @@ export interface ReminderPushTable {
   claimed_at: string;
 }
 
+/** Where one daily device value came from (migration 0017); the value is an observation. */
+export interface DeviceValueTable {
+  person_id: string;
+  /** The export it came from: 'apple-health', 'fitbit', 'oura', 'gadgetbridge'. */
+  source: string;
+  date: string;
+  measure: string;
+  /** JSON array of the apps or devices that recorded it, highest priority first. */
+  origins: string;
+  /** JSON array of device models. */
+  devices: string;
+  updated_at: string;
+}
+
+/** The person's order of origins, highest priority first, as a JSON array (migration 0017). */
+export interface DevicePriorityTable {
+  person_id: string;
+  origins: string;
+  updated_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -322,4 +343,6 @@ export interface Database {
   app_setting: AppSettingTable;
   push_subscription: PushSubscriptionTable;
   reminder_push: ReminderPushTable;
+  device_value: DeviceValueTable;
+  device_priority: DevicePriorityTable;
 }
