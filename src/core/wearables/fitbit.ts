@@ -162,7 +162,9 @@ function restingRow(item: { value?: { date?: unknown; value?: unknown } }, timeZ
     typeof item?.value?.date === 'string' ? /^(\d{2})\/(\d{2})\/(\d{2})$/.exec(item.value.date) : null;
   const day = m ? localDaySpan(`20${m[3]}-${m[1]}-${m[2]}`, timeZone) : null;
   if (!day) return 'bad_date';
-  const { startMs, endMs } = day;
+  // A reading of the day, placed at its first moment: the day it belongs to is never in doubt.
+  const startMs = day.startMs;
+  const endMs = day.startMs;
   const value = typeof item.value?.value === 'number' ? item.value.value : Number.NaN;
   return {
     sample: {

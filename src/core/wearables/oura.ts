@@ -255,12 +255,12 @@ function periodRows(p: OuraPeriod, timeZone: string): Row[] {
     const asleepEnd = Math.min(asleepStart + p.total * 1000, end.ms);
     out.push(timed('sleep', asleepStart, asleepEnd, (asleepEnd - asleepStart) / 60_000, 'asleep'));
   }
+  // The night's readings are dated by the morning it ended (Oura's own `day`): read at wake-up.
   if (p.type === 'long_sleep') {
-    if (!Number.isNaN(p.averageHrv)) out.push(timed('hrv', start.ms, end.ms, p.averageHrv, 'rmssd'));
+    if (!Number.isNaN(p.averageHrv)) out.push(timed('hrv', end.ms, end.ms, p.averageHrv, 'rmssd'));
     if (!Number.isNaN(p.lowestHeartRate))
-      out.push(timed('resting_heart_rate', start.ms, end.ms, p.lowestHeartRate));
-    if (!Number.isNaN(p.averageBreath))
-      out.push(timed('respiratory_rate', start.ms, end.ms, p.averageBreath));
+      out.push(timed('resting_heart_rate', end.ms, end.ms, p.lowestHeartRate));
+    if (!Number.isNaN(p.averageBreath)) out.push(timed('respiratory_rate', end.ms, end.ms, p.averageBreath));
   }
   return out;
 }

@@ -161,7 +161,12 @@ export class SampleGate {
     for (const row of rows) {
       if (row === 'bad_date') this.skipped.badDates++;
       else if (row === 'unused') this.skipped.unusedTypes++;
-      else if (this.admit(row.sample, row.startMs, row.endMs, row.key)) yield row.sample;
+      else if (this.admit(row.sample, row.startMs, row.endMs, row.key)) {
+        // The instants as numbers too: the daily aggregation need not parse millions of strings again.
+        row.sample.startMs = row.startMs;
+        row.sample.endMs = row.endMs;
+        yield row.sample;
+      }
     }
   }
 }

@@ -27,9 +27,18 @@ export async function* chunksOf(bytes: Uint8Array, size = 997): AsyncGenerator<U
   for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
 }
 
+/**
+ * Every sample, with `startMs`/`endMs` checked against `start`/`end` (they must name the same
+ * instants) and then left out, so expectations compare what a person would read.
+ */
 export async function collect(samples: AsyncIterable<DeviceSample>): Promise<DeviceSample[]> {
   const out: DeviceSample[] = [];
-  for await (const s of samples) out.push(s);
+  for await (const { startMs, endMs, ...s } of samples) {
+    if (startMs !== Date.parse(s.start) || endMs !== Date.parse(s.end)) {
+      throw new Error(`sample instants disagree: ${s.start} ${startMs}, ${s.end} ${endMs}`);
+    }
+    out.push(s);
+  }
   return out;
 }
 

@@ -20,6 +20,9 @@ export interface WearableJob {
 
 export async function runWearableJob(job: WearableJob): Promise<DailyTruth> {
   const daily = new DailyAggregator({ timeZone: job.timeZone, today: job.today, priority: job.priority });
-  await WEARABLE_READERS[job.source](job.path, (s) => daily.add(s), daily.skipped, job.limits);
+  await WEARABLE_READERS[job.source](job.path, (s) => daily.add(s), daily.skipped, job.limits, {
+    timeZone: job.timeZone,
+    today: job.today,
+  });
   return daily.finish();
 }
