@@ -149,10 +149,10 @@ describe.each(testEngines())('wearable exports on %s', (engine) => {
     const gil = await registerClient(app, { timeZone: 'Europe/Madrid' });
     const res = await upload(gil, GADGETBRIDGE, 'name=Gadgetbridge', 'application/octet-stream');
     expect(res.statusCode, res.body).toBe(200);
-    // Minute heart rates give no daily value yet: the pipeline counts them as unused (8 + 5).
+    // Minute heart rates give no daily value yet: the pipeline counts them as unused (8 + 5 + 1).
     expect(res.json()).toMatchObject({
       source: 'gadgetbridge',
-      skipped: { unusedTypes: 13, badDates: 1, implausible: 2, duplicates: 0 },
+      skipped: { unusedTypes: 14, badDates: 1, implausible: 2, duplicates: 0 },
     });
     expect(await dayValues(gil, '2024-03-01')).toMatchObject({
       steps: 262,
@@ -164,6 +164,15 @@ describe.each(testEngines())('wearable exports on %s', (engine) => {
       deep_sleep_minutes: 5,
       rem_sleep_minutes: 1,
       core_sleep_minutes: 5,
+    });
+    // The Xiaomi band's night (its own sleep tables): 320 light + 60 deep + 60 REM asleep; the nap is not the night.
+    expect(await dayValues(gil, '2024-03-04')).toMatchObject({
+      steps: 80,
+      sleep_hours: 7.33,
+      core_sleep_minutes: 320,
+      deep_sleep_minutes: 60,
+      rem_sleep_minutes: 60,
+      awake_minutes: 10,
     });
     const again = (await upload(gil, GADGETBRIDGE, 'name=Gadgetbridge', 'application/octet-stream')).json();
     expect(again).toMatchObject({ added: 0, updated: 0 });

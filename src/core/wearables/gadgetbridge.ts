@@ -18,7 +18,7 @@
  *   spans — 1 light sleep, 2 deep sleep, 3 light nap, 4 deep nap.
  * - Xiaomi (`XiaomiSampleProvider`): Gadgetbridge's own ActivityKind codes — 2 light, 4 deep,
  *   0x01000000 REM, 0x02000000 awake in sleep — where a row carries one. Xiaomi keeps most of its
- *   sleep in XIAOMI_SLEEP_TIME_SAMPLE / XIAOMI_SLEEP_STAGE_SAMPLE, which are not read yet.
+ *   sleep in tables of its own, read by gadgetbridge-xiaomi.ts.
  * Other `…_ACTIVITY_SAMPLE` tables give their steps and heart rate; their sleep kinds are not read.
  *
  * A heart rate outside 10–250 bpm is no reading (Gadgetbridge's `HeartRateUtils` draws only those;

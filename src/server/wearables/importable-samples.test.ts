@@ -38,7 +38,7 @@ describe('importableSamples', () => {
     );
     expect((await read('oura', file('oura.zip', zipFolder(`${FIXTURES}oura/hub`)))).samples).toHaveLength(27);
     const gb = await read('gadgetbridge', db);
-    expect(gb.samples).toHaveLength(29);
+    expect(gb.samples).toHaveLength(38);
     expect(gb.skipped).toEqual({ unusedTypes: 0, badDates: 1, implausible: 2, duplicates: 0 });
   });
 
@@ -50,7 +50,7 @@ describe('importableSamples', () => {
       'preferences/global.json': strToU8('{}'),
     });
     const gb = await read('gadgetbridge', file('backup.zip', backup));
-    expect(gb.samples).toHaveLength(29);
+    expect(gb.samples).toHaveLength(38);
     expect(gb.skipped.implausible).toBe(2);
     expect(leftovers()).toBe(before);
   });

@@ -81,11 +81,30 @@ describe('readGadgetbridgeDb', () => {
     expect(samples.every((s) => s.source === 'Gadgetbridge')).toBe(true);
   });
 
+  it('reads Xiaomi sleep from its own tables: each stage until the next, a sleep without stages unstaged', async () => {
+    const { samples } = await readAll();
+    expect(spans(samples, 'Xiaomi Smart Band 8')).toEqual([
+      ['core', '2024-03-03T23:00:00+01:00', '2024-03-04T00:00:00+01:00', 60],
+      ['deep', '2024-03-04T00:00:00+01:00', '2024-03-04T01:00:00+01:00', 60],
+      ['core', '2024-03-04T01:00:00+01:00', '2024-03-04T04:00:00+01:00', 180],
+      ['rem', '2024-03-04T04:00:00+01:00', '2024-03-04T05:00:00+01:00', 60],
+      ['awake', '2024-03-04T05:00:00+01:00', '2024-03-04T05:10:00+01:00', 10],
+      ['core', '2024-03-04T05:10:00+01:00', '2024-03-04T06:30:00+01:00', 80],
+      ['asleep', '2024-03-04T14:00:00+01:00', '2024-03-04T14:30:00+01:00', 30],
+    ]);
+    expect(
+      samples.filter((s) => s.kind !== 'sleep' && of('Xiaomi Smart Band 8')(s)).map((s) => [s.kind, s.value]),
+    ).toEqual([
+      ['steps', 80],
+      ['heart_rate', 66],
+    ]);
+  });
+
   it('counts what it leaves out', async () => {
     const { samples, skipped } = await readAll();
     // 30,000 steps and 300 bpm in one minute; a row in 2027.
     expect(skipped).toEqual({ unusedTypes: 0, badDates: 1, implausible: 2, duplicates: 0 });
-    expect(samples).toHaveLength(16 + 2 + 3 + 8);
+    expect(samples).toHaveLength(16 + 2 + 3 + 8 + 9);
   });
 
   it('refuses a file that is not a database, another app’s database and a truncated one', async () => {
@@ -106,7 +125,7 @@ describe('readGadgetbridgeDb', () => {
   it('reads an older database whose devices have only a type number (Mi Band 1 = 10)', async () => {
     const old = readFileSync(`${FIXTURES}gadgetbridge/gadgetbridge.sql`, 'utf8')
       .replace('"TYPE" INTEGER NOT NULL ,"TYPE_NAME" TEXT NOT NULL ,', '"TYPE" INTEGER NOT NULL ,')
-      .replace(/, '(AMAZFITBIP|MIBAND|PEBBLE|AMAZFITBAND7)'/g, '');
+      .replace(/, '(AMAZFITBIP|MIBAND|MIBAND8|PEBBLE|AMAZFITBAND7)'/g, '');
     const { samples } = await readAll(fixtureDb('old.db', old));
     expect(spans(samples, 'Mi Band 1S').map((s) => s[0])).toEqual(['deep', 'core']);
   });

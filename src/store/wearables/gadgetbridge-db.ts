@@ -16,6 +16,11 @@ import {
   type PebbleOverlay,
 } from '../../core/wearables/gadgetbridge.ts';
 import {
+  type XiaomiSleep,
+  type XiaomiStage,
+  xiaomiSleepSamples,
+} from '../../core/wearables/gadgetbridge-xiaomi.ts';
+import {
   ExportFormatError,
   type ReadOptions,
   SampleGate,
@@ -75,8 +80,38 @@ async function* gadgetbridgeDbSamples(path: string, gate: SampleGate): AsyncGene
         throw damaged(e);
       }
     }
+    if (tables.has('XIAOMI_SLEEP_TIME_SAMPLE')) {
+      const { sleeps, stages } = readXiaomiSleep(db, tables.has('XIAOMI_SLEEP_STAGE_SAMPLE'));
+      yield* gate.pass(xiaomiSleepSamples(sleeps, stages, devices, gate.options.timeZone));
+    }
   } finally {
     db.close();
+  }
+}
+
+// A sleep a night and a stage row per change: years of them fit in memory (capped all the same).
+const XIAOMI_ROWS = 500_000;
+
+function readXiaomiSleep(
+  db: SQLite.Database,
+  withStages: boolean,
+): { sleeps: XiaomiSleep[]; stages: XiaomiStage[] } {
+  try {
+    const sleeps = db
+      .prepare(
+        `SELECT DEVICE_ID AS deviceId, TIMESTAMP AS bedtime, WAKEUP_TIME AS wakeup FROM XIAOMI_SLEEP_TIME_SAMPLE LIMIT ${XIAOMI_ROWS}`,
+      )
+      .all() as XiaomiSleep[];
+    const stages = withStages
+      ? (db
+          .prepare(
+            `SELECT DEVICE_ID AS deviceId, TIMESTAMP AS at, STAGE AS stage FROM XIAOMI_SLEEP_STAGE_SAMPLE LIMIT ${XIAOMI_ROWS}`,
+          )
+          .all() as XiaomiStage[])
+      : [];
+    return { sleeps, stages };
+  } catch (e) {
+    throw damaged(e);
   }
 }
 
