@@ -151,7 +151,8 @@ describe('ExportXmlReader', () => {
       (name, attributes) => {
         if (name === 'Record') seen.push(attributes.type ?? '');
       },
-      (name, key, value) => name === 'Record' && key === 'type' && value.endsWith('HeartRate'),
+      (name, key, value) =>
+        name === 'Record' && key === 'type' && value === 'HKQuantityTypeIdentifierHeartRate',
       () => skippedCount++,
     );
     for (let i = 0; i < xml.length; i += 3) reader.push(xml.slice(i, i + 3));
