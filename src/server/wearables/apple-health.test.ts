@@ -143,4 +143,22 @@ describe('ExportXmlReader', () => {
       expect(got).toEqual(expected);
     }
   });
+
+  it('passes over skipped elements once each, even split across chunks', () => {
+    const seen: string[] = [];
+    let skippedCount = 0;
+    const reader = new ExportXmlReader(
+      (name, attributes) => {
+        if (name === 'Record') seen.push(attributes.type ?? '');
+      },
+      (name, key, value) =>
+        name === 'Record' && key === 'type' && value === 'HKQuantityTypeIdentifierHeartRate',
+      () => skippedCount++,
+    );
+    for (let i = 0; i < xml.length; i += 3) reader.push(xml.slice(i, i + 3));
+    reader.end();
+    expect(skippedCount).toBe(1);
+    expect(seen).not.toContain('HKQuantityTypeIdentifierHeartRate');
+    expect(seen).toContain('HKQuantityTypeIdentifierBodyMass');
+  });
 });

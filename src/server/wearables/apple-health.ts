@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { TooLargeError, ValidationError } from '../../core/errors.ts';
 import { ExportXmlReader } from '../../core/wearables/apple-health/export-xml.ts';
-import { sampleOfElement } from '../../core/wearables/apple-health/records.ts';
+import { isUsedRecordType, sampleOfElement } from '../../core/wearables/apple-health/records.ts';
 import type { DeviceSample, SkippedCounts } from '../../core/wearables/samples.ts';
 import { type ReaderLimits, unreadableZip } from './limits.ts';
 
@@ -77,19 +77,28 @@ export async function readAppleHealth(
     stream = createReadStream(path, { highWaterMark: 1 << 20 });
   }
   let records = 0;
-  const reader = new ExportXmlReader((name, attributes, depth) => {
-    // Records inside a Correlation (depth 2) repeat top-level ones: Apple's DTD says so.
-    if (depth !== 1) return;
-    const sample = sampleOfElement(name, attributes, skipped);
-    if (!sample) return;
-    if (++records > limits.records) {
-      throw new TooLargeError(
-        `The export holds more than ${limits.records.toLocaleString('en')} records Gutbrain uses. Write to us: we would like to know such a file.`,
-        'file',
-      );
-    }
-    onSample(sample);
-  });
+  const reader = new ExportXmlReader(
+    (name, attributes, depth) => {
+      // Records inside a Correlation (depth 2) repeat top-level ones: Apple's DTD says so.
+      if (depth !== 1) return;
+      const sample = sampleOfElement(name, attributes, skipped);
+      if (!sample) return;
+      if (++records > limits.records) {
+        throw new TooLargeError(
+          `The export holds more than ${limits.records.toLocaleString('en')} records Gutbrain uses. Write to us: we would like to know such a file.`,
+          'file',
+        );
+      }
+      onSample(sample);
+    },
+    (name, key, value, depth) => {
+      // Apple writes `type` first: a Record of a type Gutbrain does not read is counted and passed over.
+      return name === 'Record' && key === 'type' && depth === 1 && !isUsedRecordType(value);
+    },
+    () => {
+      skipped.unusedTypes++;
+    },
+  );
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
   try {

@@ -81,14 +81,27 @@ export function decodeAttribute(raw: string): string {
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
+/**
+ * Asked after an element's first attribute: true skips the element's other attributes (a
+ * heart-rate reading, which Gutbrain does not use, is half of a real export). Its children are
+ * still read, and its depth still counts. It may be asked more than once for one element (a tag
+ * split across chunks is read again), so it must not count: `onSkipped` is told once per element.
+ */
+export type ElementFilter = (name: string, firstKey: string, firstValue: string, depth: number) => boolean;
+
 export class ExportXmlReader {
   private buffer = '';
+  private readonly decoded = new Map<string, string>();
   private depth = 0;
   private sawRoot = false;
   private rootClosed = false;
   private started = false;
 
-  constructor(private readonly onElement: ElementHandler) {}
+  constructor(
+    private readonly onElement: ElementHandler,
+    private readonly skip?: ElementFilter,
+    private readonly onSkipped?: (name: string) => void,
+  ) {}
 
   /** Reads one more piece of the text (any size; a tag may be split across pieces). */
   push(chunk: string): void {
@@ -248,9 +261,38 @@ export class ExportXmlReader {
         throw malformed('a tag that is not well-formed');
       }
       if (key in attributes) throw malformed(`an attribute given twice ("${key.slice(0, 40)}")`);
-      attributes[key] = decodeAttribute(raw);
+      attributes[key] = raw.indexOf('&') < 0 ? raw : this.decode(raw);
       i = close + 1;
+      if (this.skip && this.skip(name, key, attributes[key] as string, this.depth)) {
+        const end = this.tagEnd(b, i);
+        if (end < 0) return this.incomplete(b, lt);
+        this.element(name, null, b.charCodeAt(end - 1) === 47);
+        return end + 1;
+      }
     }
+  }
+
+  /** The same text decoded once: Apple repeats each device description a million times. */
+  private decode(raw: string): string {
+    let text = this.decoded.get(raw);
+    if (text === undefined) {
+      text = decodeAttribute(raw);
+      if (this.decoded.size < 1000) this.decoded.set(raw, text);
+    }
+    return text;
+  }
+
+  /** Index of the tag's closing ">" (outside quoted values), or -1 when it has not arrived. */
+  private tagEnd(b: string, from: number): number {
+    let quote = 0;
+    for (let i = from; i < b.length; i++) {
+      const c = b.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 62) return i;
+    }
+    return -1;
   }
 
   private incomplete(b: string, lt: number): number {
@@ -258,13 +300,14 @@ export class ExportXmlReader {
     return -1;
   }
 
-  private element(name: string, attributes: Attributes, selfClosing: boolean): void {
+  private element(name: string, attributes: Attributes | null, selfClosing: boolean): void {
     if (!this.sawRoot) {
       if (name !== 'HealthData') throw notAnExport();
       this.sawRoot = true;
     }
     this.started = true;
-    this.onElement(name, attributes, this.depth);
+    if (attributes) this.onElement(name, attributes, this.depth);
+    else this.onSkipped?.(name);
     if (!selfClosing) {
       this.depth++;
       if (this.depth > EXPORT_XML_LIMITS.depth) throw malformed('elements nested too deep');

@@ -48,27 +48,29 @@ const MINDFUL = 'HKCategoryTypeIdentifierMindfulSession';
  */
 export function parseAppleDate(text: string): number {
   if (text.length !== 25 || text[4] !== '-' || text[10] !== ' ' || text[19] !== ' ') return Number.NaN;
-  const num = (from: number, to: number) => {
-    let v = 0;
-    for (let i = from; i < to; i++) {
-      const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return Number.NaN;
-      v = v * 10 + d;
-    }
-    return v;
-  };
-  const year = num(0, 4);
-  const month = num(5, 7);
-  const day = num(8, 10);
-  const hour = num(11, 13);
-  const minute = num(14, 16);
-  const second = num(17, 19);
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
   const sign = text[20] === '-' ? -1 : text[20] === '+' ? 1 : 0;
-  const offset = sign * (num(21, 23) * 60 + num(23, 25));
+  const offset = sign * (digits(text, 21, 23) * 60 + digits(text, 23, 25));
   if (!sign || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
     return Number.NaN;
   }
   return Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
+}
+
+/** The number written in `text[from, to)`, or NaN when a character there is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** "2024-03-10 23:14:05 +0100" → "2024-03-10T23:14:05+01:00" (the same instant and offset, ISO 8601). */
@@ -89,6 +91,11 @@ export function deviceModel(description: string | undefined): string | undefined
   const found = model?.trim().slice(0, 60) || undefined;
   if (deviceCache.size < 1000) deviceCache.set(description, found);
   return found;
+}
+
+/** Whether a Record of this type is one Gutbrain reads (asked before its other attributes are read). */
+export function isUsedRecordType(type: string): boolean {
+  return type in QUANTITIES || type === SLEEP || type === MINDFUL;
 }
 
 /** Reads one element of the export (depth 1, a child of HealthData) as a sample, or counts why not. */
