@@ -17,8 +17,8 @@ export const IMPORT_USAGE = `Usage: gutbrain import FILE --email ADDRESS [--sour
 
 Imports an export from a phone or wearable into the account with that email: steps, sleep, resting
 heart rate, heart-rate variability, breathing rate, mindful minutes, daylight and workouts, one value
-per day. Importing the same file again adds nothing. Without --source, Apple Health files are
-recognised; name the others.`;
+per day. Importing the same file again adds nothing. Without --source, the kind of export is
+recognised from the file (Apple Health, Fitbit's Google Takeout zip, Oura, a Gadgetbridge database).`;
 
 export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

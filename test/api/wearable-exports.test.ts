@@ -88,6 +88,8 @@ describe.each(testEngines())('wearable exports on %s', (engine) => {
       skipped: { unusedTypes: 0, badDates: 3, implausible: 3, duplicates: 15 },
     });
     expect(summary.added).toBe(summary.values);
+    // 5 steps, 14 sleep spans (time in bed + 13 stages), 5 of the nap, 2 resting heart rates, 1 HRV.
+    expect(summary.samples).toBe(27);
     expect(await dayValues(ana, '2024-03-01')).toEqual({ steps: 227, resting_heart_rate: 58.3 });
     expect(await dayValues(ana, '2024-03-02')).toMatchObject({
       steps: 175,

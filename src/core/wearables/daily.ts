@@ -95,6 +95,8 @@ export class DailyAggregator {
   private readonly clock: (ms: number) => number;
   private readonly lastDay: number;
   readonly skipped: SkippedCounts = { unusedTypes: 0, badDates: 0, implausible: 0, duplicates: 0 };
+  // Duplicates found here, apart from those a reader counted into `skipped` before they got here.
+  private duplicatesHere = 0;
   private samples = 0;
   private readonly originIds = new Map<string, number>();
   private readonly originNames: string[] = [];
@@ -226,7 +228,7 @@ export class DailyAggregator {
     return {
       values,
       skipped: { ...this.skipped },
-      samples: this.samples - this.skipped.duplicates,
+      samples: this.samples - this.duplicatesHere,
       origins: order,
       from: values[0]?.date ?? null,
       to: values[values.length - 1]?.date ?? null,
@@ -243,6 +245,7 @@ export class DailyAggregator {
       const k = out.length;
       if (k && out[k - 3] === flat[i] && out[k - 2] === flat[i + 1] && out[k - 1] === flat[i + 2]) {
         this.skipped.duplicates++;
+        this.duplicatesHere++;
         continue;
       }
       out.push(flat[i]!, flat[i + 1]!, flat[i + 2]!);
