@@ -155,7 +155,8 @@ def main():
             value = (e_ms - s_ms) / MINUTE
         start = local(s_ms)
         end = start + (e_ms - s_ms)
-        if start // DAY < first_day or end // DAY > last_day:
+        # The end is exclusive: a span ending at midnight lies in the day before (daily.ts).
+        if start // DAY < first_day or ((end - 1) if end > start else end) // DAY > last_day:
             skipped["badDates"] += 1
             el.clear()
             continue

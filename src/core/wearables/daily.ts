@@ -133,7 +133,9 @@ export class DailyAggregator {
     const start = this.clock(startMs);
     const end = start + (endMs - startMs);
     const firstDay = Math.floor(start / DAY_MS);
-    const lastDay = Math.floor(end / DAY_MS);
+    // The end is exclusive: a span that ends at midnight (a minute up to 24:00, a whole day) lies
+    // in the day before it, and today's is not "after today".
+    const lastDay = Math.floor((end > start ? end - 1 : end) / DAY_MS);
     if (firstDay < FIRST_DAY || lastDay > this.lastDay) {
       this.skipped.badDates++;
       return;
