@@ -19,8 +19,15 @@ const XML = readFileSync(
   join(import.meta.dirname, '../../src/core/wearables/apple-health/fixtures/export.xml'),
   'utf8',
 );
+// A fixed modification time: zip headers carry one (to 2 s), and two zips of the same file made a
+// second apart must be the same bytes for "the same file again" to be recognised.
 const zipOf = (xml: string) =>
-  Buffer.from(zipSync({ 'apple_health_export/export.xml': new TextEncoder().encode(xml) }));
+  Buffer.from(
+    zipSync(
+      { 'apple_health_export/export.xml': new TextEncoder().encode(xml) },
+      { mtime: '2024-03-12T08:00:00Z' },
+    ),
+  );
 
 /** The fixture with one more night and walk (a newer export of the same phone). */
 const NEWER = XML.replace(
