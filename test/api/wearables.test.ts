@@ -19,13 +19,12 @@ const XML = readFileSync(
   join(import.meta.dirname, '../../src/core/wearables/apple-health/fixtures/export.xml'),
   'utf8',
 );
-// A fixed modification time: zip headers carry one (to 2 s), and two zips of the same file made a
-// second apart must be the same bytes for "the same file again" to be recognised.
+// A fixed time inside the zip: the same export zipped twice is then the same file, byte for byte.
 const zipOf = (xml: string) =>
   Buffer.from(
     zipSync(
       { 'apple_health_export/export.xml': new TextEncoder().encode(xml) },
-      { mtime: '2024-03-12T08:00:00Z' },
+      { mtime: new Date('2024-03-20T09:00:00Z') },
     ),
   );
 
@@ -137,6 +136,32 @@ describe.each(testEngines())('wearables on %s', (engine) => {
     expect(res).toMatchObject({ added: 0, updated: 1 });
     const day = (await ana.get('/api/wearables/days/2024-03-11')).json();
     expect(day.values.find((v: { measure: string }) => v.measure === 'steps').value).toBe(930);
+  });
+
+  it('shows the night on Today and History, the steps in the FHIR export with their LOINC code', async () => {
+    const day = (await ana.get('/api/checkins/2024-03-11')).json();
+    expect(day.imported).toEqual([
+      expect.objectContaining({
+        source: 'apple-health',
+        checkin: { sleepHours: 7.5, bedtime: '23:10', wakeTime: '06:50' },
+      }),
+    ]);
+    const fhir = JSON.parse((await ana.get('/api/export/fhir')).body);
+    const coded = (code: string) =>
+      fhir.entry
+        .map((e: { resource: Record<string, unknown> }) => e.resource)
+        .filter((r: { code?: { coding: Array<{ code: string }> } }) =>
+          r.code?.coding.some((c) => c.code === code),
+        );
+    const steps = coded('55423-8').find(
+      (r: { effectiveDateTime: string }) => r.effectiveDateTime === '2024-03-11',
+    );
+    expect(steps).toMatchObject({
+      valueQuantity: { value: 930, code: '{steps}' },
+      category: [{ coding: [{ code: 'activity' }] }],
+    });
+    expect(coded('40443-4')[0]).toMatchObject({ valueQuantity: { value: 58, code: '/min' } });
+    expect(coded('80404-7')[0]).toMatchObject({ valueQuantity: { value: 45, code: 'ms' } });
   });
 
   it('keeps one person’s device data from another, and deletes one source entirely', async () => {

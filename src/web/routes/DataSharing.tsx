@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { Notice } from '../components/States.tsx';
 import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
+import { WearablesImport } from '../wearables/WearablesImport.tsx';
 import { DataImport } from './DataImport.tsx';
 import { SharingGrants } from './SharingGrants.tsx';
 import './data.css';
@@ -102,6 +103,7 @@ export default function DataSharing() {
       </header>
       <Downloads />
       <DataImport />
+      <WearablesImport />
       <SharingGrants />
       <ClinicianAccount />
     </div>
