@@ -50,6 +50,14 @@ describe('zipEntries', () => {
     ]);
   });
 
+  it('passes over an unwanted file whose size comes after its data', async () => {
+    const noise = Array.from({ length: 30_000 }, (_, i) => `${(i * 7919) % 10007}`).join(',');
+    const zip = streamedZip({ 'a/heartrate.csv': noise, 'b/sleepmodel.csv': 'day;steps\n2024-03-01;5\n' });
+    expect(await names(zip, (n) => n.endsWith('sleepmodel.csv'), 4096)).toEqual([
+      ['b/sleepmodel.csv', 'day;steps\n2024-03-01;5\n'],
+    ]);
+  });
+
   it('says an archive is cut short when its end is missing', async () => {
     const zip = zipSync({ 'a/x.json': strToU8('[1,2]'), 'b/y.json': strToU8('[3]') });
     await expect(names(zip.slice(0, zip.length - 30))).rejects.toThrow(/cut short/);
