@@ -29,6 +29,13 @@ describe('benchmarks still run (quick mode)', () => {
     expect(out).toMatch(/checked against scikit-bio/);
     expect(out).toMatch(/^microbiome: \d+ ms, scikit-bio: \d+ ms, ratio [\d.]+$/m);
   });
+  it('bench:wearables agrees with Python day by day and prints its ratio line', {
+    timeout: 180_000,
+  }, async () => {
+    const out = await quickBench('bench/wearables.ts');
+    expect(out).toMatch(/all equal to Python's: true/);
+    expect(out).toMatch(/^wearables: [\d.]+ s, \d+ MB\/s, peak RSS \d+ MB, python: [\d.]+ s, ratio [\d.]+$/m);
+  });
   it('bench:load runs both servers and prints its ratio line', { timeout: 180_000 }, async () => {
     const out = await quickBench('bench/load.ts');
     expect(out).toMatch(/errors 0, non-2xx 0/);

@@ -1,6 +1,7 @@
 /** Entry point of the `gutbrain` command: `gutbrain <command> [options]`. */
 import { backupCommand } from './backup.ts';
 import { demoCommand } from './demo.ts';
+import { importCommand } from './import.ts';
 import { microbiomeCommand } from './microbiome.ts';
 import { serve } from './serve.ts';
 
@@ -10,6 +11,7 @@ Commands:
   serve        start the web app (PORT, DATA_DIR, DATABASE_URL configure it): serve [--workers N]
   demo         create a demo person with 180 days of sample data: demo [--seed N]
   microbiome   analyse a microbiome report: microbiome analyse FILE [--rank genus] [--json]
+  import       import a phone or wearable export: import FILE --email ADDRESS [--source apple-health|fitbit|oura|gadgetbridge]
   backup       copy the SQLite database while the server runs: backup FILE [--force]
   restore      restore a backup (refuses to replace newer data): restore FILE [--force]
   help         show this message`;
@@ -24,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
       return demoCommand(argv.slice(1));
     case 'microbiome':
       return microbiomeCommand(argv.slice(1));
+    case 'import':
+      return importCommand(argv.slice(1));
     case 'backup':
     case 'restore':
       return backupCommand(command, argv.slice(1));

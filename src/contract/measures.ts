@@ -10,7 +10,7 @@ export const measure = z.strictObject({
   key: z.string(),
   label: z.string(),
   kind: z.enum(['scale', 'number', 'minutes', 'yesno', 'count', 'time', 'text']),
-  group: z.enum(['checkin', 'sleep', 'gut', 'food', 'habit', 'custom']),
+  group: z.enum(['checkin', 'sleep', 'gut', 'food', 'habit', 'custom', 'device']),
   min: z.number().optional(),
   max: z.number().optional(),
   integer: z.boolean().optional(),

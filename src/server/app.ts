@@ -42,6 +42,7 @@ import { reminderRoutes } from './routes/reminders.ts';
 import { safetyRoutes } from './routes/safety.ts';
 import { screenerRoutes } from './routes/screeners.ts';
 import { sharingRoutes } from './routes/sharing.ts';
+import { wearableRoutes } from './routes/wearables.ts';
 
 export interface AppOptions {
   store: Store;
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     microbiomeRoutes,
     exportRoutes,
     importRoutes,
+    wearableRoutes,
   ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,

@@ -139,7 +139,16 @@ export async function listDays(
  * Sources of values brought in from another tracker (see store/imports.ts): shown beside the
  * person's own check-in, marked with the app they came from, and never rewritten by a check-in save.
  */
-export const IMPORTED_SOURCES = ['daylio', 'bearable', 'loop'] as const;
+export const IMPORTED_SOURCES = [
+  'daylio',
+  'bearable',
+  'loop',
+  // Phone and wearable exports (issue 20; core/wearables/samples.ts WEARABLE_SOURCES).
+  'apple-health',
+  'fitbit',
+  'oura',
+  'gadgetbridge',
+] as const;
 
 export interface ImportedDayObservations extends DayObservations {
   source: string;

@@ -339,6 +339,27 @@ export interface ImportRecordTable {
   imported_at: string;
 }
 
+/** Where one daily device value came from (migration 0017); the value is an observation. */
+export interface DeviceValueTable {
+  person_id: string;
+  /** The export it came from: 'apple-health', 'fitbit', 'oura', 'gadgetbridge'. */
+  source: string;
+  date: string;
+  measure: string;
+  /** JSON array of the apps or devices that recorded it, highest priority first. */
+  origins: string;
+  /** JSON array of device models. */
+  devices: string;
+  updated_at: string;
+}
+
+/** The person's order of origins, highest priority first, as a JSON array (migration 0017). */
+export interface DevicePriorityTable {
+  person_id: string;
+  origins: string;
+  updated_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   session: SessionTable;
@@ -371,4 +392,6 @@ export interface Database {
   access_log: AccessLogTable;
   program_assignment: ProgramAssignmentTable;
   import_record: ImportRecordTable;
+  device_value: DeviceValueTable;
+  device_priority: DevicePriorityTable;
 }

@@ -39,10 +39,16 @@ const withParams = known.filter((k) => k.includes('/:'));
 const withJsonBody = guarded.filter((k) => !/^GET /.test(k) && specOf(k).body && !specOf(k).raw);
 const methodOf = (key: string) => key.slice(0, key.indexOf(' '));
 /** Someone else's request carries Alice's ids but not her words (they would come back in an echo). */
-const withoutMarker = (req: RouteRequest): RouteRequest =>
-  req.body === undefined
-    ? req
-    : { ...req, body: JSON.parse(JSON.stringify(req.body).replaceAll(MARKER, 'theirs')) };
+const withoutMarker = (req: RouteRequest): RouteRequest => {
+  // An uploaded text file (a wearable export) names Alice's watch: Bob's copy names his own.
+  const raw =
+    typeof req.raw?.payload === 'string'
+      ? { ...req.raw, payload: req.raw.payload.replaceAll(MARKER, 'theirs') }
+      : req.raw;
+  return req.body === undefined
+    ? { ...req, raw }
+    : { ...req, raw, body: JSON.parse(JSON.stringify(req.body).replaceAll(MARKER, 'theirs')) };
+};
 const isClinicianRoute = (key: string) => key.includes('/api/clinician/');
 
 describe('the samples agree with the contract on who may call', () => {

@@ -28,6 +28,15 @@ export const MODULES = 'MGB005\tGABA synthesis\nK01580\nK13052,K13053\tK00823\n/
 export const TAXONOMY = 'Feature ID\tTaxon\tConfidence\nf1\tk__Bacteria; g__Roseburia\t0.9\n';
 const PHQ9 = Object.fromEntries([1, 2, 1, 3, 0, 2, 1, 0, 0].map((v, i) => [`phq9_${i + 1}`, v]));
 const QUIZ = [{ questionId: 'claim:claim_sleep_8_to_10_hours', optionId: 'overstated' }];
+/** A small Apple Health export.xml: one watch's steps on the sample date, its name Alice's. */
+export const APPLE_HEALTH = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE HealthData [
+<!ELEMENT HealthData (ExportDate,Me,(Record|Workout)*)>
+]>
+<HealthData locale="en_GB">
+ <Record type="HKQuantityTypeIdentifierStepCount" sourceName="${MARKER} Watch" unit="count" startDate="2026-03-01 08:00:00 +0000" endDate="2026-03-01 08:10:00 +0000" value="500"/>
+</HealthData>
+`;
 const DAYLIO = `full_date,date,weekday,time,mood,activities,note_title,note\n2026-02-20,February 20,Friday,20:00,good,walk,,${MARKER}\n`;
 
 /** Alice's things, made through the API; `client` is her logged-in session. */
@@ -167,6 +176,15 @@ export const ROUTES: Record<string, Spec> = {
   'POST /api/import/preview': { body: importBody },
   'POST /api/import/commit': { body: importBody },
   'GET /api/imports': {},
+
+  'POST /api/wearables/import': {
+    query: () => ({ source: 'apple-health', name: 'export.xml' }),
+    raw: () => ({ type: 'application/xml', payload: APPLE_HEALTH }),
+  },
+  'GET /api/wearables': {},
+  'PUT /api/wearables/priority': { body: () => ({ origins: [`${MARKER} Watch`] }) },
+  'DELETE /api/wearables/sources/:source': { params: () => ({ source: 'apple-health' }) },
+  'GET /api/wearables/days/:date': { params: day },
 
   'GET /api/foods': { query: () => ({ q: 'soup', limit: '20' }) },
   'GET /api/foods/recent': {},
@@ -422,6 +440,13 @@ export async function seedAlice(app: FastifyInstance, clinicians: Clinicians, ta
   const subscribed = await c.post('/api/push/subscriptions', pushSubscription(pushEndpoint));
   expect(subscribed.statusCode, `push subscription: ${subscribed.body}`).toBe(204);
   created(await c.post('/api/import/commit', importBody()), 'import');
+  created(
+    await upload('POST', '/api/wearables/import?source=apple-health', {
+      type: 'application/xml',
+      payload: APPLE_HEALTH,
+    }),
+    'wearables',
+  );
   const grant = created(
     await c.post('/api/sharing/grants', { clinicianEmail: clinicians.grantedEmail }),
     'grant',

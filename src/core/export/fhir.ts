@@ -7,7 +7,9 @@
  * published forms): sleep duration 93832-4; PHQ-9 panel 44249-1, items 44250-9 … 44260-8, total
  * 44261-6; GAD-7 panel 69737-5, items 69725-0 … 69736-7, total 70274-6; answers LA6568-5 …
  * LA6571-9. LOINC has no code for a 1–10 self-rated mood or energy, nor for the WHO-5, so those
- * carry Gutbrain's own code system only.
+ * carry Gutbrain's own code system only. Values from a watch or phone (issue 20): steps 55423-8,
+ * resting heart rate 40443-4, HRV as the SDNN of R-R intervals 80404-7, respiratory rate 9279-1
+ * (loinc.org/55423-8 …), in the "activity" or "vital-signs" category rather than "survey".
  *
  * @example buildFhirBundle({ person, observations, screeners, exportedAt, measure: measureByKey })
  */
@@ -22,9 +24,35 @@ const UCUM = 'http://unitsofmeasure.org';
 const CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
 
 /** Diary measures with an exact LOINC code, and the UCUM unit their value is in. */
-export const MEASURE_LOINC: Readonly<Record<string, { code: string; display: string; ucum?: string }>> = {
+export const MEASURE_LOINC: Readonly<
+  Record<string, { code: string; display: string; ucum?: string; category?: 'activity' | 'vital-signs' }>
+> = {
   sleep_hours: { code: '93832-4', display: 'Sleep duration', ucum: 'h' },
+  steps: {
+    code: '55423-8',
+    display: 'Number of steps in unspecified time Pedometer',
+    ucum: '{steps}',
+    category: 'activity',
+  },
+  resting_heart_rate: {
+    code: '40443-4',
+    display: 'Heart rate --resting',
+    ucum: '/min',
+    category: 'vital-signs',
+  },
+  hrv_sdnn: {
+    code: '80404-7',
+    display: 'R-R interval.standard deviation (Heart rate variability)',
+    ucum: 'ms',
+    category: 'vital-signs',
+  },
+  respiratory_rate: { code: '9279-1', display: 'Respiratory rate', ucum: '/min', category: 'vital-signs' },
 };
+
+/** Device measures without a LOINC code of their own: still activity data, not a survey answer. */
+const ACTIVITY = new Set(['daylight_minutes', 'workout_minutes', 'mindful_minutes']);
+
+const CATEGORY_NAMES = { survey: 'Survey', activity: 'Activity', 'vital-signs': 'Vital Signs' } as const;
 
 interface QuestionnaireCodes {
   canonical: string;
@@ -99,11 +127,12 @@ function diaryObservation(o: DiaryValue, m: Measure | undefined, subject: object
     ...(loinc ? [{ system: LOINC, code: loinc.code, display: loinc.display }] : []),
     { system: GUTBRAIN_MEASURE, code: o.measure, display: label },
   ];
+  const category = loinc?.category ?? (ACTIVITY.has(o.measure) ? 'activity' : 'survey');
   const base: Resource = {
     resourceType: 'Observation',
     id: o.id,
     status: 'final',
-    category: [{ coding: [{ system: CATEGORY, code: 'survey', display: 'Survey' }] }],
+    category: [{ coding: [{ system: CATEGORY, code: category, display: CATEGORY_NAMES[category] }] }],
     code: { coding, text: label },
     subject,
     effectiveDateTime: o.date,

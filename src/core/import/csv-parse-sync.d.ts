@@ -11,5 +11,7 @@ export function parse(
     skip_empty_lines?: boolean;
     max_record_size?: number;
     to?: number;
+    delimiter?: string;
+    trim?: boolean;
   },
 ): unknown;

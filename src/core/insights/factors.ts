@@ -73,7 +73,22 @@ export function labelOf(key: string, measure: Measure | undefined): string {
 }
 
 /** Measures that are readings of how the person is, not things they do. */
-const SIGNALS: ReadonlySet<string> = new Set([...OUTCOMES.flatMap((o) => o.measures), 'bristol']);
+const SIGNALS: ReadonlySet<string> = new Set([
+  ...OUTCOMES.flatMap((o) => o.measures),
+  'bristol',
+  // Readings a watch takes of the body (issue 20): how the night or heart went, not something to do.
+  // Steps, daylight, mindful minutes, workouts and sleep hours and times stay levers.
+  'resting_heart_rate',
+  'hrv_sdnn',
+  'hrv_rmssd',
+  'respiratory_rate',
+  'time_in_bed_hours',
+  'sleep_efficiency',
+  'deep_sleep_minutes',
+  'rem_sleep_minutes',
+  'core_sleep_minutes',
+  'awake_minutes',
+]);
 
 /** True for something a person can change (a habit, a food, sleep timing, a measure of their own). */
 export function isLever(key: string): boolean {

@@ -46,4 +46,21 @@ describe('weekComparison', () => {
   it('a measure with nothing logged is null, with no change', () => {
     expect(row('sleep_hours')).toMatchObject({ thisWeek: null, lastWeek: null, change: null, thisDays: 0 });
   });
+
+  it('shows steps and heart measures only to people whose watch or phone gave them', () => {
+    expect(weekComparison(m, '2026-03-14').rows.map((r) => r.key)).not.toContain('steps');
+    const withSteps = matrix({
+      '2026-03-09': { steps: 8000, resting_heart_rate: 58 },
+      '2026-03-11': { steps: 11000, resting_heart_rate: 60 },
+    });
+    const rows = weekComparison(withSteps, '2026-03-14').rows;
+    // (8000 + 11000) / 2 days; nothing last week.
+    expect(rows.find((r) => r.key === 'steps')).toMatchObject({
+      thisWeek: 9500,
+      thisDays: 2,
+      lastWeek: null,
+    });
+    expect(rows.find((r) => r.key === 'resting_heart_rate')?.thisWeek).toBe(59);
+    expect(rows.map((r) => r.key)).not.toContain('hrv_sdnn');
+  });
 });

@@ -20,6 +20,8 @@ interface WeeklyMeasure {
   higherIsBetter: boolean;
   /** For 'days': the measure that marks a day as logged (a category is only stored when eaten). */
   loggedBy?: string;
+  /** Shown only when either week has a value (measures from a watch or phone, which not everyone has). */
+  optional?: true;
 }
 
 export const WEEKLY_MEASURES: readonly WeeklyMeasure[] = [
@@ -79,6 +81,34 @@ export const WEEKLY_MEASURES: readonly WeeklyMeasure[] = [
     measures: ['fermented_servings'],
     higherIsBetter: true,
     loggedBy: 'food_entries',
+  },
+  {
+    key: 'steps',
+    label: 'Steps',
+    unit: 'a day',
+    summary: 'mean',
+    measures: ['steps'],
+    higherIsBetter: true,
+    optional: true,
+  },
+  {
+    key: 'resting_heart_rate',
+    label: 'Resting heart rate',
+    unit: 'beats/min',
+    summary: 'mean',
+    measures: ['resting_heart_rate'],
+    // Lower is usually fitter, but a change either way is for a clinician to read, not a score.
+    higherIsBetter: false,
+    optional: true,
+  },
+  {
+    key: 'hrv_sdnn',
+    label: 'Heart-rate variability (SDNN)',
+    unit: 'ms',
+    summary: 'mean',
+    measures: ['hrv_sdnn'],
+    higherIsBetter: true,
+    optional: true,
   },
   {
     key: 'plants',
@@ -148,10 +178,11 @@ export interface WeekComparison {
 export function weekComparison(matrix: Matrix, end: string): WeekComparison {
   const thisWeek = { from: addDays(end, -6), to: end };
   const lastWeek = { from: addDays(end, -13), to: addDays(end, -7) };
-  const rows = WEEKLY_MEASURES.map((m): WeekRow => {
+  const rows = WEEKLY_MEASURES.flatMap((m): WeekRow[] => {
     const a = summarise(matrix, m, thisWeek.from, thisWeek.to);
     const b = summarise(matrix, m, lastWeek.from, lastWeek.to);
-    return {
+    if (m.optional && a.value === null && b.value === null) return [];
+    const row: WeekRow = {
       key: m.key,
       label: m.label,
       unit: m.unit,
@@ -162,6 +193,7 @@ export function weekComparison(matrix: Matrix, end: string): WeekComparison {
       lastDays: b.days,
       change: a.value !== null && b.value !== null ? a.value - b.value : null,
     };
+    return [row];
   });
   return { thisWeek, lastWeek, rows };
 }

@@ -12,7 +12,7 @@ export interface Measure {
   label: string;
   kind: MeasureKind;
   /** Group used to lay measures out in the app (check-in, sleep, gut, food, habit, custom). */
-  group: 'checkin' | 'sleep' | 'gut' | 'food' | 'habit' | 'custom';
+  group: 'checkin' | 'sleep' | 'gut' | 'food' | 'habit' | 'custom' | 'device';
   min?: number;
   max?: number;
   integer?: boolean;

@@ -43,6 +43,12 @@ export interface DeviceSample {
   source: string;
   /** The device model when the export names it ('Watch7,1', 'Charge 6'…). */
   device?: string;
+  /**
+   * `start` and `end` as epoch milliseconds, when the reader has them already (it parsed the dates
+   * itself): the daily aggregation then skips parsing them again, which counts over millions.
+   */
+  startMs?: number;
+  endMs?: number;
 }
 
 /** Why rows were left out of an import, counted for the person's import summary. */

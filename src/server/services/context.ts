@@ -16,7 +16,7 @@ export interface Actor {
 
 /** The person's own calendar day now, from their time zone: the one "today" every service uses. */
 export async function personToday(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'store' | 'now'>,
   personId: string,
 ): Promise<{ today: string; timeZone: string }> {
   const person = await getPerson(ctx.store.db, personId);

@@ -26,9 +26,11 @@ interface Props {
   set: (field: keyof Checkin) => (value: number | string | undefined) => void;
   /** The date the pre-filled times came from, when they were pre-filled. */
   timesFrom?: string;
+  /** The watch or app the pre-filled night came from ("Ana’s Apple Watch"), when it did. */
+  sleepFrom?: string;
 }
 
-export function CheckinFields({ draft, set, timesFrom }: Props) {
+export function CheckinFields({ draft, set, timesFrom, sleepFrom }: Props) {
   const num = (k: keyof Checkin) => (typeof draft[k] === 'number' ? (draft[k] as number) : undefined);
   const text = (k: keyof Checkin) => (typeof draft[k] === 'string' ? (draft[k] as string) : '');
   return (
@@ -92,7 +94,13 @@ export function CheckinFields({ draft, set, timesFrom }: Props) {
             />
           </label>
         </div>
-        {timesFrom && (
+        {sleepFrom && (
+          <p className="muted small prefill-note device-note">
+            Sleep filled in from {sleepFrom}. Change any of it if it is not how your night went; what you save
+            is yours.
+          </p>
+        )}
+        {timesFrom && !sleepFrom && (
           <p className="muted small prefill-note">
             Times filled in from your last check-in ({timesFrom}): change them only if last night was
             different.

@@ -18,6 +18,8 @@ import { pendingBody, sendOrQueue } from '../offline/queue.ts';
 import { ReminderBanner } from '../reminders/ReminderBanner.tsx';
 import { usePerson } from '../session.tsx';
 import { formatDate, useToday } from '../useToday.ts';
+import { sleepFromDevice } from '../wearables/device-sleep.ts';
+import { deviceDayQuery } from '../wearables/queries.ts';
 import { CheckinFields, type Draft } from './CheckinFields.tsx';
 import { slowFieldsFromRecent, timesFromRecent } from './prefill.ts';
 import { weekBeforeQuery } from './queries.ts';
@@ -75,19 +77,33 @@ export default function Today() {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [savedOffline, setSavedOffline] = useState(false);
   const [timesFrom, setTimesFrom] = useState<string>();
+  const [sleepFrom, setSleepFrom] = useState<string>();
   const own = day.data ? hasOwnCheckin(day.data) : false;
+  // The night a watch or phone recorded (an imported Apple Health export, say).
+  const device = useQuery({ ...deviceDayQuery(date), enabled: !day.data?.queued });
   useEffect(() => {
     if (day.data !== undefined) setDraft({ ...(day.data?.checkin ?? {}) });
     setTimesFrom(undefined);
+    setSleepFrom(undefined);
   }, [day.data]);
+  // A day whose sleep was not typed yet takes the device's night: hours, bedtime and wake time.
+  useEffect(() => {
+    if (day.data === undefined || !device.data) return;
+    const sleep = sleepFromDevice(device.data.values);
+    const typed = day.data?.checkin;
+    if (!sleep || typed?.sleepHours !== undefined || typed?.bedtime || typed?.wakeTime) return;
+    setDraft((d) => ({ ...d, ...sleep.values }));
+    setSleepFrom(sleep.from);
+    setTimesFrom(undefined);
+  }, [day.data, device.data]);
   // A day not checked in yet starts with the usual times, so the everyday check-in needs no typing.
   useEffect(() => {
-    if (day.data === undefined || own || !recent.data) return;
+    if (day.data === undefined || own || !recent.data || sleepFrom) return;
     const times = timesFromRecent(recent.data.days, date);
     if (!times) return;
     setDraft((d) => (d.bedtime || d.wakeTime ? d : { ...times.values, ...d }));
     setTimesFrom(formatDate(times.from, { year: undefined }));
-  }, [day.data, own, recent.data, date]);
+  }, [day.data, own, recent.data, date, sleepFrom]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a different day clears the saved notice
   useEffect(() => setSavedAt(null), [date]);
 
@@ -182,7 +198,7 @@ export default function Today() {
             <span className="muted small">for sleep times, life satisfaction and gut</span>
           </div>
         )}
-        <CheckinFields draft={draft} set={set} timesFrom={timesFrom} />
+        <CheckinFields draft={draft} set={set} timesFrom={timesFrom} sleepFrom={sleepFrom} />
 
         <div className="save-bar">
           {err && <Notice kind="error">{err.message}</Notice>}

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Notice } from '../components/States.tsx';
 import { usePerson, useSessionRefresh } from '../session.tsx';
+import { WearablesImport } from '../wearables/WearablesImport.tsx';
 import { DataImport } from './DataImport.tsx';
 import { SharingGrants } from './SharingGrants.tsx';
 import './data.css';
@@ -99,6 +100,7 @@ export default function DataSharing() {
       </header>
       <Downloads />
       <DataImport />
+      <WearablesImport />
       <SharingGrants />
       <ClinicianAccount />
     </div>

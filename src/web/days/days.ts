@@ -15,6 +15,10 @@ const APP_NAMES: Record<string, string> = {
   daylio: 'Daylio',
   bearable: 'Bearable',
   loop: 'Loop Habit Tracker',
+  'apple-health': 'Apple Health',
+  fitbit: 'Fitbit',
+  oura: 'Oura',
+  gadgetbridge: 'Gadgetbridge',
 };
 
 /** 'Daylio' for 'daylio': the name a person knows the app by. */
