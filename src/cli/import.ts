@@ -54,9 +54,15 @@ export async function importCommand(argv: string[]): Promise<number> {
       path,
       source as WearableSource | undefined,
     );
+    const words: Record<keyof typeof summary.skipped, string> = {
+      unusedTypes: 'of kinds Gutbrain does not use',
+      badDates: 'dated before 1900 or after today',
+      implausible: 'with impossible values',
+      duplicates: 'repeated',
+    };
     const skipped = Object.entries(summary.skipped)
       .filter(([, n]) => n > 0)
-      .map(([why, n]) => `${n} ${why}`)
+      .map(([why, n]) => `${n} ${words[why as keyof typeof words]}`)
       .join(', ');
     console.log(
       `${summary.sourceName}: ${summary.values} daily values from ${summary.from} to ${summary.to} — ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} already there.`,

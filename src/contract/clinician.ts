@@ -38,6 +38,10 @@ export const sharedSummary = z.strictObject({
         stress: num,
         daysWithEntries: z.number(),
       }),
+      /** Averages from a watch or phone export (issue 20), when the person has any. */
+      devices: z
+        .strictObject({ steps: num, restingHeartRate: num, hrvSdnn: num, days: z.number() })
+        .nullable(),
     })
     .nullable(),
   questionnaires: z

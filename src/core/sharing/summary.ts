@@ -77,6 +77,31 @@ function diaryDays(observations: SummaryInput['observations']): DiaryDay[] {
     .filter((d) => d.mood !== null || d.energy !== null || d.sleepHours !== null || d.stress !== null);
 }
 
+/**
+ * Averages of what a watch or phone recorded over the period (issue 20), one mean of the day
+ * values each; null when the person has no device data then. The diary's sleep already counts
+ * device nights.
+ */
+function deviceAverages(observations: SummaryInput['observations']) {
+  const values = (measure: string) =>
+    observations.filter((o) => o.measure === measure && o.value !== null).map((o) => o.value as number);
+  const steps = values('steps');
+  const resting = values('resting_heart_rate');
+  const hrv = values('hrv_sdnn');
+  const days = new Set(
+    observations
+      .filter((o) => ['steps', 'resting_heart_rate', 'hrv_sdnn'].includes(o.measure) && o.value !== null)
+      .map((o) => o.date),
+  ).size;
+  if (days === 0) return null;
+  return {
+    steps: steps.length ? Math.round(steps.reduce((a, b) => a + b, 0) / steps.length) : null,
+    restingHeartRate: mean(resting),
+    hrvSdnn: mean(hrv),
+    days,
+  };
+}
+
 export function buildSummary(input: SummaryInput) {
   const has = (k: ShareKind) => input.kinds.includes(k);
   const days = has('diary') ? diaryDays(input.observations) : [];
@@ -105,6 +130,7 @@ export function buildSummary(input: SummaryInput) {
             stress: avg((d) => d.stress),
             daysWithEntries: days.length,
           },
+          devices: deviceAverages(input.observations),
         }
       : null,
     questionnaires: has('questionnaires')

@@ -119,6 +119,12 @@ export function renderSummaryPdf(summary: Summary, generatedAt: Date): Promise<B
     doc.text(
       `${a.daysWithEntries} days with entries. Averages: mood ${fmt(a.mood, ' / 10')} · energy ${fmt(a.energy, ' / 10')} · sleep ${fmt(a.sleepHours, ' h')} · stress ${fmt(a.stress, ' / 10')}`,
     );
+    const d = summary.diary.devices;
+    if (d) {
+      doc.text(
+        `From a watch or phone, ${d.days} days: steps ${fmt(d.steps, ' a day')} · resting heart rate ${fmt(d.restingHeartRate, ' /min')} · heart-rate variability (SDNN) ${fmt(d.hrvSdnn, ' ms')}`,
+      );
+    }
     doc.moveDown(0.5);
     if (summary.diary.days.length > 0) {
       chart(doc, summary.diary.days, summary.period, {

@@ -37,7 +37,7 @@ export async function readWearableFile(job: WearableJob, limits: WorkerLimits): 
   }
   const worker = new Worker(WORKER_ENTRY, {
     workerData: job,
-    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 16 },
     stdout: false,
     stderr: false,
   });

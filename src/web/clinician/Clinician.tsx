@@ -97,6 +97,14 @@ function PersonSummary({ person }: { person: SharedPerson }) {
             {fmt(s.diary.averages.mood)} · energy {fmt(s.diary.averages.energy)} · sleep{' '}
             {fmt(s.diary.averages.sleepHours, ' h')} · stress {fmt(s.diary.averages.stress)}
           </p>
+          {s.diary.devices && (
+            <p>
+              From a watch or phone, {s.diary.devices.days} {s.diary.devices.days === 1 ? 'day' : 'days'}:
+              steps {fmt(s.diary.devices.steps, ' a day')} · resting heart rate{' '}
+              {fmt(s.diary.devices.restingHeartRate, ' /min')} · heart-rate variability (SDNN){' '}
+              {fmt(s.diary.devices.hrvSdnn, ' ms')}
+            </p>
+          )}
           <Suspense fallback={<Loading />}>
             <MoodEnergyChart
               points={s.diary.days.map((d) => ({

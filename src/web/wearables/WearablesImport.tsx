@@ -24,17 +24,17 @@ const SOURCES: ReadonlyArray<{ id: Source; name: string; how: string }> = [
   {
     id: 'fitbit',
     name: 'Fitbit (Google Takeout)',
-    how: 'At takeout.google.com choose Fitbit, then upload the zip it sends you.',
+    how: 'At takeout.google.com press "Deselect all", tick Fitbit, choose .zip and "Create export"; upload the zip Google emails you.',
   },
   {
     id: 'oura',
     name: 'Oura',
-    how: 'In the Oura web app, open "Export data" and upload the file it gives you.',
+    how: 'In the Oura Membership Hub (membership.ouraring.com), "Export data" then "Request your data"; upload the zip Oura emails you.',
   },
   {
     id: 'gadgetbridge',
     name: 'Gadgetbridge',
-    how: 'In Gadgetbridge, Settings → Data management → Export database, and upload that file.',
+    how: 'In Gadgetbridge, menu → Data management → "Export DB" (or "Export zip"), and upload the file it writes.',
   },
 ];
 

@@ -263,7 +263,7 @@ export class ExportXmlReader {
       if (key in attributes) throw malformed(`an attribute given twice ("${key.slice(0, 40)}")`);
       attributes[key] = raw.indexOf('&') < 0 ? raw : this.decode(raw);
       i = close + 1;
-      if (this.skip && this.skip(name, key, attributes[key] as string, this.depth)) {
+      if (this.skip?.(name, key, attributes[key] as string, this.depth)) {
         const end = this.tagEnd(b, i);
         if (end < 0) return this.incomplete(b, lt);
         this.element(name, null, b.charCodeAt(end - 1) === 47);
