@@ -103,7 +103,7 @@ function Frame() {
                 className={`nav-link${item.primary ? '' : ' nav-secondary'}`}
               />
             ))}
-            <details className="nav-more" ref={more}>
+            <details className="nav-more" ref={more} onKeyDown={(e) => e.key === 'Escape' && closeMore()}>
               <summary className="nav-link">
                 <span className="nav-icon" aria-hidden="true">
                   ☰
