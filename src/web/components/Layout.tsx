@@ -24,6 +24,7 @@ export const NAV: NavItem[] = [
   { to: '/history', label: 'History', icon: '▤' },
   { to: '/insights', label: 'Insights', icon: '◔', primary: true },
   // NAV: capabilities add their entries below this line.
+  { to: '/clinic', label: 'Clinic', icon: '▦', primary: true, role: 'clinician' },
   { to: '/data', label: 'Data', icon: '⇅' },
   { to: '/log', label: 'Log', icon: '✚', primary: true },
   { to: '/programs', label: 'Programs', icon: '◷' },

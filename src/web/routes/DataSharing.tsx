@@ -5,6 +5,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
+import { ClinicMemberships } from '../clinics/ClinicMemberships.tsx';
 import { Notice } from '../components/States.tsx';
 import { type Person, usePerson, useSessionRefresh } from '../session.tsx';
 import { DataImport } from './DataImport.tsx';
@@ -76,6 +77,9 @@ function ClinicianAccount() {
           A clinician account lets people share their data with you. Your own diary keeps working.
         </p>
       )}
+      <p className="small">
+        <Link to="/clinic">Clinics</Link>: start one for measurement-based care, or open yours.
+      </p>
       <button
         className="button secondary"
         type="button"
@@ -102,6 +106,7 @@ export default function DataSharing() {
       </header>
       <Downloads />
       <DataImport />
+      <ClinicMemberships />
       <SharingGrants />
       <ClinicianAccount />
     </div>
