@@ -32,7 +32,10 @@ export default function Caseload() {
             <div>
               <p className="eyebrow">{q.data.clinic.name}</p>
               <h1>Caseload</h1>
-              <p className="muted small">{q.data.notice}</p>
+              <p className="muted small">
+                {q.data.notice} Reliable change: Jacobson–Truax, with the r and SD{' '}
+                <a href="#rc-basis-title">listed below</a>.
+              </p>
             </div>
             <div className="head-actions">
               <Link className="button secondary" to={`/clinic/${clinicId}/team`}>

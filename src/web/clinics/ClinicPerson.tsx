@@ -106,7 +106,7 @@ export default function ClinicPerson() {
           <Diary page={p} />
         </div>
         <div className="person-side">
-          <PersonSchedule ids={ids} schedule={p.schedule} />
+          <PersonSchedule ids={ids} schedule={p.schedule} today={p.today} />
           <Notes ids={ids} notes={p.notes} />
           <Programs programs={p.programs} />
         </div>

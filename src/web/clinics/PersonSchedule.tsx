@@ -4,17 +4,29 @@
  * one lifts them up the caseload.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { deleteSchedule, putSchedule } from '../../contract/clinics.ts';
 import { INSTRUMENT_IDS, INSTRUMENTS, type InstrumentId } from '../../core/screeners/instruments.ts';
 import { callApi } from '../api.ts';
+import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/States.tsx';
 import { CLINICS, type DueQuestionnaire } from './queries.ts';
 import { dueWords } from './words.ts';
 
 type Ids = { clinicId: string; personId: string };
 
-export function PersonSchedule({ ids, schedule }: { ids: Ids; schedule: readonly DueQuestionnaire[] }) {
+export function PersonSchedule({
+  ids,
+  schedule,
+  today,
+}: {
+  ids: Ids;
+  schedule: readonly DueQuestionnaire[];
+  today: string;
+}) {
   const qc = useQueryClient();
+  // The first one is due on this day (a session already held can count from its own date).
+  const [startDate, setStart] = useState(today);
   const set = useMutation({
     mutationFn: ({ instrument, every }: { instrument: InstrumentId; every: '' | '1' | '2' | '4' }) =>
       every === ''
@@ -26,7 +38,7 @@ export function PersonSchedule({ ids, schedule }: { ids: Ids; schedule: readonly
             'PUT /api/clinician/clinics/:clinicId/people/:personId/schedules/:instrument',
             {
               params: { ...ids, instrument },
-              body: { everyWeeks: Number(every) as 1 | 2 | 4 },
+              body: { everyWeeks: Number(every) as 1 | 2 | 4, ...(startDate ? { startDate } : {}) },
             },
           ),
     onSuccess: () => qc.invalidateQueries({ queryKey: CLINICS }),
@@ -37,6 +49,13 @@ export function PersonSchedule({ ids, schedule }: { ids: Ids; schedule: readonly
         Questionnaire schedule
       </h2>
       <div className="form">
+        <Field
+          label="First one due on"
+          type="date"
+          value={startDate}
+          hint="Used when you set or change a schedule below."
+          onChange={(e) => setStart(e.target.value)}
+        />
         {INSTRUMENT_IDS.map((id) => {
           const current = schedule.find((s) => s.instrument === id);
           return (

@@ -13,8 +13,8 @@ export function Sparkline({
   max,
   label,
   cutoff,
-  width = 96,
-  height = 28,
+  width = 128,
+  height = 30,
 }: {
   values: readonly DatedValue[];
   from: string;

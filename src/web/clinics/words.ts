@@ -26,8 +26,8 @@ export const TIER_WORDS: Record<CaseloadPerson['need']['tier'], { heading: strin
 
 export function verdictWords(rc: NonNullable<ScaleSummary['reliableChange']>): string {
   const index = `RCI ${signed(rc.index)}`;
-  if (rc.verdict === 'improved') return `Reliable improvement (${index})`;
-  if (rc.verdict === 'deteriorated') return `Reliable deterioration (${index})`;
+  if (rc.verdict === 'improved') return `Reliably better (${index})`;
+  if (rc.verdict === 'deteriorated') return `Reliably worse (${index})`;
   return `No reliable change (${index})`;
 }
 
