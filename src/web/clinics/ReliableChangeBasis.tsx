@@ -69,6 +69,13 @@ export function ReliableChangeBasis({ basis }: { basis: readonly Basis[] }) {
           ))}
         </tbody>
       </table>
+      <p className="small muted">
+        WHO-5: a change of 10 points or more counts as meaningful (
+        <a href="https://doi.org/10.1159/000376585" rel="noreferrer" target="_blank">
+          Topp et al. 2015
+        </a>
+        ).
+      </p>
     </section>
   );
 }

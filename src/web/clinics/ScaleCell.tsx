@@ -11,6 +11,8 @@ import { shortDate, signed, verdictWords } from './words.ts';
 
 /** A dashed line where a result starts to be worth a conversation (the instruments' own cut-offs). */
 const CUTOFF = { phq9: 10, gad7: 10, who5: 50 } as const;
+/** WHO-5 has no reliable-change basis here; a 10-point change is meaningful (Topp et al. 2015). */
+const WHO5_MEANINGFUL = 10;
 /** The sparklines show the last 12 weeks, or from the baseline when it is older. */
 const WINDOW_DAYS = 83;
 
@@ -47,6 +49,18 @@ export function ScaleCell({ scale, today }: { scale: ScaleSummary; today: string
           title={`r = ${rc.basis.reliability.r}, SD = ${rc.basis.sd.value}: a change of ${rc.basis.criticalChange} points or more is reliable`}
         >
           {verdictWords(rc)}
+        </p>
+      )}
+      {!rc && scale.instrument === 'who5' && scale.changeSinceBaseline !== null && (
+        <p
+          className={`small rc rc-${Math.abs(scale.changeSinceBaseline) < WHO5_MEANINGFUL ? 'none' : scale.changeSinceBaseline < 0 ? 'deteriorated' : 'improved'}`}
+          title="WHO-5: a change of 10 points or more is meaningful (Topp et al. 2015, doi:10.1159/000376585)"
+        >
+          {Math.abs(scale.changeSinceBaseline) < WHO5_MEANINGFUL
+            ? 'Change under 10 points'
+            : scale.changeSinceBaseline < 0
+              ? 'Fell 10 points or more'
+              : 'Rose 10 points or more'}
         </p>
       )}
       {(scale.response !== null || scale.remission !== null) && (
