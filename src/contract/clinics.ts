@@ -67,7 +67,7 @@ export const listClinics = endpoint({
 export const createClinic = endpoint({
   method: 'POST',
   path: '/api/clinician/clinics',
-  summary: 'Creates a clinic; the caller becomes its first admin (and a clinician account).',
+  summary: 'Creates a clinic (clinician accounts only); the caller becomes its first admin.',
   body: z.strictObject({ name: clinicName }),
   output: z.strictObject({ clinic: clinicSummary }),
   status: 201,

@@ -19,6 +19,7 @@ import * as m0012 from './0012_support_read.ts';
 import * as m0013 from './0013_auth_throttle.ts';
 import * as m0014 from './0014_experiment_primary_outcome.ts';
 import * as m0016 from './0016_upload_lease.ts';
+import * as m0018 from './0018_clinics.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0013_auth_throttle': m0013,
   '0014_experiment_primary_outcome': m0014,
   '0016_upload_lease': m0016,
+  '0018_clinics': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
