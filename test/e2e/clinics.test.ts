@@ -9,10 +9,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHARE_KINDS } from '../../src/core/sharing/access.ts';
+import { CLINIC_SHARED_KINDS } from '../../src/server/services/clinic-access.ts';
 import { axe, unreachableByKeyboard } from '../support/a11y.ts';
 import { DESKTOP, PHONE, screenshot, useServerAndBrowser } from '../support/browser.ts';
 import {
   acceptInvitationLink,
+  becomeClinician,
   inviteByLink,
   newPerson,
   openInvitation,
@@ -35,6 +37,12 @@ async function person(browser: Browser, url: string, name: string, viewport = PH
   return { context, page, ...account };
 }
 
+async function clinician(browser: Browser, url: string, name: string) {
+  const c = await person(browser, url, name, DESKTOP);
+  await becomeClinician(c.page, url);
+  return c;
+}
+
 const entryNames = (page: Page) =>
   page.getByTestId('caseload-entry').locator('.entry-name').allTextContents();
 
@@ -43,11 +51,11 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
 
   it('invitations and consent, then the caseload sorted by need with the safety event at the top', async () => {
     const url = run.server.url;
-    const admin = await person(run.browser, url, 'Dr Adams', DESKTOP);
+    const admin = await clinician(run.browser, url, 'Dr Adams');
     const clinicId = await startClinic(admin.page, url, 'Riverside Psychology');
 
     // A second clinician joins by link, and finds an empty caseload.
-    const bell = await person(run.browser, url, 'Dr Bell', DESKTOP);
+    const bell = await clinician(run.browser, url, 'Dr Bell');
     const bellLink = await inviteByLink(admin.page, 'clinician', bell.email);
     expect(bellLink).toMatch(new RegExp(`^${url}/clinic-invitation#[A-Za-z0-9_-]{20,}$`));
     await openInvitation(bell.page, bellLink);
@@ -85,7 +93,7 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
         .getByRole('list', { name: 'What is shared' })
         .getByRole('listitem')
         .allTextContents();
-      expect(shared).toEqual(Object.values(SHARE_KINDS).map((k) => k.label));
+      expect(shared).toEqual(CLINIC_SHARED_KINDS.map((k) => SHARE_KINDS[k].label));
       expect(await p.page.getByText('Dr Adams').count()).toBeGreaterThan(0);
       if (p === alice && engine === 'sqlite') {
         for (const scheme of ['light', 'dark'] as const) {
@@ -169,9 +177,9 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
 
   it('a person leaving the clinic ends every clinician’s access at once', async () => {
     const url = run.server.url;
-    const admin = await person(run.browser, url, 'Dr Chen', DESKTOP);
+    const admin = await clinician(run.browser, url, 'Dr Chen');
     const clinicId = await startClinic(admin.page, url, 'Harbour Clinic');
-    const dee = await person(run.browser, url, 'Dr Dee', DESKTOP);
+    const dee = await clinician(run.browser, url, 'Dr Dee');
     await openInvitation(dee.page, await inviteByLink(admin.page, 'clinician', dee.email));
     await dee.page.getByRole('button', { name: 'Accept and join' }).click();
     await dee.page.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();

@@ -19,6 +19,13 @@ export async function newPerson(page: Page, baseUrl: string, name: string) {
   return account;
 }
 
+/** Turns the signed-in account into a clinician account, as Data & sharing offers. */
+export async function becomeClinician(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/data`);
+  await page.getByRole('button', { name: 'Make this a clinician account' }).click();
+  await page.getByRole('button', { name: 'Stop being a clinician account' }).waitFor();
+}
+
 /** Starts a clinic from /clinic; ends on its Team and invitations page. */
 export async function startClinic(page: Page, baseUrl: string, name: string): Promise<string> {
   await page.goto(`${baseUrl}/clinic`);

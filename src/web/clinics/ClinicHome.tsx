@@ -8,15 +8,36 @@ import { Link, useNavigate } from 'react-router';
 import type { createClinic } from '../../contract/clinics.ts';
 import { ApiError, callApi } from '../api.ts';
 import { Field } from '../components/Field.tsx';
-import { ErrorState, Loading, Notice } from '../components/States.tsx';
-import { SESSION_KEY } from '../session.tsx';
+import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
+import { usePerson } from '../session.tsx';
 import { CLINICS, clinicsQuery } from './queries.ts';
 import './clinics.css';
 
 const ROLE = { admin: 'Admin', clinician: 'Clinician' } as const;
 
 export default function ClinicHome() {
-  const clinics = useQuery(clinicsQuery());
+  const me = usePerson();
+  const clinician = me.role === 'clinician';
+  const clinics = useQuery({ ...clinicsQuery(), enabled: clinician });
+  if (!clinician)
+    return (
+      <div className="cap-clinics">
+        <header className="page-head">
+          <h1>Clinics</h1>
+        </header>
+        <EmptyState
+          title="Clinics are for clinician accounts"
+          action={
+            <Link className="button" to="/data">
+              Open Data &amp; sharing
+            </Link>
+          }
+        >
+          To start a clinic or join one as staff, first turn on “Make this a clinician account” under Data
+          &amp; sharing. To share your own data with a clinic, open the invitation link it sent you.
+        </EmptyState>
+      </div>
+    );
   return (
     <div className="cap-clinics">
       <header className="page-head">
@@ -67,8 +88,6 @@ function StartClinic({ first }: { first: boolean }) {
   const create = useMutation({
     mutationFn: () => callApi<typeof createClinic>('POST /api/clinician/clinics', { body: { name } }),
     onSuccess: async (res) => {
-      // Starting a clinic makes this a clinician account: the menu gains Clinic.
-      await qc.invalidateQueries({ queryKey: SESSION_KEY });
       await qc.invalidateQueries({ queryKey: CLINICS });
       navigate(`/clinic/${res.clinic.id}/team`);
     },

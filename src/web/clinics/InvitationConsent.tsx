@@ -10,10 +10,16 @@ import { Link, useNavigate } from 'react-router';
 import type { acceptInvitation } from '../../contract/clinics.ts';
 import { callApi } from '../api.ts';
 import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
-import { SESSION_KEY, useSession } from '../session.tsx';
+import { useSession } from '../session.tsx';
 import { formatDate } from '../useToday.ts';
 import { forgetInvitationToken, takeInvitationToken } from './invitationToken.ts';
-import { CLINICS, type ConsentScreen, invitationQuery } from './queries.ts';
+import {
+  type ConsentScreen,
+  clinicsQuery,
+  dueQuestionnairesQuery,
+  invitationQuery,
+  membershipsQuery,
+} from './queries.ts';
 import './clinics.css';
 
 const HERE = '/clinic-invitation';
@@ -55,6 +61,7 @@ export default function InvitationConsent() {
 }
 
 function Consent({ token }: { token: string }) {
+  const clinician = useSession().person?.role === 'clinician';
   const preview = useQuery(invitationQuery(token));
   const qc = useQueryClient();
   const navigate = useNavigate();
@@ -64,14 +71,23 @@ function Consent({ token }: { token: string }) {
       callApi<typeof acceptInvitation>('POST /api/clinic-invitations/accept', { body: { token } }),
     onSuccess: async (res) => {
       forgetInvitationToken();
-      await qc.invalidateQueries({ queryKey: CLINICS });
-      // Joining a clinic's staff makes this a clinician account: the menu gains Clinic.
-      if (res.kind !== 'person') {
-        await qc.invalidateQueries({ queryKey: SESSION_KEY });
-        navigate(`/clinic/${res.clinic.id}`);
-      }
+      // Not the invitation itself: it is used now, and asking again would answer 410.
+      await qc.invalidateQueries({ queryKey: membershipsQuery().queryKey });
+      await qc.invalidateQueries({ queryKey: dueQuestionnairesQuery().queryKey });
+      await qc.invalidateQueries({ queryKey: clinicsQuery().queryKey });
+      if (res.kind !== 'person') navigate(`/clinic/${res.clinic.id}`);
     },
   });
+  if (accept.isSuccess && accept.data.kind === 'person')
+    return (
+      <section className="card" aria-live="polite">
+        <h1>You now share with {accept.data.clinic.name}</h1>
+        <p>
+          Its clinicians can now read what was listed. Every reading shows in your access log, and you can
+          leave at any time under <Link to="/data">Data &amp; sharing</Link>.
+        </p>
+      </section>
+    );
   if (preview.isPending) return <Loading label="Opening the invitation…" />;
   if (preview.error) return <ErrorState error={preview.error} />;
   const inv = preview.data.invitation;
@@ -84,16 +100,6 @@ function Consent({ token }: { token: string }) {
           mind.
         </p>
         <Link to="/today">Go to Today</Link>
-      </section>
-    );
-  if (accept.isSuccess && accept.data.kind === 'person')
-    return (
-      <section className="card" aria-live="polite">
-        <h1>You now share with {inv.clinic.name}</h1>
-        <p>
-          Their clinicians can read what you agreed to from now on. Every reading shows in your access log,
-          and you can leave at any time under <Link to="/data">Data &amp; sharing</Link>.
-        </p>
       </section>
     );
   return (
@@ -110,6 +116,12 @@ function Consent({ token }: { token: string }) {
       <p className="small muted">
         Invitation for {inv.email}, open until {formatDate(inv.expiresAt.slice(0, 10))}.
       </p>
+      {inv.kind !== 'person' && !clinician && (
+        <Notice kind="info">
+          First turn on “Make this a clinician account” under <Link to="/data">Data &amp; sharing</Link>, then
+          come back to this page.
+        </Notice>
+      )}
       {accept.error && <Notice kind="error">{accept.error.message}</Notice>}
       <div className="consent-actions">
         <button className="button" type="button" disabled={accept.isPending} onClick={() => accept.mutate()}>
@@ -144,7 +156,6 @@ function PersonTerms({ inv }: { inv: ConsentScreen }) {
           <li key={s.kind}>{s.label}</li>
         ))}
       </ul>
-      <p className="small muted">Only reading: the clinic can never change or delete anything of yours.</p>
       <h2 className="card-title">Who can read it today</h2>
       {inv.clinicians.length === 0 ? (
         <p className="muted">No clinicians yet.</p>

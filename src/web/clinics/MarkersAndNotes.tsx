@@ -147,7 +147,7 @@ export function Notes({ ids, notes }: { ids: Ids; notes: ClinicPersonPage['notes
       </form>
       {notes.length > 0 && (
         <ul className="notes">
-          {[...notes].reverse().map((n) => (
+          {notes.map((n) => (
             <li key={n.id}>
               <p className="small muted">
                 {n.createdBy}, {new Date(n.createdAt).toLocaleString()}
