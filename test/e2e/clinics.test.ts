@@ -70,9 +70,11 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
     const ben = await person(run.browser, url, 'Ben');
     const cara = await person(run.browser, url, 'Cara');
     const dan = await person(run.browser, url, 'Dan');
+    // Ben: 6 → 11 is a reliable deterioration (RCI 2.53 > 1.96) below the 6-point rise that would
+    // send him to a professional (a safety event).
     await seedScreenerHistory(ben.page, url, 'phq9', [
       [20, 6],
-      [5, 15],
+      [5, 11],
     ]);
     await seedScreenerHistory(cara.page, url, 'phq9', [
       [20, 4],
@@ -119,13 +121,26 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
     await admin.page.goto(`${url}/clinic/${clinicId}`);
     await admin.page.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
     expect(await entryNames(admin.page)).toEqual(['Alice', 'Ben', 'Dan', 'Cara']);
+    expect(await admin.page.locator('.tier-title').allTextContents()).toEqual([
+      'Safety events (1)',
+      'Got worse (reliable change) (1)',
+      'Questionnaires overdue (1)',
+      'Everyone else (1)',
+    ]);
     const first = admin.page.getByTestId('caseload-entry').first();
     expect(await first.locator('.need-badge').textContent()).toBe('Safety event');
-    expect(await first.getByRole('list', { name: 'Safety events for Alice' }).textContent()).toMatch(
-      /Several days/,
-    );
+    // The event in words, with its date (today, as the browser writes it: "Dec 6").
+    const today = new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date());
+    const events = await first.getByRole('list', { name: 'Safety events for Alice' }).textContent();
+    expect(events).toMatch(/Several days/);
+    expect(events).toContain(today);
     const second = admin.page.getByTestId('caseload-entry').nth(1);
-    expect(await second.getByText(/^Reliably worse \(RCI \+/).count()).toBe(1);
+    // (11 − 6) ÷ (3.5 · √2 · √(1 − 0.84)) = 2.53, shown to one decimal.
+    expect(await second.getByText('Reliably worse (RCI +2.5)', { exact: true }).count()).toBe(1);
     expect(await admin.page.getByTestId('caseload-entry').nth(2).textContent()).toContain(
       'GAD-7 overdue by 10 days',
     );
@@ -142,6 +157,7 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
     expect(await unreachableByKeyboard(admin.page)).toEqual([]);
     const a11y = await axe(admin.page);
     expect(a11y.violations.filter((v) => ['serious', 'critical'].includes(v.impact))).toEqual([]);
+    await admin.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     for (const scheme of ['light', 'dark'] as const) {
       await admin.page.emulateMedia({ colorScheme: scheme });
       for (const [size, viewport] of Object.entries({ desktop: DESKTOP, ...TABLETS })) {

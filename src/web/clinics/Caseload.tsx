@@ -119,7 +119,7 @@ function CaseloadEntry({
           ))}
         </ul>
       )}
-      {tier !== 'safety' && person.need.reasons.length > 0 && (
+      {tier === 'deteriorated' && person.need.reasons.length > 0 && (
         <p className="small entry-reasons">{person.need.reasons.join(' · ')}</p>
       )}
       <div className="entry-scales">
