@@ -116,6 +116,28 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
     await expect
       .poll(() => admin.page.getByTestId('schedule-gad7').textContent())
       .toBe('GAD-7 overdue by 10 days (every 2 weeks)');
+    // A treatment-phase marker, drawn through the charts, and a note for the clinic only.
+    await admin.page.getByLabel('Date', { exact: true }).fill(daysAgo(12));
+    await admin.page.getByLabel('What changed').fill('Started CBT');
+    await admin.page.getByRole('button', { name: 'Add marker' }).click();
+    await admin.page.getByRole('button', { name: 'Remove the marker Started CBT' }).waitFor();
+    const panels = admin.page.locator('.trajectory-panel');
+    await panels.first().waitFor();
+    const panelCount = await panels.count();
+    expect(panelCount).toBe(4); // PHQ-9, GAD-7, WHO-5 and daily mood
+    await expect
+      .poll(() => admin.page.locator('.trajectories svg text', { hasText: 'Started CBT' }).count())
+      .toBe(panelCount);
+    await admin.page.getByLabel('New note').fill('Sleep is the first thing to work on.');
+    await admin.page.getByRole('button', { name: 'Add note' }).click();
+    await admin.page.getByText('Sleep is the first thing to work on.').waitFor();
+    if (engine === 'sqlite')
+      for (const [size, viewport] of Object.entries({ desktop: DESKTOP, ...TABLETS })) {
+        await admin.page.setViewportSize(viewport);
+        await admin.page.evaluate(() => window.scrollTo(0, 0));
+        await screenshot(admin.page, `clinics/person-${size}-light`);
+      }
+    await admin.page.setViewportSize(DESKTOP);
 
     // The caseload: Alice (safety, with the date) · Ben (reliably worse) · Dan (overdue) · Cara.
     await admin.page.goto(`${url}/clinic/${clinicId}`);
@@ -139,8 +161,8 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
     expect(events).toMatch(/Several days/);
     expect(events).toContain(today);
     const second = admin.page.getByTestId('caseload-entry').nth(1);
-    // (11 − 6) ÷ (3.5 · √2 · √(1 − 0.84)) = 2.53, shown to one decimal.
-    expect(await second.getByText('Reliably worse (RCI +2.5)', { exact: true }).count()).toBe(1);
+    // (11 − 6) ÷ (3.5 · √2 · √(1 − 0.84)) = 5 ÷ 1.980 = 2.53.
+    expect(await second.getByText('Reliably worse (RCI +2.53)', { exact: true }).count()).toBe(1);
     expect(await admin.page.getByTestId('caseload-entry').nth(2).textContent()).toContain(
       'GAD-7 overdue by 10 days',
     );

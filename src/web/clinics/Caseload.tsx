@@ -107,7 +107,9 @@ function CaseloadEntry({
         </h3>
         {tier !== 'none' && <span className={`need-badge need-${tier}`}>{TIER_WORDS[tier].badge}</span>}
         <span className="muted small entry-last">
-          {person.lastEntryDate ? `Last entry ${shortDate(person.lastEntryDate)}` : 'No entries yet'}
+          {person.lastEntryDate
+            ? `Last diary entry ${shortDate(person.lastEntryDate)}`
+            : 'No diary entries yet'}
         </span>
       </div>
       {person.safetyEvents.length > 0 && (

@@ -44,6 +44,7 @@ export default function ClinicPerson() {
             <Link to={`/clinic/${clinicId}`}>Caseload</Link>
           </p>
           <h1>{p.person.displayName}</h1>
+          {p.need.reasons.length > 0 && <p className="small need-reasons">{p.need.reasons.join(' · ')}</p>}
           <p className="muted small">
             Sharing since {shortDate(p.person.joinedAt.slice(0, 10))}:{' '}
             {p.shares.map((s) => s.label).join(' · ')}
@@ -84,7 +85,6 @@ export default function ClinicPerson() {
             ))}
           </ul>
         )}
-        {p.need.reasons.length > 0 && <p className="small">{p.need.reasons.join(' · ')}</p>}
       </section>
 
       <div className="person-grid">

@@ -32,6 +32,7 @@ function Panel({
   const options = useMemo(() => {
     // A line at the foot of every band above the lowest, labelled with the band's own name.
     const lines = bandLines.filter((b) => b.min > yDomain[0]);
+    const middle = (domain[0].getTime() + domain[1].getTime()) / 2;
     return {
       height: 170,
       marginLeft: 40,
@@ -55,18 +56,23 @@ function Panel({
           markers.map((m) => ({ ...m, at: day(m.date) })),
           { x: 'at', stroke: 'var(--chart-3)', strokeDasharray: '4 3', strokeWidth: 1.5 },
         ),
-        Plot.text(
-          markers.map((m) => ({ ...m, at: day(m.date) })),
-          {
-            x: 'at',
-            y: yDomain[1],
-            text: 'label',
-            textAnchor: 'start',
-            dx: 4,
-            dy: 6,
-            fill: 'var(--chart-3)',
-            fontSize: 10,
-          },
+        // Labels read away from the nearer edge, so one near today is not cut off.
+        ...(['start', 'end'] as const).map((anchor) =>
+          Plot.text(
+            markers
+              .map((m) => ({ ...m, at: day(m.date) }))
+              .filter((m) => (m.at.getTime() < middle ? anchor === 'start' : anchor === 'end')),
+            {
+              x: 'at',
+              y: yDomain[1],
+              text: 'label',
+              textAnchor: anchor,
+              dx: anchor === 'start' ? 4 : -4,
+              dy: 6,
+              fill: 'var(--chart-3)',
+              fontSize: 10,
+            },
+          ),
         ),
         Plot.line(rows, { x: 'date', y: 'value', stroke: 'var(--chart-1)', strokeWidth: 2 }),
         Plot.dot(rows, { x: 'date', y: 'value', fill: 'var(--chart-1)', r: 3 }),

@@ -7,6 +7,7 @@ describe('caseload words', () => {
     expect(signed(4)).toBe('+4');
     expect(signed(0)).toBe('0');
     expect(signed(-2.345)).toBe('−2.3');
+    expect(signed(2.53, 2)).toBe('+2.53');
   });
 
   it('says how late a questionnaire is and how often it comes round', () => {

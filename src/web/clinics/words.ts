@@ -9,9 +9,9 @@ import { formatDate } from '../useToday.ts';
 import type { CaseloadPerson, DueQuestionnaire, ScaleSummary } from './queries.ts';
 
 /** A change with its sign, using a true minus. */
-export function signed(n: number): string {
+export function signed(n: number, decimals = 1): string {
   if (n === 0) return '0';
-  const abs = Number.isInteger(n) ? String(Math.abs(n)) : Math.abs(n).toFixed(1);
+  const abs = Number.isInteger(n) ? String(Math.abs(n)) : Math.abs(n).toFixed(decimals);
   return n > 0 ? `+${abs}` : `−${abs}`;
 }
 
@@ -25,7 +25,7 @@ export const TIER_WORDS: Record<CaseloadPerson['need']['tier'], { heading: strin
 };
 
 export function verdictWords(rc: NonNullable<ScaleSummary['reliableChange']>): string {
-  const index = `RCI ${signed(rc.index)}`;
+  const index = `RCI ${signed(rc.index, 2)}`;
   if (rc.verdict === 'improved') return `Reliably better (${index})`;
   if (rc.verdict === 'deteriorated') return `Reliably worse (${index})`;
   return `No reliable change (${index})`;
