@@ -269,6 +269,18 @@ describe.each(testEngines())('clinics on %s', (engine) => {
       ],
     });
     expect((await people.ann?.get('/api/screeners/due'))?.json().questionnaires).toEqual([]);
+    // With questionnaire reminders on (the person's choice), the clinic's schedule brings one.
+    const reminders = {
+      checkin: { enabled: false, time: '20:00' },
+      questionnaire: { enabled: true },
+      program: { enabled: false, time: '12:00' },
+    };
+    expect((await people.cat?.put('/api/reminders', reminders))?.statusCode).toBe(200);
+    const reminder = (await people.cat?.get('/api/reminders/due'))?.json().due[0];
+    expect(reminder).toMatchObject({
+      kind: 'questionnaire',
+      detail: 'GAD-7: your clinic asked for this about now.',
+    });
     const mine = (await people.cat?.get('/api/clinic-memberships'))?.json().memberships;
     expect(mine).toEqual([
       expect.objectContaining({

@@ -56,19 +56,18 @@ export function caseloadPerson(input: CaseloadInput): CaseloadPerson {
   const from = windowStart(input.today);
   const results = questionnaires ? input.results : [];
   const moods = diary ? input.moods : [];
-  const scales = INSTRUMENT_IDS.map((id) =>
-    scaleSummary(
-      id,
-      results.flatMap((r) =>
-        r.instrument === id && r.score !== null ? [{ date: r.date, score: r.score }] : [],
-      ),
-      input.joinedDate,
-    ),
-  );
-  const safetyEvents = clinicSafetyEvents({ results, moods, from, to: input.today });
+  // One pass over the results: each instrument's scores, and the last date each was filled in.
+  const scores = new Map<string, { date: string; score: number }[]>();
   const lastTaken = new Map<string, string>();
-  for (const r of results)
+  for (const r of results) {
     if ((lastTaken.get(r.instrument) ?? '') < r.date) lastTaken.set(r.instrument, r.date);
+    if (r.score === null) continue;
+    const list = scores.get(r.instrument);
+    if (list) list.push({ date: r.date, score: r.score });
+    else scores.set(r.instrument, [{ date: r.date, score: r.score }]);
+  }
+  const scales = INSTRUMENT_IDS.map((id) => scaleSummary(id, scores.get(id) ?? [], input.joinedDate));
+  const safetyEvents = clinicSafetyEvents({ results, moods, from, to: input.today });
   const schedule = questionnaires
     ? input.schedules.map((s) => ({
         ...dueStatus(s, lastTaken.get(s.instrument) ?? null, input.today),

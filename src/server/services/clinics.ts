@@ -7,6 +7,7 @@
  * expires after 7 days, works once, and only for the account whose email it was made for.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type {
   createInvitation,
   getClinic,
@@ -39,6 +40,7 @@ import {
   withdrawOpenInvitation,
 } from '../../store/clinics.ts';
 import { getPerson } from '../../store/people.ts';
+import type { Database } from '../../store/schema.ts';
 import { HttpError } from '../plugins/errors.ts';
 import {
   CLINIC_SHARED_KINDS,
@@ -294,16 +296,20 @@ export async function dueQuestionnaires(
   ctx: AppContext,
   actor: Actor,
 ): Promise<OutputOf<typeof getDueQuestionnaires>> {
-  const { db } = ctx.store;
-  const person = await getPerson(db, actor.personId);
+  const person = await getPerson(ctx.store.db, actor.personId);
   const today = localDateAt(ctx.now(), person.time_zone);
-  const memberships = await membershipsOfPerson(db, actor.personId);
+  return { today, questionnaires: await scheduledQuestionnaires(ctx.store.db, actor.personId, today) };
+}
+
+/** What the person's clinics scheduled, each with where it stands on `today` (reminders use it too). */
+export async function scheduledQuestionnaires(db: Kysely<Database>, personId: string, today: string) {
+  const memberships = await membershipsOfPerson(db, personId);
   const schedules = await schedulesOf(
     db,
     memberships.map((m) => m.id),
   );
-  const lastDate = await lastQuestionnaireDates(db, actor.personId);
-  const questionnaires = schedules
+  const lastDate = await lastQuestionnaireDates(db, personId);
+  return schedules
     .filter((s) => isInstrumentId(s.instrument))
     .map((s) => {
       const instrument = s.instrument as InstrumentId;
@@ -316,5 +322,4 @@ export async function dueQuestionnaires(
       return { ...status, name: INSTRUMENTS[instrument].shortName, clinicName };
     })
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.dueDate.localeCompare(b.dueDate));
-  return { today, questionnaires };
 }
