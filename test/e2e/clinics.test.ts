@@ -238,6 +238,9 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
     await eve.page.goto(`${url}/data`);
     const card = eve.page.getByRole('region', { name: 'Clinics you share with' });
     await card.getByRole('heading', { name: 'Harbour Clinic' }).waitFor();
+    // Each clinician's reading is in her access log.
+    for (const name of ['Dr Chen', 'Dr Dee'])
+      expect(await eve.page.getByText(new RegExp(`${name} read your clinic`)).count()).toBeGreaterThan(0);
     await card.getByRole('button', { name: 'Leave clinic' }).click();
     await card.getByRole('button', { name: 'Leave clinic' }).click(); // the confirmation
     await eve.page.getByText('You left Harbour Clinic.').waitFor();
