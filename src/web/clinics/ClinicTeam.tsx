@@ -61,7 +61,10 @@ export default function ClinicTeam() {
         <div>
           <p className="eyebrow">{clinic.name}</p>
           <h1>Team and invitations</h1>
-          <p className="muted small">{countOf(peopleCount, 'person', 'people')} share with this clinic.</p>
+          <p className="muted small">
+            {countOf(peopleCount, 'person', 'people')} {peopleCount === 1 ? 'shares' : 'share'} with this
+            clinic.
+          </p>
         </div>
         <Link className="button secondary" to={`/clinic/${clinicId}`}>
           Caseload
