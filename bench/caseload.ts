@@ -7,6 +7,7 @@
  *
  * Last line: `caseload: <ms> ms for <n> people, bare queries: <ms> ms, ratio <caseload ÷ bare>`.
  * `--quick`: 20 people × 60 days, three runs, so `npm test` can check the bench works.
+ * `CASELOAD_FIXTURE=<file>` reuses a database an earlier run built (its path is printed), with a new session.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -138,7 +139,7 @@ function bareQueries(file: string, clinicId: string, today: string): () => numbe
     const scores = db
       .prepare(
         `select id, person_id, instrument, date, created_at, score, support_read_at from screener_response
-         where person_id in (${list}) order by date, created_at`,
+         where person_id in (${list}) order by person_id, date, created_at`,
       )
       .all(...ids);
     const answers = db
@@ -163,10 +164,37 @@ function bareQueries(file: string, clinicId: string, today: string): () => numbe
   };
 }
 
+/** An earlier run's database: its clinic, and a new session for its clinician. */
+function reuseFixture(file: string): Fixture {
+  const db = new SQLite(file);
+  const staff = db.prepare('select clinic_id, clinician_id from clinic_staff limit 1').get() as {
+    clinic_id: string;
+    clinician_id: string;
+  };
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(32).toString('base64url');
+  const now = new Date().toISOString();
+  db.prepare(
+    'insert into session (id_hash, person_id, csrf_token, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?, ?)',
+  ).run(
+    hashToken(token),
+    staff.clinician_id,
+    csrf,
+    now,
+    now,
+    new Date(Date.now() + 86_400_000).toISOString(),
+  );
+  db.close();
+  return { file, clinicId: staff.clinic_id, cookie: token, csrf, today: localDateAt(new Date(), 'UTC') };
+}
+
 async function main() {
   const started = Date.now();
-  const f = await makeFixture();
-  console.log(`fixture: ${PEOPLE} people × ${DAYS} days in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const reuse = process.env.CASELOAD_FIXTURE;
+  const f = reuse ? reuseFixture(reuse) : await makeFixture();
+  console.log(
+    `fixture: ${PEOPLE} people × ${DAYS} days ${reuse ? 'reused' : 'built'} in ${((Date.now() - started) / 1000).toFixed(1)} s (${f.file})`,
+  );
   const store = await openStore({ sqliteFile: f.file });
   const app = await buildApp({ store, knowledge: parseKnowledge([]), checkOutputs: false });
   const url = `/api/clinician/clinics/${f.clinicId}/caseload`;
