@@ -30,13 +30,17 @@ const groupBy = <T extends { personId: string }>(rows: readonly T[]) => {
   return out;
 };
 
-/** Every questionnaire and signals result of these people (without answers), oldest first. */
+/**
+ * Every questionnaire and signals result of these people (without answers), each person's oldest
+ * first. Migration 0018's covering index (person_id, date, created_at, …) serves it in its order.
+ */
 export async function caseloadScores(db: Kysely<Database>, personIds: readonly string[]) {
   if (personIds.length === 0) return new Map<string, ScoreRow[]>();
   const rows = await db
     .selectFrom('screener_response')
     .select(['id', 'person_id', 'instrument', 'date', 'created_at', 'score', 'support_read_at'])
     .where('person_id', 'in', personIds)
+    .orderBy('person_id')
     .orderBy('date')
     .orderBy('created_at')
     .execute();
@@ -122,17 +126,26 @@ export async function caseloadMoods(
   return out;
 }
 
-/** Each person's latest diary date (any observation), or nothing when they have none. */
+/**
+ * Each person's latest diary date (any observation). One index seek per person: a correlated
+ * max() uses the (person_id, date, …) index, where a GROUP BY over everyone's rows would read them all.
+ */
 export async function lastEntryDates(db: Kysely<Database>, personIds: readonly string[]) {
   const out = new Map<string, string>();
   if (personIds.length === 0) return out;
   const rows = await db
-    .selectFrom('observation')
-    .select((eb) => ['person_id', eb.fn.max('date').as('last')])
-    .where('person_id', 'in', personIds)
-    .groupBy('person_id')
+    .selectFrom('person')
+    .select((eb) => [
+      'person.id',
+      eb
+        .selectFrom('observation')
+        .select((o) => o.fn.max('observation.date').as('last'))
+        .whereRef('observation.person_id', '=', 'person.id')
+        .as('last'),
+    ])
+    .where('person.id', 'in', personIds)
     .execute();
-  for (const r of rows) if (r.last) out.set(r.person_id, String(r.last));
+  for (const r of rows) if (r.last) out.set(r.id, String(r.last));
   return out;
 }
 

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
-import type { AccessLogTable } from './sharing.ts';
 
 export type ClinicRole = 'clinician' | 'admin';
 export type InvitationKind = 'person' | ClinicRole;
@@ -176,66 +175,6 @@ export async function markStaffRemoved(db: Kysely<Database>, clinicId: string, s
     .execute();
 }
 
-// ——— invitations ———
-
-export async function insertInvitation(db: Kysely<Database>, row: ClinicInvitationTable) {
-  await clinicDb(db).insertInto('clinic_invitation').values(row).execute();
-}
-
-/** Invitations not used, withdrawn or expired, newest first. */
-export function pendingInvitations(db: Kysely<Database>, clinicId: string, now: Date) {
-  return clinicDb(db)
-    .selectFrom('clinic_invitation')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('used_at', 'is', null)
-    .where('withdrawn_at', 'is', null)
-    .where('expires', '>', now.toISOString())
-    .orderBy('created_at', 'desc')
-    .execute();
-}
-
-export function invitationByTokenHash(db: Kysely<Database>, tokenHash: string) {
-  return clinicDb(db)
-    .selectFrom('clinic_invitation')
-    .innerJoin('clinic', 'clinic.id', 'clinic_invitation.clinic_id')
-    .selectAll('clinic_invitation')
-    .select('clinic.name as clinic_name')
-    .where('clinic_invitation.token_hash', '=', tokenHash)
-    .executeTakeFirst();
-}
-
-/** Uses the invitation once: true only for the one request that turned it from open to used. */
-export async function useInvitation(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
-  const res = await clinicDb(db)
-    .updateTable('clinic_invitation')
-    .set({ used_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('used_at', 'is', null)
-    .where('withdrawn_at', 'is', null)
-    .where('expires', '>', now.toISOString())
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
-/** Withdraws an open invitation of the clinic; false when there is none by that id. */
-export async function withdrawOpenInvitation(
-  db: Kysely<Database>,
-  clinicId: string,
-  id: string,
-  now: Date,
-): Promise<boolean> {
-  const res = await clinicDb(db)
-    .updateTable('clinic_invitation')
-    .set({ withdrawn_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .where('used_at', 'is', null)
-    .where('withdrawn_at', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
 // ——— memberships ———
 
 export function activeMembership(db: Kysely<Database>, clinicId: string, personId: string) {
@@ -304,87 +243,4 @@ export async function endMembership(db: Kysely<Database>, personId: string, id: 
     .where('left_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
-}
-
-// ——— schedules ———
-
-export function schedulesOf(db: Kysely<Database>, membershipIds: readonly string[]) {
-  if (membershipIds.length === 0) return Promise.resolve([]);
-  return clinicDb(db)
-    .selectFrom('clinic_schedule')
-    .selectAll()
-    .where('membership_id', 'in', membershipIds)
-    .orderBy('instrument')
-    .execute();
-}
-
-/** Replaces the membership's schedule for one instrument (one transaction, owned by the caller). */
-export async function replaceSchedule(db: Kysely<Database>, row: ClinicScheduleTable) {
-  await clinicDb(db)
-    .deleteFrom('clinic_schedule')
-    .where('membership_id', '=', row.membership_id)
-    .where('instrument', '=', row.instrument)
-    .execute();
-  await clinicDb(db).insertInto('clinic_schedule').values(row).execute();
-}
-
-export async function removeSchedule(db: Kysely<Database>, membershipId: string, instrument: string) {
-  const res = await clinicDb(db)
-    .deleteFrom('clinic_schedule')
-    .where('membership_id', '=', membershipId)
-    .where('instrument', '=', instrument)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
-}
-
-// ——— markers and notes (the clinic's record) ———
-
-export async function insertMarker(db: Kysely<Database>, row: ClinicMarkerTable) {
-  await clinicDb(db).insertInto('clinic_marker').values(row).execute();
-}
-
-export async function insertNote(db: Kysely<Database>, row: ClinicNoteTable) {
-  await clinicDb(db).insertInto('clinic_note').values(row).execute();
-}
-
-export function markersOf(db: Kysely<Database>, clinicId: string, personId: string) {
-  return clinicDb(db)
-    .selectFrom('clinic_marker')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('subject_id', '=', personId)
-    .orderBy('date')
-    .orderBy('created_at')
-    .execute();
-}
-
-export function notesOf(db: Kysely<Database>, clinicId: string, personId: string) {
-  return clinicDb(db)
-    .selectFrom('clinic_note')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('subject_id', '=', personId)
-    .orderBy('created_at', 'desc')
-    .execute();
-}
-
-export async function deleteMarkerOf(db: Kysely<Database>, clinicId: string, personId: string, id: string) {
-  const res = await clinicDb(db)
-    .deleteFrom('clinic_marker')
-    .where('id', '=', id)
-    .where('clinic_id', '=', clinicId)
-    .where('subject_id', '=', personId)
-    .executeTakeFirst();
-  return Number(res.numDeletedRows) > 0;
-}
-
-/** Adds entries to people's access logs (the sharing log), in chunks: both engines cap a statement's parameters. */
-export async function insertAccessLogs(db: Kysely<Database>, rows: readonly AccessLogTable[]) {
-  const log = db as unknown as Kysely<{ access_log: AccessLogTable }>;
-  for (let i = 0; i < rows.length; i += 500) {
-    await log
-      .insertInto('access_log')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
 }

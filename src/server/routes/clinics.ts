@@ -3,20 +3,22 @@ import * as c from '../../contract/clinics.ts';
 import { fhirQuestionnaire } from '../../core/export/fhir-questionnaire.ts';
 import { type Route, route } from '../route-table.ts';
 import { caseload, caseloadCsv } from '../services/clinic-caseload.ts';
+import {
+  acceptInvitation,
+  inviteByLink,
+  previewInvitation,
+  withdrawInvitation,
+} from '../services/clinic-invitations.ts';
 import { clinicPersonFhir, clinicPersonPage } from '../services/clinic-person.ts';
 import { addMarker, addNote, deleteMarker, setSchedule, stopSchedule } from '../services/clinic-records.ts';
 import {
-  acceptInvitation,
   clinicDetail,
   createClinic,
   dueQuestionnaires,
-  inviteByLink,
   leaveClinic,
   listClinics,
   listMyMemberships,
-  previewInvitation,
   removeStaffMember,
-  withdrawInvitation,
 } from '../services/clinics.ts';
 
 const FHIR_TYPE = 'application/fhir+json; charset=utf-8';

@@ -26,7 +26,8 @@ import {
   recentAnswers,
   safetyInputs,
 } from '../../store/clinic-caseload.ts';
-import { membersOfClinic, schedulesOf } from '../../store/clinics.ts';
+import { schedulesOf } from '../../store/clinic-records.ts';
+import { membersOfClinic } from '../../store/clinics.ts';
 import { getPerson } from '../../store/people.ts';
 import { logClinicReads, parseKinds, type StaffAccess, staffAccess } from './clinic-access.ts';
 import type { Actor, AppContext } from './context.ts';

@@ -12,7 +12,7 @@ import {
   insertNote,
   removeSchedule,
   replaceSchedule,
-} from '../../store/clinics.ts';
+} from '../../store/clinic-records.ts';
 import { memberAccess } from './clinic-access.ts';
 import type { Actor, AppContext } from './context.ts';
 

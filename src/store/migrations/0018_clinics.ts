@@ -91,6 +91,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('clinic_schedule_person').on('clinic_schedule').column('person_id').execute();
 
+  // The caseload reads every score of hundreds of people at once: an index holding all it reads,
+  // in the order it reads them, spares a lookup of each wide row and a sort.
+  await db.schema
+    .createIndex('screener_response_caseload')
+    .on('screener_response')
+    .columns(['person_id', 'date', 'created_at', 'instrument', 'score', 'support_read_at', 'id'])
+    .execute();
+
   for (const table of ['clinic_marker', 'clinic_note']) {
     await db.schema
       .createTable(table)
@@ -108,6 +116,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('screener_response_caseload').execute();
   for (const t of [
     'clinic_note',
     'clinic_marker',
