@@ -58,7 +58,9 @@ export async function inviteByLink(
 /** Opens an invitation link as the signed-in person and waits for its consent screen. */
 export async function openInvitation(page: Page, link: string): Promise<void> {
   await page.goto(link);
-  await page.getByRole('button', { name: /^Accept and (share|join)$/ }).waitFor();
+  // A full page load, the session, then the preview: allow for a busy machine (once took over 30 s
+  // at a load average of 36 on two cores).
+  await page.getByRole('button', { name: /^Accept and (share|join)$/ }).waitFor({ timeout: 60_000 });
 }
 
 type Instrument = 'phq9' | 'gad7';
