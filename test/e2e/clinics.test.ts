@@ -223,6 +223,13 @@ describe.each(testEngines())('clinics in Chromium on %s', (engine) => {
     await dee.page.getByRole('heading', { name: 'Caseload', exact: true }).waitFor();
 
     const eve = await person(run.browser, url, 'Eve');
+    // Declining shares nothing: the clinic still has no one.
+    await openInvitation(eve.page, await inviteByLink(admin.page, 'person', eve.email));
+    await eve.page.getByRole('button', { name: 'Decline' }).click();
+    await eve.page.getByText('Nothing was shared with Harbour Clinic.', { exact: false }).waitFor();
+    await admin.page.goto(`${url}/clinic/${clinicId}`);
+    await admin.page.getByRole('heading', { name: 'No one shares with you yet' }).waitFor();
+    await admin.page.goto(`${url}/clinic/${clinicId}/team`);
     await openInvitation(eve.page, await inviteByLink(admin.page, 'person', eve.email));
     await acceptInvitationLink(eve.page);
 

@@ -5,8 +5,8 @@
  * account) with the invited email first, and comes back here.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { acceptInvitation } from '../../contract/clinics.ts';
 import { callApi } from '../api.ts';
 import { EmptyState, ErrorState, Loading, Notice } from '../components/States.tsx';
@@ -27,7 +27,12 @@ const ROLE_WORDS = { clinician: 'clinician', admin: 'clinic admin' } as const;
 
 export default function InvitationConsent() {
   const { person, loading } = useSession();
-  const [token] = useState(takeInvitationToken);
+  const [token, setToken] = useState(takeInvitationToken);
+  // A second link opened in the same tab changes only the part after #: no page load, so read it.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash.length > 1) setToken(takeInvitationToken());
+  }, [hash]);
   return (
     <div className="cap-clinics consent">
       {loading ? (
@@ -54,7 +59,7 @@ export default function InvitationConsent() {
           </div>
         </section>
       ) : (
-        <Consent token={token} />
+        <Consent key={token} token={token} />
       )}
     </div>
   );
