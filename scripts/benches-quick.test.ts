@@ -41,4 +41,10 @@ describe('benchmarks still run (quick mode)', () => {
     expect(out).toMatch(/errors 0, non-2xx 0/);
     expect(out).toMatch(/^load: \d+ req\/s, p99 [\d.]+ ms, bare: \d+ req\/s, ratio [\d.]+$/m);
   });
+  it('bench:caseload serves a clinic and prints its ratio line', { timeout: 180_000 }, async () => {
+    const out = await quickBench('bench/caseload.ts');
+    expect(out).toMatch(
+      /^caseload: [\d.]+ ms \(CPU [\d.]+ ms\) for 20 people, bare queries: [\d.]+ ms \(CPU [\d.]+ ms\), ratio [\d.]+$/m,
+    );
+  });
 });

@@ -24,6 +24,7 @@ import { type Route, registerRoutes } from './route-table.ts';
 import { authRoutes } from './routes/auth.ts';
 import { checkinRoutes } from './routes/checkins.ts';
 import { clinicianRoutes } from './routes/clinician.ts';
+import { clinicRoutes } from './routes/clinics.ts';
 import { demoRoutes } from './routes/demo.ts';
 import { experimentRoutes } from './routes/experiments.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     exportRoutes,
     importRoutes,
     wearableRoutes,
+    clinicRoutes,
   ];
   registerRoutes(app, ctx, [...tables.flat(), ...metaRoutes], {
     checkOutputs: options.checkOutputs ?? isTest,

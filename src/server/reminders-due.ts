@@ -22,6 +22,7 @@ import { getMarks, listEnrolments } from '../store/programs.ts';
 import { getReminders } from '../store/reminders.ts';
 import type { Database } from '../store/schema.ts';
 import { lastResponseDates } from '../store/screeners.ts';
+import { scheduledQuestionnaires } from './services/clinics.ts';
 
 export interface RemindersDue {
   /** The person's local date and time (HH:MM) at the instant asked about. */
@@ -61,6 +62,9 @@ export async function remindersDueFor(
     checkedInToday: (await getDayObservations(db, personId, today, CHECKIN_SOURCE)).length > 0,
     questionnairesDue: repeatReminders(last, today).map((r) => INSTRUMENTS[r.instrument].shortName),
     noQuestionnaireYet: !Object.keys(last).some(isInstrumentId),
+    clinicDue: (await scheduledQuestionnaires(db, personId, today))
+      .filter((q) => q.status !== 'not_due')
+      .map((q) => q.name),
     programsUnfinished: await programsUnfinished(db, personId, today),
     dismissedOn,
   };

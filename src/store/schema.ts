@@ -3,7 +3,17 @@
  * UTC text and local dates are `YYYY-MM-DD` text, so both engines compare them the same way.
  * Every table that holds a person's data has a `person_id` with ON DELETE CASCADE.
  */
+
 import type { Generated } from 'kysely';
+import type {
+  ClinicInvitationTable,
+  ClinicMarkerTable,
+  ClinicMembershipTable,
+  ClinicNoteTable,
+  ClinicScheduleTable,
+  ClinicStaffTable,
+  ClinicTable,
+} from './schema-clinics.ts';
 
 export interface PersonTable {
   id: string;
@@ -394,4 +404,11 @@ export interface Database {
   import_record: ImportRecordTable;
   device_value: DeviceValueTable;
   device_priority: DevicePriorityTable;
+  clinic: ClinicTable;
+  clinic_staff: ClinicStaffTable;
+  clinic_invitation: ClinicInvitationTable;
+  clinic_membership: ClinicMembershipTable;
+  clinic_schedule: ClinicScheduleTable;
+  clinic_marker: ClinicMarkerTable;
+  clinic_note: ClinicNoteTable;
 }

@@ -43,6 +43,11 @@ const Microbiome = lazy(() => import('./microbiome/Microbiome.tsx'));
 const MicrobiomeSample = lazy(() => import('./microbiome/MicrobiomeSample.tsx'));
 const Insights = lazy(() => import('./insights/Insights.tsx'));
 const InsightsWeek = lazy(() => import('./insights/InsightsWeek.tsx'));
+const ClinicHome = lazy(() => import('./clinics/ClinicHome.tsx'));
+const Caseload = lazy(() => import('./clinics/Caseload.tsx'));
+const ClinicTeam = lazy(() => import('./clinics/ClinicTeam.tsx'));
+const ClinicPerson = lazy(() => import('./clinics/ClinicPerson.tsx'));
+const InvitationConsent = lazy(() => import('./clinics/InvitationConsent.tsx'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -97,6 +102,10 @@ const routes: RouteObject[] = [
           { path: '/history', element: page(<History />) },
           { path: '/settings', element: page(<Settings />) },
           // ROUTES: capabilities add their signed-in pages below this line.
+          { path: '/clinic', element: page(<ClinicHome />) },
+          { path: '/clinic/:clinicId', element: page(<Caseload />) },
+          { path: '/clinic/:clinicId/team', element: page(<ClinicTeam />) },
+          { path: '/clinic/:clinicId/people/:personId', element: page(<ClinicPerson />) },
           { path: '/insights', element: page(<Insights />) },
           { path: '/insights/week', element: page(<InsightsWeek />) },
           { path: '/data', element: page(<DataSharing />) },
@@ -114,6 +123,8 @@ const routes: RouteObject[] = [
       },
       { path: '/', element: <Home /> },
       // PUBLIC ROUTES: pages anyone may open (the support screen, Learn) go below this line.
+      // An invitation link: signed out, it asks to sign in and comes back (the token stays after #).
+      { path: '/clinic-invitation', element: page(<InvitationConsent />) },
       { path: '/support', element: page(<Support />) },
       { path: '/learn', element: page(<Learn />) },
       { path: '/learn/too-far', element: page(<LearnTooFar />) },

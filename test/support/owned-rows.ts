@@ -17,7 +17,8 @@ type Loose = Kysely<Record<string, Record<string, string | number | null>>>;
 /** Inserts `perTable` made-up rows into every person table; returns the tables filled. */
 export async function fillEveryPersonTable(store: Store, personId: string, perTable = 2): Promise<string[]> {
   const db = store.db as unknown as Loose;
-  const tables = parentsFirst(personTables(await describeSchema(store)));
+  const all = await describeSchema(store);
+  const tables = parentsFirst(personTables(all));
   const mine = new Set(tables.map((t) => t.name));
   const ids = new Map<string, string[]>();
   const filled: string[] = [];
@@ -28,7 +29,7 @@ export async function fillEveryPersonTable(store: Store, personId: string, perTa
       (k) => k.length > 0 && k.every((c) => c === 'person_id'),
     );
     for (let i = 0; i < (onePerPerson ? 1 : perTable); i++)
-      rows.push(await madeUpRow(db, t, personId, i, ids, mine));
+      rows.push(await madeUpRow(db, t, personId, i, ids, mine, all));
     await db.insertInto(t.name).values(rows).execute();
     const pk = remappedKey(t);
     if (pk)
@@ -48,6 +49,7 @@ async function madeUpRow(
   i: number,
   ids: Map<string, string[]>,
   mine: Set<string>,
+  all: readonly TableInfo[],
 ): Promise<Row> {
   const row: Row = {};
   for (const c of t.columns) {
@@ -57,6 +59,13 @@ async function madeUpRow(
     else if (fk) {
       const ref = await db.selectFrom(fk.refTable).select(fk.refColumn).limit(1).executeTakeFirst();
       row[c.name] = ref ? (ref[fk.refColumn] ?? null) : null;
+      // A required parent that is no one's own (a clinic) and has no row yet: make one up.
+      const parent = all.find((x) => x.name === fk.refTable);
+      if (!ref && !c.nullable && parent) {
+        const made = await madeUpRow(db, parent, personId, 0, ids, mine, all);
+        await db.insertInto(parent.name).values(made).execute();
+        row[c.name] = made[fk.refColumn] ?? null;
+      }
     } else if (t.primaryKey.length === 1 && t.primaryKey[0] === c.name && c.type === 'text')
       row[c.name] = randomUUID();
     // A column unique on its own across everyone (a push endpoint) must differ between people.

@@ -57,6 +57,14 @@ export interface Alice {
   assignment: string;
   /** The push endpoint of Alice's device (a secret of hers, like an id). */
   pushEndpoint: string;
+  /** The clinic of the clinician she shares with, which she joined (issue 21). */
+  clinic: string;
+  clinicMembership: string;
+  clinicMarker: string;
+  /** A colleague's staff row in that clinic, a pending invitation of it, and an open invitation token for Alice. */
+  clinicColleague: string;
+  clinicInvitation: string;
+  clinicToken: string;
   /** Every id above: none may appear in an answer to anyone else. */
   ids: string[];
 }
@@ -96,6 +104,9 @@ const experiment = (a: Alice) => ({ id: a.experiment });
 const measure = (a: Alice) => ({ id: a.measure });
 const day = () => ({ date: SAMPLE_DATE });
 const person = (a: Alice) => ({ personId: a.personId });
+const clinic = (a: Alice) => ({ clinicId: a.clinic });
+const clinicPerson = (a: Alice) => ({ clinicId: a.clinic, personId: a.personId });
+const schedule = (a: Alice) => ({ ...clinicPerson(a), instrument: 'phq9' });
 const text = (payload: string | Buffer) => () => ({ type: 'text/plain', payload });
 const importBody = () => ({ source: 'daylio', files: [{ name: 'daylio.csv', content: DAYLIO }] });
 /** A browser's PushSubscription.toJSON(): a real P-256 public key and a 16-byte auth secret. */
@@ -142,6 +153,56 @@ export const ROUTES: Record<string, Spec> = {
   },
   'GET /api/clinician/people/:personId/report.pdf': { owned: true, params: person },
   'GET /api/clinician/people/:personId/summary': { owned: true, params: person },
+
+  'GET /api/clinician/clinics': {},
+  'POST /api/clinician/clinics': { body: () => ({ name: `Clinic ${MARKER}` }) },
+  'GET /api/clinician/clinics/:clinicId': { owned: true, params: clinic },
+  'POST /api/clinician/clinics/:clinicId/invitations': {
+    owned: true,
+    params: clinic,
+    body: () => ({ kind: 'person', email: 'someone@example.com' }),
+  },
+  'DELETE /api/clinician/clinics/:clinicId/invitations/:invitationId': {
+    owned: true,
+    params: (a) => ({ clinicId: a.clinic, invitationId: a.clinicInvitation }),
+  },
+  'DELETE /api/clinician/clinics/:clinicId/staff/:staffId': {
+    owned: true,
+    params: (a) => ({ clinicId: a.clinic, staffId: a.clinicColleague }),
+  },
+  'GET /api/clinician/clinics/:clinicId/caseload': { owned: true, params: clinic },
+  'GET /api/clinician/clinics/:clinicId/caseload.csv': { owned: true, params: clinic },
+  'GET /api/clinician/clinics/:clinicId/people/:personId': { owned: true, params: clinicPerson },
+  'GET /api/clinician/clinics/:clinicId/people/:personId/fhir': { owned: true, params: clinicPerson },
+  'PUT /api/clinician/clinics/:clinicId/people/:personId/schedules/:instrument': {
+    owned: true,
+    params: schedule,
+    body: () => ({ everyWeeks: 2 }),
+  },
+  'DELETE /api/clinician/clinics/:clinicId/people/:personId/schedules/:instrument': {
+    owned: true,
+    params: schedule,
+  },
+  'POST /api/clinician/clinics/:clinicId/people/:personId/markers': {
+    owned: true,
+    params: clinicPerson,
+    body: () => ({ date: SAMPLE_DATE, label: `${MARKER} started CBT` }),
+  },
+  'DELETE /api/clinician/clinics/:clinicId/people/:personId/markers/:markerId': {
+    owned: true,
+    params: (a) => ({ ...clinicPerson(a), markerId: a.clinicMarker }),
+  },
+  'POST /api/clinician/clinics/:clinicId/people/:personId/notes': {
+    owned: true,
+    params: clinicPerson,
+    body: () => ({ text: `${MARKER} clinic note` }),
+  },
+  'POST /api/clinic-invitations/preview': { body: (a) => ({ token: a.clinicToken }) },
+  'POST /api/clinic-invitations/accept': { body: (a) => ({ token: a.clinicToken }) },
+  'GET /api/clinic-memberships': {},
+  'DELETE /api/clinic-memberships/:id': { owned: true, params: (a) => ({ id: a.clinicMembership }) },
+  'GET /api/screeners/due': {},
+  'GET /api/fhir/Questionnaire/:instrument': { params: () => ({ instrument: 'phq9' }) },
 
   'GET /api/enrolments': {},
   'POST /api/enrolments': { body: () => ({ programId: 'three_level_guide' }) },
@@ -458,7 +519,9 @@ export async function seedAlice(app: FastifyInstance, clinicians: Clinicians, ta
     }),
     'assignment',
   ).assignment.id;
+  const clinicThings = await seedClinic(app, clinicians, c, email, tag);
   const things = {
+    ...clinicThings,
     customFood,
     foodEntry,
     measure,
@@ -473,6 +536,51 @@ export async function seedAlice(app: FastifyInstance, clinicians: Clinicians, ta
     pushEndpoint,
   };
   return { client: c, personId, email, ...things, ids: [personId, ...Object.values(things)] };
+}
+
+/**
+ * The clinician Alice shares with runs a clinic she joined by invitation, with a colleague on its
+ * staff, a schedule, a marker and a note about her, one more open invitation for her (for the
+ * preview and accept routes) and a pending one to withdraw.
+ */
+async function seedClinic(
+  app: FastifyInstance,
+  clinicians: Clinicians,
+  c: TestClient,
+  email: string,
+  tag: string,
+) {
+  const dr = clinicians.granted;
+  const clinic = created(await dr.post('/api/clinician/clinics', { name: `Clinic ${tag}` }), 'clinic').clinic
+    .id;
+  const base = `/api/clinician/clinics/${clinic}`;
+  const invite = async (kind: string, to: string) =>
+    created(await dr.post(`${base}/invitations`, { kind, email: to }), 'clinic invitation');
+  const join = created(
+    await c.post('/api/clinic-invitations/accept', { token: (await invite('person', email)).token }),
+    'join clinic',
+  );
+  const colleagueEmail = `colleague-${tag}@clinic.example`;
+  const colleague = await registerClient(app, { email: colleagueEmail, displayName: 'Dr Colleague' });
+  created(await colleague.put('/api/sharing/role', { clinician: true }), 'colleague role');
+  const staffToken = (await invite('clinician', colleagueEmail)).token;
+  created(await colleague.post('/api/clinic-invitations/accept', { token: staffToken }), 'colleague joins');
+  const staff = created(await dr.get(base), 'clinic').staff as { id: string; name: string }[];
+  const person = `${base}/people/${c.personId}`;
+  created(await dr.put(`${person}/schedules/gad7`, { everyWeeks: 2 }), 'schedule');
+  const marker = created(
+    await dr.post(`${person}/markers`, { date: SAMPLE_DATE, label: `${MARKER} dose` }),
+    'marker',
+  ).marker.id;
+  created(await dr.post(`${person}/notes`, { text: `${MARKER} seen` }), 'note');
+  return {
+    clinic,
+    clinicMembership: join.membershipId as string,
+    clinicMarker: marker,
+    clinicColleague: staff.find((s) => s.name === 'Dr Colleague')?.id as string,
+    clinicInvitation: (await invite('person', 'not-yet@example.com')).invitation.id as string,
+    clinicToken: (await invite('person', email)).token as string,
+  };
 }
 
 /** The text of an answer carries none of Alice's ids or marker. */

@@ -148,7 +148,7 @@ function diaryObservation(o: DiaryValue, m: Measure | undefined, subject: object
   return { ...base, valueQuantity: { value: o.value, ...(m?.unit ? { unit: m.unit } : {}) } };
 }
 
-function questionnaireResources(s: ScreenerValue, subject: object, newId: () => string): Resource[] {
+export function questionnaireResources(s: ScreenerValue, subject: object, newId: () => string): Resource[] {
   if (!(s.instrument in INSTRUMENTS)) return [];
   const id = s.instrument as InstrumentId;
   const instrument = INSTRUMENTS[id];

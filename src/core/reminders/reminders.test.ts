@@ -51,6 +51,19 @@ describe('dueReminders', () => {
     expect(kinds(allOn, state({ today: '2026-03-23', dismissedOn: dismissed }))).toContain('questionnaire');
   });
 
+  it('questionnaires a clinic scheduled bring the reminder too, saying the clinic asked', () => {
+    const clinic = dueReminders(allOn, state({ questionnairesDue: [], clinicDue: ['GAD-7'] }));
+    expect(clinic.find((r) => r.kind === 'questionnaire')?.detail).toBe(
+      'GAD-7: your clinic asked for this about now.',
+    );
+    const both = dueReminders(allOn, state({ questionnairesDue: ['PHQ-9'], clinicDue: ['PHQ-9', 'WHO-5'] }));
+    expect(both.find((r) => r.kind === 'questionnaire')?.detail).toBe(
+      'PHQ-9 and WHO-5: your clinic asked for these about now.',
+    );
+    // The person's own setting still decides: reminders stay off until they turn them on.
+    expect(kinds(DEFAULT_REMINDER_SETTINGS, state({ clinicDue: ['GAD-7'] }))).not.toContain('questionnaire');
+  });
+
   it('questionnaires: when one is due again, or none was ever taken, with the names in the text', () => {
     expect(kinds(allOn, state({ questionnairesDue: [] }))).not.toContain('questionnaire');
     const first = dueReminders(allOn, state({ questionnairesDue: [], noQuestionnaireYet: true }));

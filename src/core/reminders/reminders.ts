@@ -41,6 +41,8 @@ export interface ReminderState {
   questionnairesDue: string[];
   /** No questionnaire ever taken. */
   noQuestionnaireYet: boolean;
+  /** Short names of questionnaires a clinic scheduled that are due or overdue today. */
+  clinicDue?: string[];
   /** Titles of active programs whose day is not complete yet. */
   programsUnfinished: string[];
   dismissedOn: Partial<Record<ReminderKind, string | null>>;
@@ -88,18 +90,19 @@ export function dueReminders(settings: ReminderSettings, s: ReminderState): DueR
       url: '/today',
     });
   }
-  if (
-    settings.questionnaire.enabled &&
-    (s.questionnairesDue.length > 0 || s.noQuestionnaireYet) &&
-    show('questionnaire')
-  ) {
+  const clinicDue = s.clinicDue ?? [];
+  const names = [...new Set([...s.questionnairesDue, ...clinicDue])];
+  if (settings.questionnaire.enabled && (names.length > 0 || s.noQuestionnaireYet) && show('questionnaire')) {
     due.push({
       kind: 'questionnaire',
       title: s.noQuestionnaireYet ? 'Take a first questionnaire' : 'Questionnaires due again',
       body: 'Your two-weekly self-check is ready.',
-      detail: s.noQuestionnaireYet
-        ? 'The questionnaires ask about the last two weeks: a baseline to compare with later.'
-        : `${list(s.questionnairesDue)}: two weeks have passed since you last took ${s.questionnairesDue.length > 1 ? 'them' : 'it'}.`,
+      detail:
+        clinicDue.length > 0
+          ? `${list(names)}: your clinic asked for ${names.length > 1 ? 'these' : 'this'} about now.`
+          : s.noQuestionnaireYet
+            ? 'The questionnaires ask about the last two weeks: a baseline to compare with later.'
+            : `${list(s.questionnairesDue)}: two weeks have passed since you last took ${s.questionnairesDue.length > 1 ? 'them' : 'it'}.`,
       url: '/checks',
     });
   }

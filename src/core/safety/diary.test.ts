@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates.ts';
 import { DAYLIO_DEFAULT_MOODS } from '../import/daylio.ts';
@@ -135,5 +136,42 @@ describe('putting the diary prompt away: once per episode, 7 days', () => {
   it('lasts exactly 7 days', () => {
     const at = new Date('2026-03-01T10:00:00Z');
     expect(snoozedUntil(at).toISOString()).toBe('2026-03-08T10:00:00.000Z');
+  });
+});
+
+describe('episodeStarts slides the window', () => {
+  /** The definition, day by day: a start is a day the rule fires after a day it did not. */
+  const naive = (days: MoodDay[], from: string, to: string) => {
+    const out: string[] = [];
+    let previous = lowMoodPattern(days, addDays(from, -1)).fires;
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      const fires = lowMoodPattern(days, d).fires;
+      if (fires && !previous) out.push(d);
+      previous = fires;
+    }
+    return out;
+  };
+
+  it('finds the same episode starts as the rule applied day by day', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ offset: fc.integer({ min: 0, max: 120 }), mood: fc.integer({ min: 1, max: 10 }) }),
+          {
+            maxLength: 150,
+          },
+        ),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 60 }),
+        (entries, fromOffset, length) => {
+          const days = entries.map((e) => ({ date: addDays('2026-01-01', e.offset), mood: e.mood }));
+          const from = addDays('2026-01-01', fromOffset);
+          const to = addDays(from, length);
+          expect(episodeStarts(days, from, to)).toEqual(naive(days, from, to));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(episodeStarts([], '2026-02-02', '2026-02-01')).toEqual([]);
   });
 });

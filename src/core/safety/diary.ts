@@ -12,7 +12,7 @@
  *
  * @example lowMoodPattern([{ date: '2026-03-10', mood: 2 }, …], '2026-03-10').fires
  */
-import { addDays } from '../dates.ts';
+import { addDays, daysBetween } from '../dates.ts';
 import type { SafetyTrigger } from './escalation.ts';
 
 export const LOW_MOOD_MAX = 3;
@@ -105,14 +105,43 @@ export function snoozedUntil(dismissedAt: Date): Date {
   return new Date(dismissedAt.getTime() + SUPPORT_PROMPT_SNOOZE_DAYS * 86_400_000);
 }
 
-/** First dates of the episodes (runs of days on which the rule fired) between two dates. */
+/**
+ * First dates of the episodes (runs of days on which the rule fired) between two dates. The same
+ * rule as `lowMoodPattern` on every day, computed by sliding the 14-day window one day at a time
+ * (counts in, counts out) so a clinic's caseload can run it for hundreds of people at once;
+ * diary.test.ts checks it against `lowMoodPattern` day by day.
+ */
 export function episodeStarts(days: readonly MoodDay[], from: string, to: string): string[] {
+  if (from > to) return [];
+  // Index 0 is the first day of the window of the day before `from`.
+  const start = addDays(from, -LOW_MOOD_WINDOW_DAYS);
+  // Without a single low day in reach the rule cannot fire (most people, most of the time).
+  if (!days.some((d) => d.mood <= LOW_MOOD_MAX && d.date >= start && d.date <= to)) return [];
+  const n = daysBetween(start, to) + 1;
+  const mood: (number | undefined)[] = new Array(n);
+  for (const d of days) {
+    const i = daysBetween(start, d.date);
+    if (i >= 0 && i < n) mood[i] = d.mood;
+  }
+  let logged = 0;
+  let low = 0;
+  const fires = () =>
+    logged >= LOW_MOOD_MIN_LOGGED_DAYS && low * LOW_MOOD_SHARE.of >= logged * LOW_MOOD_SHARE.low;
+  const add = (i: number, sign: 1 | -1) => {
+    const m = mood[i];
+    if (m === undefined) return;
+    logged += sign;
+    if (m <= LOW_MOOD_MAX) low += sign;
+  };
+  for (let i = 0; i < LOW_MOOD_WINDOW_DAYS; i++) add(i, 1);
+  let previous = fires();
   const starts: string[] = [];
-  let previous = lowMoodPattern(days, addDays(from, -1)).fires;
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    const fires = lowMoodPattern(days, d).fires;
-    if (fires && !previous) starts.push(d);
-    previous = fires;
+  for (let i = LOW_MOOD_WINDOW_DAYS; i < n; i++) {
+    add(i, 1);
+    add(i - LOW_MOOD_WINDOW_DAYS, -1);
+    const now = fires();
+    if (now && !previous) starts.push(addDays(start, i));
+    previous = now;
   }
   return starts;
 }

@@ -48,7 +48,8 @@ const shownWhat = (level: SafetyEvent['level']) =>
     ? 'the crisis screen with crisis lines was shown'
     : 'a "talk to a professional" screen was shown';
 
-function words(t: SafetyTrigger, r: SafetyInputResult, previous: number | null): string {
+/** One trigger of one result in words a clinician reads at a glance (the summary and the caseload use it). */
+export function triggerWords(t: SafetyTrigger, r: SafetyInputResult, previous: number | null): string {
   const yes = (ids: readonly string[] | undefined) =>
     RED_FLAGS.filter((f) => ids?.includes(f.id))
       .map((f) => f.label.toLowerCase())
@@ -103,7 +104,11 @@ export function safetySection(input: {
       for (const t of screenTriggers(escalationOf(r, input.results).triggers)) {
         const level = t.level === 'urgent' ? 'urgent' : 'professional';
         const read = r.supportReadAt ? `, read on ${r.supportReadAt.slice(0, 10)}` : '';
-        events.push({ date: r.date, level, words: `${words(t, r, previous)} — ${shownWhat(level)}${read}.` });
+        events.push({
+          date: r.date,
+          level,
+          words: `${triggerWords(t, r, previous)} — ${shownWhat(level)}${read}.`,
+        });
       }
     }
   }

@@ -20,6 +20,7 @@ import * as m0013 from './0013_auth_throttle.ts';
 import * as m0014 from './0014_experiment_primary_outcome.ts';
 import * as m0016 from './0016_upload_lease.ts';
 import * as m0017 from './0017_device_data.ts';
+import * as m0018 from './0018_clinics.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '0014_experiment_primary_outcome': m0014,
   '0016_upload_lease': m0016,
   '0017_device_data': m0017,
+  '0018_clinics': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {

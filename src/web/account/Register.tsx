@@ -5,13 +5,14 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { register as registerEndpoint } from '../../contract/auth.ts';
 import { regionFromLocales } from '../../core/safety/locale.ts';
 import { ApiError, callApi } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { RegionPicker } from '../components/RegionSetting.tsx';
 import { Notice } from '../components/States.tsx';
+import { safeNext } from '../safeNext.ts';
 import { safetyRegionsQuery, saveRegion } from '../safety/queries.ts';
 import { useSessionRefresh } from '../session.tsx';
 
@@ -32,6 +33,8 @@ export default function Register() {
   const timeZone = browserTimeZone();
   const refresh = useSessionRefresh();
   const navigate = useNavigate();
+  // An invitation link sends a new person back to its consent screen once the account exists.
+  const [params] = useSearchParams();
   const register = useMutation({
     mutationFn: async () => {
       const res = await callApi<typeof registerEndpoint>('POST /api/auth/register', {
@@ -44,7 +47,7 @@ export default function Register() {
     },
     onSuccess: async (res) => {
       await refresh(res.person);
-      navigate('/today', { replace: true });
+      navigate(safeNext(params.get('next')), { replace: true });
     },
   });
   const err = register.error instanceof ApiError ? register.error : undefined;
@@ -112,7 +115,12 @@ export default function Register() {
         </button>
       </form>
       <p className="auth-alt">
-        Already have an account? <Link to="/login">Log in</Link>
+        Already have an account?{' '}
+        <Link
+          to={params.get('next') ? `/login?next=${encodeURIComponent(params.get('next') ?? '')}` : '/login'}
+        >
+          Log in
+        </Link>
       </p>
     </div>
   );

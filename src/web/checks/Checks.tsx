@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { INSTRUMENT_IDS, INSTRUMENTS, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
+import { DueQuestionnaires } from '../clinics/DueQuestionnaires.tsx';
 import { ErrorState, Loading } from '../components/States.tsx';
 import { SupportGate } from '../components/SupportScreen.tsx';
 import { insightKeys } from '../insights/queries.ts';
@@ -53,6 +54,7 @@ export default function Checks() {
           acknowledgeLabel="I’ve read this — show my scores"
           onRead={() => read.mutate(data.unreadResultIds)}
         >
+          <DueQuestionnaires />
           {data.reminders.length > 0 && (
             <div className="notice notice-info checks-reminder" role="status">
               It has been two weeks or more since your last{' '}

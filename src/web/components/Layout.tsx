@@ -24,6 +24,7 @@ export const NAV: NavItem[] = [
   { to: '/history', label: 'History', icon: '▤' },
   { to: '/insights', label: 'Insights', icon: '◔', primary: true },
   // NAV: capabilities add their entries below this line.
+  { to: '/clinic', label: 'Clinic', icon: '▦', primary: true, role: 'clinician' },
   { to: '/data', label: 'Data', icon: '⇅' },
   { to: '/log', label: 'Log', icon: '✚', primary: true },
   { to: '/programs', label: 'Programs', icon: '◷' },
@@ -103,7 +104,7 @@ function Frame() {
                 className={`nav-link${item.primary ? '' : ' nav-secondary'}`}
               />
             ))}
-            <details className="nav-more" ref={more}>
+            <details className="nav-more" ref={more} onKeyDown={(e) => e.key === 'Escape' && closeMore()}>
               <summary className="nav-link">
                 <span className="nav-icon" aria-hidden="true">
                   ☰

@@ -4,6 +4,7 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { ClinicMemberships } from '../clinics/ClinicMemberships.tsx';
 import { Notice } from '../components/States.tsx';
 import { usePerson, useSessionRefresh } from '../session.tsx';
 import { WearablesImport } from '../wearables/WearablesImport.tsx';
@@ -74,6 +75,9 @@ function ClinicianAccount() {
           A clinician account lets people share their data with you. Your own diary keeps working.
         </p>
       )}
+      <p className="small">
+        <Link to="/clinic">Clinics</Link>: start one for measurement-based care, or open yours.
+      </p>
       <button
         className="button secondary"
         type="button"
@@ -101,6 +105,7 @@ export default function DataSharing() {
       <Downloads />
       <DataImport />
       <WearablesImport />
+      <ClinicMemberships />
       <SharingGrants />
       <ClinicianAccount />
     </div>

@@ -1,0 +1,161 @@
+/**
+ * The reads a caseload needs for many people at once — a handful of queries for the whole clinic,
+ * never one per person: questionnaire scores, the answers of recent results (for item 9 and red
+ * flags), daily moods and the date of each person's last diary entry.
+ *
+ * @example const scores = await caseloadScores(db, personIds);
+ */
+import type { Kysely } from 'kysely';
+import type { SafetyInputResult } from '../core/sharing/safety-summary.ts';
+import { CHECKIN_SOURCE } from './observations.ts';
+import type { Database } from './schema.ts';
+
+export interface ScoreRow {
+  id: string;
+  personId: string;
+  instrument: string;
+  date: string;
+  createdAt: string;
+  score: number | null;
+  supportReadAt: string | null;
+}
+
+const groupBy = <T extends { personId: string }>(rows: readonly T[]) => {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.personId);
+    if (list) list.push(r);
+    else out.set(r.personId, [r]);
+  }
+  return out;
+};
+
+/**
+ * Every questionnaire and signals result of these people (without answers), each person's oldest
+ * first. Migration 0018's covering index (person_id, date, created_at, …) serves it in its order.
+ */
+export async function caseloadScores(db: Kysely<Database>, personIds: readonly string[]) {
+  if (personIds.length === 0) return new Map<string, ScoreRow[]>();
+  const rows = await db
+    .selectFrom('screener_response')
+    .select(['id', 'person_id', 'instrument', 'date', 'created_at', 'score', 'support_read_at'])
+    .where('person_id', 'in', personIds)
+    .orderBy('person_id')
+    .orderBy('date')
+    .orderBy('created_at')
+    .execute();
+  return groupBy(
+    rows.map((r) => ({
+      id: r.id,
+      personId: r.person_id,
+      instrument: r.instrument,
+      date: r.date,
+      createdAt: r.created_at,
+      score: r.score === null ? null : Number(r.score),
+      supportReadAt: r.support_read_at,
+    })),
+  );
+}
+
+/** The answers of results dated `from` on, by result id (the safety rules read item 9 and red flags). */
+export async function recentAnswers(db: Kysely<Database>, personIds: readonly string[], from: string) {
+  const out = new Map<string, Record<string, number | boolean>>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('screener_response')
+    .select(['id', 'answers'])
+    .where('person_id', 'in', personIds)
+    .where('date', '>=', from)
+    .execute();
+  for (const r of rows) out.set(r.id, JSON.parse(r.answers) as Record<string, number | boolean>);
+  return out;
+}
+
+/** A person's results as the safety rules read them: answers where known, else none. */
+export function safetyInputs(
+  scores: readonly ScoreRow[],
+  answers: ReadonlyMap<string, Record<string, number | boolean>>,
+): SafetyInputResult[] {
+  return scores.map((s) => ({
+    id: s.id,
+    instrument: s.instrument,
+    date: s.date,
+    createdAt: s.createdAt,
+    score: s.score,
+    answers: answers.get(s.id) ?? {},
+    supportReadAt: s.supportReadAt,
+  }));
+}
+
+/**
+ * One mood per logged day between two dates, per person, oldest first: the check-in's mood first,
+ * then an imported one (as store/safety.ts `moodDays` does for one person).
+ */
+export async function caseloadMoods(
+  db: Kysely<Database>,
+  personIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, { date: string; mood: number }[]>> {
+  const out = new Map<string, { date: string; mood: number }[]>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('observation')
+    .select(['person_id', 'date', 'value', 'source'])
+    .where('person_id', 'in', personIds)
+    .where('measure', '=', 'mood')
+    .where('value', 'is not', null)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('person_id')
+    .orderBy('date')
+    .execute();
+  const held = new Map<string, Map<string, { mood: number; checkin: boolean }>>();
+  for (const r of rows) {
+    const days = held.get(r.person_id) ?? new Map<string, { mood: number; checkin: boolean }>();
+    held.set(r.person_id, days);
+    const checkin = r.source === CHECKIN_SOURCE;
+    const day = days.get(r.date);
+    if (!day || (checkin && !day.checkin)) days.set(r.date, { mood: Number(r.value), checkin });
+  }
+  for (const [personId, days] of held)
+    out.set(
+      personId,
+      [...days.entries()].map(([date, v]) => ({ date, mood: v.mood })),
+    );
+  return out;
+}
+
+/**
+ * Each person's latest diary date (any observation). One index seek per person: a correlated
+ * max() uses the (person_id, date, …) index, where a GROUP BY over everyone's rows would read them all.
+ */
+export async function lastEntryDates(db: Kysely<Database>, personIds: readonly string[]) {
+  const out = new Map<string, string>();
+  if (personIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('person')
+    .select((eb) => [
+      'person.id',
+      eb
+        .selectFrom('observation')
+        .select((o) => o.fn.max('observation.date').as('last'))
+        .whereRef('observation.person_id', '=', 'person.id')
+        .as('last'),
+    ])
+    .where('person.id', 'in', personIds)
+    .execute();
+  for (const r of rows) if (r.last) out.set(r.id, String(r.last));
+  return out;
+}
+
+/** The last date each questionnaire was filled in by one person. */
+export async function lastQuestionnaireDates(db: Kysely<Database>, personId: string) {
+  const rows = await db
+    .selectFrom('screener_response')
+    .select((eb) => ['instrument', eb.fn.max('date').as('last')])
+    .where('person_id', '=', personId)
+    .groupBy('instrument')
+    .execute();
+  return new Map(rows.filter((r) => r.last).map((r) => [r.instrument, String(r.last)]));
+}
