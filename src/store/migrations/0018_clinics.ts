@@ -57,6 +57,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kinds', 'text', (c) => c.notNull())
     .addColumn('invited_by', 'text', (c) => c.references('person.id').onDelete('set null'))
     .addColumn('joined_at', 'text', (c) => c.notNull())
+    // The person's local date four weeks before joining: a baseline is the first score from then on.
+    .addColumn('baseline_from', 'text', (c) => c.notNull())
     .addColumn('left_at', 'text')
     .execute();
   await db.schema
