@@ -182,7 +182,8 @@ export async function caseloadMoods(
     .selectFrom('observation')
     .select(['person_id', 'date', 'value', 'source'])
     .where('person_id', 'in', personIds)
-    .where('measure', '=', 'mood')
+    // A literal, not a parameter: it is what lets the planner use the partial index of moods (0018).
+    .where('measure', '=', sql.lit('mood'))
     .where('value', 'is not', null)
     .where('date', '>=', from)
     .where('date', '<=', to)

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Clinics (issue 21): a clinic, its staff, invitations by link, the people who joined it, the
 // questionnaires it scheduled for them, and its treatment-phase markers and notes.
@@ -101,6 +101,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['person_id', 'date', 'created_at', 'instrument', 'score', 'support_read_at', 'id'])
     .execute();
 
+  // …and the daily moods of the last 14 weeks of everyone: a small index of mood rows alone, holding
+  // what is read (a caseload query names the measure as a literal, so the planner can use it).
+  await db.schema
+    .createIndex('observation_mood')
+    .on('observation')
+    .columns(['person_id', 'date', 'value', 'source'])
+    .where(sql.ref('measure'), '=', sql.lit('mood'))
+    .execute();
+
   for (const table of ['clinic_marker', 'clinic_note']) {
     await db.schema
       .createTable(table)
@@ -119,6 +128,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('screener_response_caseload').execute();
+  await db.schema.dropIndex('observation_mood').execute();
   for (const t of [
     'clinic_note',
     'clinic_marker',
