@@ -81,9 +81,9 @@ async function makeFixture(): Promise<Fixture> {
       person.run(id, `p${p}@example.com`, `Person ${p}`, 'person', now, now);
       const membership = randomUUID();
       db.prepare(
-        `insert into clinic_membership (id, clinic_id, person_id, kinds, invited_by, joined_at, left_at)
-         values (?, ?, ?, '["questionnaires","diary","programs"]', ?, ?, null)`,
-      ).run(membership, clinicId, id, clinicianId, joined);
+        `insert into clinic_membership (id, clinic_id, person_id, kinds, invited_by, joined_at, baseline_from, left_at)
+         values (?, ?, ?, '["questionnaires","diary","programs"]', ?, ?, ?, null)`,
+      ).run(membership, clinicId, id, clinicianId, joined, addDays(joined.slice(0, 10), -28));
       if (p % 3 === 0)
         db.prepare(
           `insert into clinic_schedule (id, membership_id, person_id, instrument, every_weeks, start_date, set_by, created_at)
@@ -139,12 +139,33 @@ function bareQueries(file: string, clinicId: string, today: string): () => numbe
       .all(clinicId) as { id: string; person_id: string }[];
     const ids = members.map((m) => m.person_id);
     const list = ids.map(() => '?').join(',');
-    const scores = db
+    const seeks = db
+      .prepare(
+        `select
+          (select s.id from screener_response s where s.person_id = m.person_id and s.instrument = i.instrument
+            and s.date >= m.baseline_from order by s.date, s.created_at limit 1) as baseline,
+          (select s.id from screener_response s where s.person_id = m.person_id and s.instrument = i.instrument
+            and s.date < ? order by s.date desc, s.created_at desc limit 1) as before
+        from clinic_membership m
+        cross join (select 'phq9' as instrument union all select 'gad7' union all select 'who5') i
+        where m.clinic_id = ? and m.left_at is null`,
+      )
+      .all(from, clinicId) as { baseline: string | null; before: string | null }[];
+    const seekIds = [...new Set(seeks.flatMap((r) => [r.baseline, r.before]).filter((x) => x !== null))];
+    const recent = db
+      .prepare(
+        `select s.id, s.person_id, s.instrument, s.date, s.created_at, s.score, s.support_read_at
+         from screener_response s join clinic_membership m on m.person_id = s.person_id
+         where m.clinic_id = ? and m.left_at is null and s.date >= ?`,
+      )
+      .all(clinicId, from);
+    const older = db
       .prepare(
         `select id, person_id, instrument, date, created_at, score, support_read_at from screener_response
-         where person_id in (${list}) order by person_id, date, created_at`,
+         where id in (${seekIds.map(() => '?').join(',') || "''"}) and date < ?`,
       )
-      .all(...ids);
+      .all(...seekIds, from);
+    const scores = [...recent, ...older];
     const answers = db
       .prepare(`select id, answers from screener_response where person_id in (${list}) and date >= ?`)
       .all(...ids, from) as { answers: string }[];

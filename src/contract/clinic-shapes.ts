@@ -72,7 +72,10 @@ export const scaleSummary = z.strictObject({
   response: z.boolean().nullable(),
   /** PHQ-9 only: latest below 5 (from a baseline of 10 or more); null when it does not apply. */
   remission: z.boolean().nullable(),
-  /** Scores from the baseline on, oldest first (for a sparkline or a trajectory). */
+  /**
+   * Oldest first. On one person's page every score from the baseline on (the trajectory); in the
+   * caseload the baseline and the scores of the last 12 weeks (the sparkline).
+   */
   series: z.array(scorePoint),
 });
 

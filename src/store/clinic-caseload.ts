@@ -5,7 +5,7 @@
  *
  * @example const scores = await caseloadScores(db, personIds);
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { SafetyInputResult } from '../core/sharing/safety-summary.ts';
 import { CHECKIN_SOURCE } from './observations.ts';
 import type { Database } from './schema.ts';
@@ -57,6 +57,84 @@ export async function caseloadScores(db: Kysely<Database>, personIds: readonly s
   );
 }
 
+const lightColumns = [
+  'id',
+  'person_id',
+  'instrument',
+  'date',
+  'created_at',
+  'score',
+  'support_read_at',
+] as const;
+type LightRow = {
+  id: string;
+  person_id: string;
+  instrument: string;
+  date: string;
+  created_at: string;
+  score: number | string | null;
+  support_read_at: string | null;
+};
+const toScoreRow = (r: LightRow): ScoreRow => ({
+  id: r.id,
+  personId: r.person_id,
+  instrument: r.instrument,
+  date: r.date,
+  createdAt: r.created_at,
+  score: r.score === null ? null : Number(r.score),
+  supportReadAt: r.support_read_at,
+});
+const byTime = (a: ScoreRow, b: ScoreRow) =>
+  a.date < b.date
+    ? -1
+    : a.date > b.date
+      ? 1
+      : a.createdAt < b.createdAt
+        ? -1
+        : a.createdAt > b.createdAt
+          ? 1
+          : 0;
+
+/**
+ * What a whole clinic's caseload needs of its people's results, without reading years of them:
+ * every result dated `from` on, and per person and questionnaire two more found by one index seek
+ * each — the baseline (the first from the membership's `baseline_from`) and the last one before
+ * `from` (the latest score when nothing is recent, and the PHQ-9 a recent rise is counted from).
+ */
+export async function caseloadRecentScores(db: Kysely<Database>, clinicId: string, from: string) {
+  const seeks = await sql<{ baseline: string | null; before: string | null }>`
+    select
+      (select s.id from screener_response s
+        where s.person_id = m.person_id and s.instrument = i.instrument and s.date >= m.baseline_from
+        order by s.date, s.created_at limit 1) as baseline,
+      (select s.id from screener_response s
+        where s.person_id = m.person_id and s.instrument = i.instrument and s.date < ${from}
+        order by s.date desc, s.created_at desc limit 1) as before
+    from clinic_membership m
+    cross join (select 'phq9' as instrument union all select 'gad7' union all select 'who5') i
+    where m.clinic_id = ${clinicId} and m.left_at is null`.execute(db);
+  const ids = [...new Set(seeks.rows.flatMap((r) => [r.baseline, r.before]).filter((x): x is string => !!x))];
+  const rows: LightRow[] = await db
+    .selectFrom('screener_response')
+    .innerJoin('clinic_membership as m', 'm.person_id', 'screener_response.person_id')
+    .select(lightColumns.map((c) => `screener_response.${c}` as const))
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.left_at', 'is', null)
+    .where('screener_response.date', '>=', from)
+    .execute();
+  for (let i = 0; i < ids.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('screener_response')
+        .select([...lightColumns])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .where('date', '<', from)
+        .execute()),
+    );
+  }
+  return groupBy(rows.map(toScoreRow).sort(byTime));
+}
+
 /** The answers of results dated `from` on, by result id (the safety rules read item 9 and red flags). */
 export async function recentAnswers(db: Kysely<Database>, personIds: readonly string[], from: string) {
   const out = new Map<string, Record<string, number | boolean>>();
@@ -103,7 +181,8 @@ export async function caseloadMoods(
     .selectFrom('observation')
     .select(['person_id', 'date', 'value', 'source'])
     .where('person_id', 'in', personIds)
-    .where('measure', '=', 'mood')
+    // A literal, not a parameter: it is what lets the planner use the partial index of moods (0018).
+    .where('measure', '=', sql.lit('mood'))
     .where('value', 'is not', null)
     .where('date', '>=', from)
     .where('date', '<=', to)

@@ -38,6 +38,7 @@ export interface ClinicMembershipTable {
   kinds: string;
   invited_by: string | null;
   joined_at: string;
+  baseline_from: string;
   left_at: string | null;
 }
 export interface ClinicScheduleTable {

@@ -368,4 +368,25 @@ describe.each(testEngines())('clinics on %s', (engine) => {
     expect((await baker.get(`${base()}/caseload`)).statusCode).toBe(404);
     expect((await baker.get('/api/clinician/clinics')).json().clinics).toEqual([]);
   });
+
+  it('months later, scores older than the caseload’s 12 weeks still give the baseline and the latest', async () => {
+    now = new Date('2026-07-01T12:00:00Z');
+    const rows = (await adams.get(`${base()}/caseload`)).json().people as {
+      displayName: string;
+      scales: { instrument: string; series: unknown[] }[];
+    }[];
+    const ben = rows.find((p) => p.displayName === 'BEN')?.scales.find((s) => s.instrument === 'phq9');
+    expect(ben).toMatchObject({
+      baseline: { date: '2026-01-05', score: 5 },
+      latest: { date: '2026-03-01', score: 10 },
+      changeSinceBaseline: 5,
+      reliableChange: { index: 2.53, verdict: 'deteriorated' },
+      series: [
+        { date: '2026-01-05', score: 5 },
+        { date: '2026-03-01', score: 10 },
+      ],
+    });
+    // Ben's old PHQ-9 rise stays a deterioration, but no safety event is that recent any more.
+    expect(rows.map((p) => p.displayName)).toEqual(['BEN', 'CAT', 'DAN']);
+  });
 });

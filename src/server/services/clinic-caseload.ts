@@ -21,6 +21,7 @@ import { toCsv } from '../../core/export/csv.ts';
 import { isInstrumentId, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
 import {
   caseloadMoods,
+  caseloadRecentScores,
   caseloadScores,
   lastEntryDates,
   recentAnswers,
@@ -52,8 +53,17 @@ export function schedulesByMembership(rows: Awaited<ReturnType<typeof schedulesO
   return out;
 }
 
-/** Builds the rows of these members: five queries for all of them together. */
-export async function caseloadRows(ctx: AppContext, members: readonly Member[]): Promise<CaseloadPerson[]> {
+/**
+ * Builds the rows of these members of the clinic in a fixed number of queries for all of them. With
+ * `history: 'recent'` (the caseload) each questionnaire's series is its baseline and the scores of
+ * the window; with `'all'` (one person's page) every score from the baseline on.
+ */
+export async function caseloadRows(
+  ctx: AppContext,
+  clinicId: string,
+  members: readonly Member[],
+  history: 'recent' | 'all',
+): Promise<CaseloadPerson[]> {
   const { db } = ctx.store;
   const now = ctx.now();
   const ids = members.map((m) => m.person_id);
@@ -61,7 +71,8 @@ export async function caseloadRows(ctx: AppContext, members: readonly Member[]):
   const earliestToday = [...todayOf.values()].sort()[0] ?? localDateAt(now, 'UTC');
   const latestToday = [...todayOf.values()].sort().at(-1) ?? earliestToday;
   const windowFrom = windowStart(earliestToday);
-  const scores = await caseloadScores(db, ids);
+  const scores =
+    history === 'all' ? await caseloadScores(db, ids) : await caseloadRecentScores(db, clinicId, windowFrom);
   const answers = await recentAnswers(db, ids, windowFrom);
   const moods = await caseloadMoods(db, ids, addDays(windowFrom, -DIARY_RULE_LOOKBACK_DAYS), latestToday);
   const lastEntries = await lastEntryDates(db, ids);
@@ -89,7 +100,7 @@ export async function caseloadRows(ctx: AppContext, members: readonly Member[]):
 
 async function sortedCaseload(ctx: AppContext, staff: StaffAccess, what: string) {
   const members = await membersOfClinic(ctx.store.db, staff.clinic.id);
-  const people = sortByNeed(await caseloadRows(ctx, members));
+  const people = sortByNeed(await caseloadRows(ctx, staff.clinic.id, members, 'recent'));
   await logClinicReads(
     ctx,
     staff,

@@ -6,6 +6,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { createInvitation } from '../../contract/clinics.ts';
 import type { OutputOf } from '../../contract/endpoint.ts';
+import { BASELINE_LOOKBACK_DAYS } from '../../core/clinics/outcomes.ts';
+import { addDays, localDateAt } from '../../core/dates.ts';
 import { ConflictError, NotFoundError } from '../../core/errors.ts';
 import {
   insertInvitation,
@@ -161,6 +163,7 @@ export async function acceptInvitation(ctx: AppContext, actor: Actor, token: str
       kinds: JSON.stringify(CLINIC_SHARED_KINDS),
       invited_by: inv.created_by,
       joined_at: now.toISOString(),
+      baseline_from: addDays(localDateAt(now, me.time_zone), -BASELINE_LOOKBACK_DAYS),
       left_at: null,
     });
     return { kind: inv.kind, clinic, membershipId: id };

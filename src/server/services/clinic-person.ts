@@ -43,7 +43,7 @@ export async function clinicPersonPage(
   const { db } = ctx.store;
   const period = periodOf(query, member.today);
   const members = (await membersOfClinic(db, clinicId)).filter((m) => m.person_id === personId);
-  const [row] = await caseloadRows(ctx, members);
+  const [row] = await caseloadRows(ctx, clinicId, members, 'all');
   if (!row) throw new Error('a member without a caseload row');
   const summary = buildSummary(
     await readSummaryInput(db, personId, member.displayName, member.kinds, period),

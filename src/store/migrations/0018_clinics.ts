@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // Clinics (issue 21): a clinic, its staff, invitations by link, the people who joined it, the
 // questionnaires it scheduled for them, and its treatment-phase markers and notes.
@@ -57,6 +57,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kinds', 'text', (c) => c.notNull())
     .addColumn('invited_by', 'text', (c) => c.references('person.id').onDelete('set null'))
     .addColumn('joined_at', 'text', (c) => c.notNull())
+    // The person's local date four weeks before joining: a baseline is the first score from then on.
+    .addColumn('baseline_from', 'text', (c) => c.notNull())
     .addColumn('left_at', 'text')
     .execute();
   await db.schema
@@ -99,6 +101,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['person_id', 'date', 'created_at', 'instrument', 'score', 'support_read_at', 'id'])
     .execute();
 
+  // …and the daily moods of the last 14 weeks of everyone: a small index of mood rows alone, holding
+  // what is read (a caseload query names the measure as a literal, so the planner can use it).
+  await db.schema
+    .createIndex('observation_mood')
+    .on('observation')
+    .columns(['person_id', 'date', 'value', 'source'])
+    .where(sql.ref('measure'), '=', sql.lit('mood'))
+    .execute();
+
   for (const table of ['clinic_marker', 'clinic_note']) {
     await db.schema
       .createTable(table)
@@ -117,6 +128,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('screener_response_caseload').execute();
+  await db.schema.dropIndex('observation_mood').execute();
   for (const t of [
     'clinic_note',
     'clinic_marker',
