@@ -58,6 +58,23 @@ function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Runs `load` and returns its result with the server process's CPU time per request: unlike
+ * throughput, this hardly moves when other work shares the machine.
+ */
+async function withCpu<R extends { requests: { total: number } }>(pid: number, load: () => Promise<R>) {
+  const before = cpuSeconds(pid);
+  const r = await load();
+  return { ...r, cpuMsPerRequest: ((cpuSeconds(pid) - before) * 1000) / Math.max(1, r.requests.total) };
+}
+
 const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)] as T;
 
 function checkinBody() {
@@ -199,7 +216,9 @@ if (soak) {
 }
 
 await saturate(fx, gutbrain, server.port, WARMUP); // JIT, page cache and statement cache
-const g = await saturate(fx, gutbrain, server.port, DURATION);
+// `gutbrain serve` is a supervisor; the CPU that matters is its server process's.
+const gutbrainPid = Number(/Worker (\d+) is serving/.exec(server.output())?.[1]);
+const g = await withCpu(gutbrainPid, () => saturate(fx, gutbrain, server.port, DURATION));
 const gSteady = await steady(fx, gutbrain, server.port, DURATION);
 server.child.kill('SIGTERM');
 await new Promise((r) => server.child.once('exit', r));
@@ -211,7 +230,7 @@ const bare = await startChild(
 );
 const bareScript = bareScenario(fx);
 await saturate(fx, bareScript, bare.port, WARMUP);
-const b = await saturate(fx, bareScript, bare.port, DURATION);
+const b = await withCpu(bare.child.pid as number, () => saturate(fx, bareScript, bare.port, DURATION));
 const bSteady = await steady(fx, bareScript, bare.port, DURATION);
 bare.child.kill('SIGTERM');
 
@@ -236,6 +255,10 @@ for (const [name, r] of [
 // no p99 sits below the mean — so flat out, a p99 target is only reachable above this many req/s.
 console.log(
   `floor: flat out, ${CONNECTIONS} waiting connections ÷ ${g.requests.average.toFixed(0)} req/s = ${((CONNECTIONS / g.requests.average) * 1000).toFixed(1)} ms mean latency (bare ${((CONNECTIONS / b.requests.average) * 1000).toFixed(1)} ms); a 20 ms p99 needs over ${CONNECTIONS / 0.02} req/s`,
+);
+// CPU per request: the same comparison, robust to other work on the machine (throughput is not).
+console.log(
+  `cpu: gutbrain ${g.cpuMsPerRequest.toFixed(3)} ms/request, bare ${b.cpuMsPerRequest.toFixed(3)} ms/request, ratio ${(b.cpuMsPerRequest / g.cpuMsPerRequest).toFixed(2)} (bare ÷ gutbrain)`,
 );
 console.log(
   `load: ${g.requests.average.toFixed(0)} req/s, p99 ${g.latency.p99} ms, bare: ${b.requests.average.toFixed(0)} req/s, ratio ${(g.requests.average / b.requests.average).toFixed(2)}`,
