@@ -5,7 +5,7 @@
  */
 import { useParams } from 'react-router';
 import { INSTRUMENTS, isInstrumentId, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
-import NotFound from '../routes/NotFound.tsx';
+import NotFound from '../components/NotFound.tsx';
 import { ChecksSendError, ChecksSent, useChecksForm } from './ChecksForm.tsx';
 import './checks.css';
 
