@@ -87,13 +87,13 @@ export async function saveCheckin(
   checkin: Checkin,
   acceptLanguage: AcceptLanguage,
 ): Promise<OutputOf<typeof putCheckin>> {
-  const { today } = await personToday(ctx, actor.personId);
-  notInFuture('date', date, today, 'check in for today or an earlier day');
+  const day = await personToday(ctx, actor.personId);
+  notInFuture('date', date, day.today, 'check in for today or an earlier day');
   const rows = checkinToObservations(checkin);
   await replaceDayObservations(ctx.store.db, actor.personId, date, CHECKIN_SOURCE, rows, ctx.now());
   // The day's check-in rows are now exactly `rows`: answer from them instead of reading back.
   const saved = observationsToCheckin(rows);
-  const support = await diarySupport(ctx, actor.personId, acceptLanguage);
+  const support = await diarySupport(ctx, actor.personId, acceptLanguage, day);
   return { ...(support ? { support } : {}), date, checkin: saved, derived: deriveCheckin(saved) };
 }
 

@@ -14,11 +14,17 @@ export interface Actor {
   personId: string;
 }
 
+/** A person's today and the time zone it was read in. */
+export interface PersonDay {
+  today: string;
+  timeZone: string;
+}
+
 /** The person's own calendar day now, from their time zone: the one "today" every service uses. */
 export async function personToday(
   ctx: Pick<AppContext, 'store' | 'now'>,
   personId: string,
-): Promise<{ today: string; timeZone: string }> {
+): Promise<PersonDay> {
   const person = await getPerson(ctx.store.db, personId);
   return { today: localDateAt(ctx.now(), person.time_zone), timeZone: person.time_zone };
 }

@@ -37,7 +37,7 @@ import { getPerson, updatePerson } from '../../store/people.ts';
 import { addDismissal, latestDismissal, moodDays } from '../../store/safety.ts';
 import { listScreenerResponses, type ScreenerResponseRow } from '../../store/screeners.ts';
 import { HttpError } from '../plugins/errors.ts';
-import { type Actor, type AppContext, personToday } from './context.ts';
+import { type Actor, type AppContext, type PersonDay, personToday } from './context.ts';
 
 /** The browser's Accept-Language header as it arrives: it decides the region until the person picks one. */
 export type AcceptLanguage = string | readonly string[] | undefined;
@@ -99,10 +99,10 @@ export async function supportFor(
  * The diary rule (see core/safety/diary.ts) for the person's today, with the one 7-day snooze
  * per episode. `pattern` is the trigger whether or not it is snoozed.
  */
-export async function diaryCheck(ctx: AppContext, personId: string) {
+export async function diaryCheck(ctx: AppContext, personId: string, day?: PersonDay) {
   const { db } = ctx.store;
   const now = ctx.now();
-  const { today, timeZone } = await personToday(ctx, personId);
+  const { today, timeZone } = day ?? (await personToday(ctx, personId));
   const dismissedAt = await latestDismissal(db, personId, LOW_MOOD_KIND);
   const dismissal = dismissedAt ? { at: dismissedAt, date: localDateAt(dismissedAt, timeZone) } : null;
   // From the dismissal's window on, so an episode that began before it can be followed to today.
@@ -113,8 +113,14 @@ export async function diaryCheck(ctx: AppContext, personId: string) {
 }
 
 /** For check-ins: the support screen when the diary rule fires after a save. */
-export async function diarySupport(ctx: AppContext, personId: string, acceptLanguage: AcceptLanguage) {
-  const diary = await diaryCheck(ctx, personId);
+export async function diarySupport(
+  ctx: AppContext,
+  personId: string,
+  acceptLanguage: AcceptLanguage,
+  /** The person's today and time zone when the caller has just read them (one query fewer per save). */
+  day?: PersonDay,
+) {
+  const diary = await diaryCheck(ctx, personId, day);
   return supportFor(ctx, personId, acceptLanguage, diary.triggers, {
     snoozeAvailable: diary.snoozeAvailable,
   });
