@@ -314,7 +314,9 @@ export function experimentResult(table: DayTable, plan: ExperimentPlan, today: s
   const primaryOutcome = OUTCOMES.find((o) => o.key === plan.primaryOutcome) ?? (OUTCOMES[0] as Outcome);
   const primary = primaryChange(compare(table, primaryOutcome, baseline, period), final, end);
   const others = exploratoryChanges(
-    OUTCOMES.filter((o) => o !== primaryOutcome).map((o) => compare(table, o, baseline, period)),
+    OUTCOMES.filter((o) => o !== primaryOutcome && (!o.device || recorded(table, o))).map((o) =>
+      compare(table, o, baseline, period),
+    ),
   );
   return {
     status,
@@ -328,4 +330,9 @@ export function experimentResult(table: DayTable, plan: ExperimentPlan, today: s
     caveat: EXPERIMENT_CAVEAT,
     method: EXPERIMENT_METHOD,
   };
+}
+
+/** Whether any day holds a value of the outcome (a device outcome without a device is left out). */
+function recorded(table: DayTable, outcome: Outcome): boolean {
+  return outcome.measures.some((m) => table.columns.get(m)?.some((v) => !Number.isNaN(v)) ?? false);
 }

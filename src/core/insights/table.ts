@@ -19,7 +19,17 @@ export interface DayTable {
 }
 
 export interface Outcome {
-  key: 'mood' | 'energy' | 'focus' | 'stress' | 'sleep_quality' | 'life_satisfaction' | 'gut_comfort';
+  key:
+    | 'mood'
+    | 'energy'
+    | 'focus'
+    | 'stress'
+    | 'sleep_quality'
+    | 'life_satisfaction'
+    | 'gut_comfort'
+    | 'hrv_sdnn'
+    | 'hrv_rmssd'
+    | 'resting_heart_rate';
   label: string;
   /** The measures the outcome is made from (never used as its own factors). */
   measures: readonly string[];
@@ -27,6 +37,11 @@ export interface Outcome {
   combine: 'mean' | 'comfort';
   /** False for stress: lower is the better direction. */
   higherIsBetter: boolean;
+  /**
+   * Read by a watch or ring (issue 20), not typed: looked at only for people whose device gave it,
+   * so nobody else meets an outcome they cannot have.
+   */
+  device?: true;
 }
 
 export const OUTCOMES: readonly Outcome[] = [
@@ -61,6 +76,32 @@ export const OUTCOMES: readonly Outcome[] = [
     measures: ['bloating', 'abdominal_pain'],
     combine: 'comfort',
     higherIsBetter: true,
+  },
+  // A device's nightly readings of the body (issue 20). SDNN (Apple) and RMSSD (Fitbit, Oura) are
+  // different measures of variability, so each is its own outcome and they are never averaged.
+  {
+    key: 'hrv_sdnn',
+    label: 'heart-rate variability (SDNN)',
+    measures: ['hrv_sdnn'],
+    combine: 'mean',
+    higherIsBetter: true,
+    device: true,
+  },
+  {
+    key: 'hrv_rmssd',
+    label: 'heart-rate variability (RMSSD)',
+    measures: ['hrv_rmssd'],
+    combine: 'mean',
+    higherIsBetter: true,
+    device: true,
+  },
+  {
+    key: 'resting_heart_rate',
+    label: 'resting heart rate',
+    measures: ['resting_heart_rate'],
+    combine: 'mean',
+    higherIsBetter: false,
+    device: true,
   },
 ];
 
