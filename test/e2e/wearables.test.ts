@@ -45,9 +45,9 @@ describe.each(testEngines())('wearables in Chromium on %s', (engine) => {
 
     await page.goto(`${run.server.url}/data`);
     const card = page.locator('section.cap-wearables');
-    await card.getByLabel('Where the file comes from').selectOption('apple-health');
-    await card.getByLabel('Export file').setInputFiles(zip);
-    await card.getByRole('button', { name: 'Import' }).click();
+    await card.getByLabel('Phone or wearable').selectOption('apple-health');
+    await card.getByLabel('Export to upload').setInputFiles(zip);
+    await card.getByRole('button', { name: 'Upload and import' }).click();
     const notice = card.getByText(/Apple Health: [\d,]+ daily values from/);
     await notice.waitFor({ timeout: 120_000 });
     expect(await notice.textContent()).toMatch(/new, 0 updated, 0 already here/);

@@ -137,7 +137,7 @@ export function WearablesImport() {
       </p>
       <form className="form" onSubmit={submit}>
         <label className="field">
-          <span>Where the file comes from</span>
+          <span>Phone or wearable</span>
           <select value={source} onChange={(e) => setSource(e.target.value as Source)}>
             {SOURCES.map((s) => (
               <option key={s.id} value={s.id}>
@@ -148,7 +148,7 @@ export function WearablesImport() {
           <small className="muted">{SOURCES.find((s) => s.id === source)?.how}</small>
         </label>
         <label className="field">
-          <span>Export file</span>
+          <span>Export to upload</span>
           <input
             type="file"
             accept=".zip,.xml,.db,.json,.csv,application/zip,application/xml"
@@ -157,7 +157,7 @@ export function WearablesImport() {
         </label>
         <div className="upload-row">
           <button className="button" type="submit" disabled={!file || upload.isPending}>
-            {upload.isPending ? 'Importing…' : 'Import'}
+            {upload.isPending ? 'Uploading…' : 'Upload and import'}
           </button>
           {sent !== null && sent < 1 && (
             <span className="upload-progress">
