@@ -173,8 +173,13 @@ describe('the support screen comes before any PHQ-9 result', () => {
         if (!f.endsWith('.tsx')) continue;
         const text = readFileSync(p, 'utf8');
         // Anything that reads screener answers and touches a `.score`.
-        if (/checks\/queries|'\.\/queries\.ts'|core\/screeners\//.test(text) && /\.score\b/.test(text))
-          files.push(p);
+        // (`./queries.ts` counts only where its queries read questionnaires: every capability has one now.)
+        const readsScreeners =
+          /checks\/queries|core\/screeners\/|contract\/screeners|contract\/clinics|contract\/clinician/.test(
+            text,
+          ) ||
+          (/\/(checks|clinics|clinician)\//.test(p) && text.includes("'./queries.ts'"));
+        if (readsScreeners && /\.score\b/.test(text)) files.push(p);
       }
     };
     walk('src/web');
@@ -182,6 +187,11 @@ describe('the support screen comes before any PHQ-9 result', () => {
       'src/web/checks/Checks.tsx',
       'src/web/checks/ChecksChart.tsx',
       'src/web/checks/ChecksOutcome.tsx',
+      // Clinician-facing pages (a clinic's caseload and person page, a shared summary): scores a
+      // clinician reads, never a person's own new result, so no support screen belongs before them.
+      'src/web/clinician/Clinician.tsx',
+      'src/web/clinics/ScaleCell.tsx',
+      'src/web/clinics/Trajectories.tsx',
       // Questionnaires beside mood (Insights). Its hand-written answer type hid it from this scan
       // until the typed client; it draws past scores as a chart, not a new result.
       'src/web/insights/InsightsHabitCharts.tsx',
