@@ -59,7 +59,9 @@ describe('programs from files', () => {
   });
 
   it('refuses a broken file, naming the file and the path of the mistake', () => {
-    const dir = dirWith({ 'bad.yaml': CLINIC_YAML.replace('measures: [movement]', 'measures: [moon_phase]') });
+    const dir = dirWith({
+      'bad.yaml': CLINIC_YAML.replace('measures: [movement]', 'measures: [moon_phase]'),
+    });
     expect(() => readProgramFiles(dir)).toThrow(
       'bad.yaml: weeks.0.adds.0.rule.measures.0: is not a known measure',
     );
