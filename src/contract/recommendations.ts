@@ -3,33 +3,13 @@
  * when the safety pathway has something to show; dismiss, snooze and undo.
  */
 import { z } from 'zod';
-import { referenceSchema } from '../core/knowledge/types.ts';
-import { evidenceGradeSchema, nodeKindSchema, relationSchema } from '../core/knowledge/vocabulary.ts';
 import { localDate, noContent } from './common.ts';
 import { endpoint } from './endpoint.ts';
+import { edgeView } from './knowledge.ts';
 import { supportScreen } from './safety.ts';
 
-const nodeSummary = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  kind: nodeKindSchema,
-  kindLabel: z.string(),
-  topic: z.string(),
-  summary: z.string(),
-});
-
-/** A knowledge-graph edge as pages show it (core/knowledge/views.ts), with its grade and references. */
-export const edgeView = z.strictObject({
-  id: z.string(),
-  from: nodeSummary,
-  to: nodeSummary,
-  relation: relationSchema,
-  label: z.string(),
-  grade: evidenceGradeSchema,
-  gradeLabel: z.string(),
-  note: z.string(),
-  references: z.array(referenceSchema.extend({ url: z.string() })),
-});
+/** A knowledge-graph edge as pages show it (one schema: contract/knowledge.ts). */
+export { edgeView };
 
 export const recommendation = z.strictObject({
   id: z.string(),
