@@ -167,18 +167,24 @@ function bareQueries(file: string, clinicId: string, today: string): () => numbe
       .all(...seekIds, from);
     const scores = [...recent, ...older];
     const answers = db
-      .prepare(`select id, answers from screener_response where person_id in (${list}) and date >= ?`)
+      .prepare(
+        `select id, answers from screener_response where person_id in (${list}) and date >= ?
+         and instrument in ('phq9', 'signals')`,
+      )
       .all(...ids, from) as { answers: string }[];
     for (const a of answers) JSON.parse(a.answers);
     const moods = db
       .prepare(
-        `select person_id, date, value, source from observation where person_id in (${list}) and measure = 'mood'
-         and value is not null and date >= ? and date <= ? order by person_id, date`,
+        `select person_id, string_agg(date || (case when source = 'checkin' then '=' else '~' end) || value, ',') as days
+         from observation where person_id in (${list}) and measure = 'mood'
+         and value is not null and date >= ? and date <= ? group by person_id`,
       )
-      .all(...ids, addDays(from, -14), today);
+      .all(...ids, addDays(from, -14), today) as { days: string }[];
+    for (const m of moods) m.days.split(',');
     const last = db
       .prepare(
-        `select person_id, max(date) as last from observation where person_id in (${list}) group by person_id`,
+        `select p.id, (select max(o.date) from observation o where o.person_id = p.id) as last
+         from person p where p.id in (${list})`,
       )
       .all(...ids);
     const schedules = db

@@ -55,7 +55,8 @@ export const reliableChange = z.strictObject({
   index: z.number(),
   /** improved / deteriorated when |index| > 1.96, in the direction that is better or worse for the scale. */
   verdict: z.enum(['improved', 'deteriorated', 'no reliable change']),
-  basis: reliableChangeBasis,
+  /** The smallest reliable change in whole points; the r and SD behind it are in the answer's `reliableChangeBasis`. */
+  criticalChange: z.number(),
 });
 
 /** One scale for one person: latest, baseline, change, reliable change, response and remission. */
@@ -117,8 +118,8 @@ export const caseloadPerson = z.strictObject({
   /** Safety events in the last 12 weeks, newest first. */
   safetyEvents: z.array(safetyEvent),
   scales: z.array(scaleSummary),
-  /** Daily mood for the last 12 weeks, oldest first (one point per logged day). */
-  moodSeries: z.array(moodPoint),
+  /** Daily mood for the last 12 weeks: one value per calendar day from `from` to today, null when not logged. */
+  moodSeries: z.strictObject({ from: localDate, moods: z.array(z.number().nullable()) }),
   lastEntryDate: localDate.nullable(),
   schedule: z.array(dueQuestionnaire),
 });

@@ -8,6 +8,7 @@ import {
   localDateAt,
   minutesFromTime,
   timeFromMinutes,
+  utcMidnight,
 } from './dates.ts';
 
 describe('dates', () => {
@@ -79,5 +80,16 @@ describe('dates', () => {
     expect(timeFromMinutes(1410)).toBe('23:30');
     expect(timeFromMinutes(-30)).toBe('23:30');
     expect(() => minutesFromTime('25:00')).toThrow();
+  });
+});
+
+describe('utcMidnight', () => {
+  it('agrees with Date.UTC on every day from 1900 to 2100, and refuses what is not a date', () => {
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += 86_400_000) {
+      const date = new Date(ms).toISOString().slice(0, 10);
+      if (utcMidnight(date) !== ms) expect(utcMidnight(date)).toBe(ms);
+    }
+    for (const bad of ['2026-3-01', '2026/03/01', '2026-03-0x', '', '20260301', '2026-03-011'])
+      expect(utcMidnight(bad)).toBeNaN();
   });
 });

@@ -76,24 +76,58 @@ function dateFormat(timeZone: string): Intl.DateTimeFormat {
 
 /** The calendar date at `instant` in `timeZone`: 23:30 in Auckland is still that local day. */
 export function localDateAt(instant: Date, timeZone: string): string {
-  const parts = dateFormat(timeZone).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  // 'en-CA' writes dates as YYYY-MM-DD; the parts are read by type all the same, in case a
+  // runtime's locale data orders them otherwise.
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const p of dateFormat(timeZone).formatToParts(instant)) {
+    if (p.type === 'year') year = p.value;
+    else if (p.type === 'month') month = p.value;
+    else if (p.type === 'day') day = p.value;
+  }
+  return `${year}-${month}-${day}`;
 }
 
 /** `addDays('2024-02-28', 1)` → `'2024-02-29'`. Pure calendar arithmetic, no time zone. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return new Date(utcMidnight(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whole days from `a` to `b`: `daysBetween('2026-01-01', '2026-01-31')` → 30. */
 export function daysBetween(a: string, b: string): number {
-  const toUtc = (s: string) => {
-    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d);
-  };
-  return Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
+  return Math.round((utcMidnight(b) - utcMidnight(a)) / 86_400_000);
+}
+
+/**
+ * Milliseconds at UTC midnight of a `YYYY-MM-DD` date (NaN for anything else). The caseload runs
+ * this for every day of hundreds of diaries, so it reads the digits itself and counts days with
+ * Hinnant's days-from-civil (https://howardhinnant.github.io/date_algorithms.html#days_from_civil),
+ * several times faster than slicing the string into `Date.UTC`; dates.test.ts compares the two on
+ * every day from 1900 to 2100.
+ */
+export function utcMidnight(date: string): number {
+  const year = digits(date, 0, 4);
+  const month = digits(date, 5, 2);
+  const day = digits(date, 8, 2);
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return Number.NaN;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return (era * 146_097 + dayOfEra - 719_468) * 86_400_000;
+}
+
+/** The number written by `length` decimal digits at `at`, or NaN. */
+function digits(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return Number.NaN;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** `'23:30'` → 1410 minutes after midnight; throws on anything else. */

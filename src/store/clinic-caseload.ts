@@ -114,16 +114,9 @@ export async function caseloadRecentScores(db: Kysely<Database>, clinicId: strin
     cross join (select 'phq9' as instrument union all select 'gad7' union all select 'who5') i
     where m.clinic_id = ${clinicId} and m.left_at is null`.execute(db);
   const ids = [...new Set(seeks.rows.flatMap((r) => [r.baseline, r.before]).filter((x): x is string => !!x))];
-  const rows: LightRow[] = await db
-    .selectFrom('screener_response')
-    .innerJoin('clinic_membership as m', 'm.person_id', 'screener_response.person_id')
-    .select(lightColumns.map((c) => `screener_response.${c}` as const))
-    .where('m.clinic_id', '=', clinicId)
-    .where('m.left_at', 'is', null)
-    .where('screener_response.date', '>=', from)
-    .execute();
+  const older: LightRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    rows.push(
+    older.push(
       ...(await db
         .selectFrom('screener_response')
         .select([...lightColumns])
@@ -132,18 +125,47 @@ export async function caseloadRecentScores(db: Kysely<Database>, clinicId: strin
         .execute()),
     );
   }
-  return groupBy(rows.map(toScoreRow).sort(byTime));
+  // The few older results sorted here; the window's thousands come sorted from the database (the
+  // covering index of 0018 is in this order), and all of them are later than every older one.
+  const out = groupBy(older.map(toScoreRow).sort(byTime));
+  const recent = await db
+    .selectFrom('screener_response')
+    .innerJoin('clinic_membership as m', 'm.person_id', 'screener_response.person_id')
+    .select(lightColumns.map((c) => `screener_response.${c}` as const))
+    .where('m.clinic_id', '=', clinicId)
+    .where('m.left_at', 'is', null)
+    .where('screener_response.date', '>=', from)
+    .orderBy('screener_response.person_id')
+    .orderBy('screener_response.date')
+    .orderBy('screener_response.created_at')
+    .execute();
+  for (const r of recent) {
+    const row = toScoreRow(r);
+    const list = out.get(row.personId);
+    if (list) list.push(row);
+    else out.set(row.personId, [row]);
+  }
+  return out;
 }
 
-/** The answers of results dated `from` on, by result id (the safety rules read item 9 and red flags). */
-export async function recentAnswers(db: Kysely<Database>, personIds: readonly string[], from: string) {
+/**
+ * The answers of these instruments' results dated `from` on, by result id (the safety rules read
+ * PHQ-9 item 9 and the red flags: core/safety `ANSWERS_READ_FOR`).
+ */
+export async function recentAnswers(
+  db: Kysely<Database>,
+  personIds: readonly string[],
+  from: string,
+  instruments: readonly string[],
+) {
   const out = new Map<string, Record<string, number | boolean>>();
-  if (personIds.length === 0) return out;
+  if (personIds.length === 0 || instruments.length === 0) return out;
   const rows = await db
     .selectFrom('screener_response')
     .select(['id', 'answers'])
     .where('person_id', 'in', personIds)
     .where('date', '>=', from)
+    .where('instrument', 'in', instruments)
     .execute();
   for (const r of rows) out.set(r.id, JSON.parse(r.answers) as Record<string, number | boolean>);
   return out;
@@ -168,6 +190,11 @@ export function safetyInputs(
 /**
  * One mood per logged day between two dates, per person, oldest first: the check-in's mood first,
  * then an imported one (as store/safety.ts `moodDays` does for one person).
+ *
+ * A clinic's caseload reads about 50,000 of these; as rows, making each one a JavaScript object
+ * cost more than the rest of the caseload put together. So each person's days come as one string
+ * (`string_agg`, in SQLite from 3.44 and in PostgreSQL alike): `date` `=` (check-in) or `~`
+ * (imported) `value`, comma-separated, in no promised order — sorted here when needed.
  */
 export async function caseloadMoods(
   db: Kysely<Database>,
@@ -179,30 +206,43 @@ export async function caseloadMoods(
   if (personIds.length === 0) return out;
   const rows = await db
     .selectFrom('observation')
-    .select(['person_id', 'date', 'value', 'source'])
+    .select([
+      'person_id',
+      sql<string>`string_agg(date || (case when source = ${sql.lit(CHECKIN_SOURCE)} then '=' else '~' end) || value, ',')`.as(
+        'days',
+      ),
+    ])
     .where('person_id', 'in', personIds)
     // A literal, not a parameter: it is what lets the planner use the partial index of moods (0018).
     .where('measure', '=', sql.lit('mood'))
     .where('value', 'is not', null)
     .where('date', '>=', from)
     .where('date', '<=', to)
-    .orderBy('person_id')
-    .orderBy('date')
+    .groupBy('person_id')
     .execute();
-  const held = new Map<string, Map<string, { mood: number; checkin: boolean }>>();
-  for (const r of rows) {
-    const days = held.get(r.person_id) ?? new Map<string, { mood: number; checkin: boolean }>();
-    held.set(r.person_id, days);
-    const checkin = r.source === CHECKIN_SOURCE;
-    const day = days.get(r.date);
-    if (!day || (checkin && !day.checkin)) days.set(r.date, { mood: Number(r.value), checkin });
-  }
-  for (const [personId, days] of held)
-    out.set(
-      personId,
-      [...days.entries()].map(([date, v]) => ({ date, mood: v.mood })),
-    );
+  for (const r of rows) out.set(r.person_id, moodDaysOf(r.days));
   return out;
+}
+
+/** `'2026-03-01=7,2026-03-01~3,2026-03-02~5'` → one mood a day, the check-in's first, by date. */
+export function moodDaysOf(encoded: string): { date: string; mood: number }[] {
+  const entries = encoded.split(',');
+  let sorted = true;
+  for (let i = 1; i < entries.length && sorted; i++)
+    sorted = (entries[i - 1] as string).slice(0, 10) <= (entries[i] as string).slice(0, 10);
+  if (!sorted) entries.sort();
+  const days: { date: string; mood: number }[] = [];
+  let lastFromCheckin = false;
+  for (const e of entries) {
+    const date = e.slice(0, 10);
+    const checkin = e[10] === '=';
+    const last = days[days.length - 1];
+    if (last?.date !== date) days.push({ date, mood: Number(e.slice(11)) });
+    else if (checkin && !lastFromCheckin) last.mood = Number(e.slice(11));
+    else continue;
+    lastFromCheckin = checkin;
+  }
+  return days;
 }
 
 /**

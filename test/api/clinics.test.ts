@@ -207,7 +207,7 @@ describe.each(testEngines())('clinics on %s', (engine) => {
       need: { tier: string; reasons: string[] };
       scales: Record<string, unknown>[];
       safetyEvents: { date: string; kind: string; level: string }[];
-      moodSeries: unknown[];
+      moodSeries: { from: string; moods: (number | null)[] };
       lastEntryDate: string | null;
       schedule: { status: string; daysOverdue: number }[];
     }[];
@@ -220,9 +220,12 @@ describe.each(testEngines())('clinics on %s', (engine) => {
     expect(rows[0]?.safetyEvents).toEqual([
       expect.objectContaining({ date: '2026-03-01', kind: 'phq9_item9', level: 'urgent' }),
     ]);
-    expect(rows[0]?.moodSeries).toEqual([
-      { date: '2026-02-27', mood: 4 },
-      { date: '2026-02-28', mood: 5 },
+    // 12 weeks ending on 10 March: 84 days from 17 December; 27 and 28 February are days 72 and 73.
+    expect(rows[0]?.moodSeries.from).toBe('2025-12-17');
+    expect(rows[0]?.moodSeries.moods).toHaveLength(84);
+    expect(rows[0]?.moodSeries.moods.flatMap((m, i) => (m === null ? [] : [[i, m]]))).toEqual([
+      [72, 4],
+      [73, 5],
     ]);
     expect(rows[0]?.lastEntryDate).toBe('2026-02-28');
     const benPhq9 = rows[1]?.scales.find((s) => s.instrument === 'phq9');
@@ -231,7 +234,7 @@ describe.each(testEngines())('clinics on %s', (engine) => {
       baseline: { date: '2026-01-05', score: 5 },
       latest: { date: '2026-03-01', score: 10, band: { label: 'Moderate' } },
       changeSinceBaseline: 5,
-      reliableChange: { index: 2.53, verdict: 'deteriorated', basis: { criticalChange: 4 } },
+      reliableChange: { index: 2.53, verdict: 'deteriorated', criticalChange: 4 },
       response: null,
     });
     expect(rows[2]?.schedule).toEqual([

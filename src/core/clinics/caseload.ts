@@ -5,7 +5,7 @@
  *
  * @example caseloadPerson({ personId, displayName, joinedAt, joinedDate, today, kinds, scores, … })
  */
-import { addDays } from '../dates.ts';
+import { addDays, daysBetween } from '../dates.ts';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '../screeners/instruments.ts';
 import type { ShareKind } from '../sharing/access.ts';
 import type { SafetyInputResult } from '../sharing/safety-summary.ts';
@@ -42,9 +42,33 @@ export interface CaseloadPerson {
   need: Need;
   safetyEvents: ClinicSafetyEvent[];
   scales: ScaleSummary[];
-  moodSeries: { date: string; mood: number }[];
+  /** Daily mood over the window: one value per calendar day from `from` to today, null when not logged. */
+  moodSeries: DailyMoods;
   lastEntryDate: string | null;
   schedule: (DueStatus & { name: string })[];
+}
+
+/**
+ * One value per calendar day from `from`, null on days without one: a caseload of 500 people sends
+ * 42,000 of these, so not as `{ date, mood }` pairs.
+ */
+export interface DailyMoods {
+  from: string;
+  moods: (number | null)[];
+}
+
+/** `dailyMoods([{ date: '2026-03-02', mood: 4 }], '2026-03-01', '2026-03-03')` → `{ from: '2026-03-01', moods: [null, 4, null] }`. */
+export function dailyMoods(
+  days: readonly { date: string; mood: number }[],
+  from: string,
+  to: string,
+): DailyMoods {
+  const moods: (number | null)[] = new Array(Math.max(0, daysBetween(from, to) + 1)).fill(null);
+  for (const d of days) {
+    const i = daysBetween(from, d.date);
+    if (i >= 0 && i < moods.length) moods[i] = d.mood;
+  }
+  return { from, moods };
 }
 
 /** The window's first day for `today`. */
@@ -82,7 +106,7 @@ export function caseloadPerson(input: CaseloadInput): CaseloadPerson {
     need,
     safetyEvents,
     scales,
-    moodSeries: moods.filter((m) => m.date >= from && m.date <= input.today),
+    moodSeries: dailyMoods(moods, from, input.today),
     lastEntryDate: diary ? input.lastEntryDate : null,
     schedule,
   };

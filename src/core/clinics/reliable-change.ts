@@ -16,7 +16,7 @@
  * RCI is computed for it: its change is judged by the 10-point rule of Topp et al. 2015
  * (core/screeners/scoring.ts `who5Change`).
  *
- * @example reliableChange('phq9', 18, 9) // { index: -4.55, verdict: 'improved', basis: … }
+ * @example reliableChange('phq9', 18, 9) // { index: -4.55, verdict: 'improved', criticalChange: 4 }
  */
 import type { InstrumentId } from '../screeners/instruments.ts';
 
@@ -126,7 +126,11 @@ export interface ReliableChange {
   /** To two decimals. */
   index: number;
   verdict: Verdict;
-  basis: ReliableChangeBasis;
+  /**
+   * The smallest reliable change in whole points. The r and SD behind it, with their sources, are
+   * in `RELIABLE_CHANGE_BASIS` (answers list them once, not once per person and scale).
+   */
+  criticalChange: number;
 }
 
 /** Higher is worse on PHQ-9 and GAD-7; higher is better on WHO-5. */
@@ -148,5 +152,5 @@ export function reliableChange(
   const worse = HIGHER_IS_WORSE[instrument] ? index > 0 : index < 0;
   const verdict: Verdict =
     Math.abs(index) > RCI_CRITICAL ? (worse ? 'deteriorated' : 'improved') : 'no reliable change';
-  return { index: Math.round(index * 100) / 100, verdict, basis: b };
+  return { index: Math.round(index * 100) / 100, verdict, criticalChange: b.criticalChange };
 }

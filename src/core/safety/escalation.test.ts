@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreInstrument } from '../screeners/scoring.ts';
-import { escalate, levelOf, screenTriggers } from './escalation.ts';
+import { ANSWERS_READ_FOR, escalate, levelOf, screenTriggers } from './escalation.ts';
 import { previousPhq9Scores, safetyNow } from './now.ts';
 
 /**
@@ -232,5 +232,32 @@ describe('levels', () => {
     expect(levelOf([t('mention'), t('urgent')])).toBe('urgent');
     expect(levelOf([t('mention'), t('professional')])).toBe('professional');
     expect(screenTriggers([t('mention'), t('professional')]).map((x) => x.level)).toEqual(['professional']);
+  });
+});
+
+describe('which answers the rules read', () => {
+  it('judges GAD-7 and WHO-5 by their totals alone, so the caseload may leave their answers unread', () => {
+    expect([...ANSWERS_READ_FOR].sort()).toEqual(['phq9', 'signals']);
+    for (const total of [0, 9, 10, 15, 21]) {
+      const r = gad7(total);
+      expect(escalate({ instrument: 'gad7', answers: {}, score: r.score })).toEqual(
+        escalate({ instrument: 'gad7', answers: r.answers, score: r.score }),
+      );
+    }
+    const who5Answers: Record<string, number>[] = [
+      {},
+      { who5_1: 0, who5_2: 0, who5_3: 0, who5_4: 0, who5_5: 0 },
+    ];
+    for (const answers of who5Answers) {
+      expect(escalate({ instrument: 'who5', answers, score: 0 })).toEqual(
+        escalate({ instrument: 'who5', answers: {}, score: 0 }),
+      );
+    }
+    // PHQ-9's item 9 is read from the answers: without them an urgent result would be missed.
+    const withItem9 = phq9(3, 1);
+    expect(escalate({ instrument: 'phq9', answers: withItem9.answers, score: withItem9.score }).level).toBe(
+      'urgent',
+    );
+    expect(escalate({ instrument: 'phq9', answers: {}, score: withItem9.score }).level).not.toBe('urgent');
   });
 });

@@ -194,6 +194,12 @@ function who5Triggers(score: number): SafetyTrigger[] {
 }
 
 /**
+ * The instruments whose individual answers `escalate` reads (PHQ-9 item 9, the signals' red flags);
+ * the others are judged by their totals, so a reader of many results may skip their answers.
+ */
+export const ANSWERS_READ_FOR: readonly string[] = ['phq9', 'signals'];
+
+/**
  * What one result raises. `previousPhq9` is the total of the person's PHQ-9 before this one (for
  * reliable change); it is ignored for the other instruments.
  */

@@ -18,6 +18,7 @@ import { RELIABLE_CHANGE_BASIS } from '../../core/clinics/reliable-change.ts';
 import type { Schedule, ScheduleWeeks } from '../../core/clinics/schedule.ts';
 import { addDays, localDateAt } from '../../core/dates.ts';
 import { toCsv } from '../../core/export/csv.ts';
+import { ANSWERS_READ_FOR } from '../../core/safety/escalation.ts';
 import { isInstrumentId, NOT_A_DIAGNOSIS } from '../../core/screeners/instruments.ts';
 import {
   caseloadMoods,
@@ -73,7 +74,7 @@ export async function caseloadRows(
   const windowFrom = windowStart(earliestToday);
   const scores =
     history === 'all' ? await caseloadScores(db, ids) : await caseloadRecentScores(db, clinicId, windowFrom);
-  const answers = await recentAnswers(db, ids, windowFrom);
+  const answers = await recentAnswers(db, ids, windowFrom, ANSWERS_READ_FOR);
   const moods = await caseloadMoods(db, ids, addDays(windowFrom, -DIARY_RULE_LOOKBACK_DAYS), latestToday);
   const lastEntries = await lastEntryDates(db, ids);
   const schedules = schedulesByMembership(

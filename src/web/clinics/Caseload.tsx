@@ -128,7 +128,7 @@ function CaseloadEntry({
         {person.scales.map((s) => (
           <ScaleCell key={s.instrument} scale={s} today={today} />
         ))}
-        <MoodCell mood={person.moodSeries} today={today} />
+        <MoodCell series={person.moodSeries} today={today} />
       </div>
       {late.length > 0 && (
         <p className="small entry-due">

@@ -3,9 +3,10 @@
  * baseline, Jacobson–Truax reliable change, PHQ-9 response and remission, and a sparkline.
  */
 
+import { RELIABLE_CHANGE_BASIS } from '../../core/clinics/reliable-change.ts';
 import { addDays } from '../../core/dates.ts';
 import { INSTRUMENTS } from '../../core/screeners/instruments.ts';
-import type { MoodPoint, ScaleSummary } from './queries.ts';
+import type { DailyMoods, ScaleSummary } from './queries.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { shortDate, signed, verdictWords } from './words.ts';
 
@@ -21,6 +22,7 @@ export function ScaleCell({ scale, today }: { scale: ScaleSummary; today: string
   const first = scale.series[0]?.date;
   const from = first && first < addDays(today, -WINDOW_DAYS) ? first : addDays(today, -WINDOW_DAYS);
   const rc = scale.reliableChange;
+  const basis = RELIABLE_CHANGE_BASIS[scale.instrument];
   if (!scale.latest)
     return (
       <div className="scale-cell">
@@ -46,7 +48,7 @@ export function ScaleCell({ scale, today }: { scale: ScaleSummary; today: string
       {rc && (
         <p
           className={`small rc rc-${rc.verdict === 'no reliable change' ? 'none' : rc.verdict}`}
-          title={`r = ${rc.basis.reliability.r}, SD = ${rc.basis.sd.value}: a change of ${rc.basis.criticalChange} points or more is reliable`}
+          title={`${basis ? `r = ${basis.reliability.r}, SD = ${basis.sd.value}: ` : ''}a change of ${rc.criticalChange} points or more is reliable`}
         >
           {verdictWords(rc)}
         </p>
@@ -90,8 +92,11 @@ export function ScaleCell({ scale, today }: { scale: ScaleSummary; today: string
   );
 }
 
-export function MoodCell({ mood, today }: { mood: readonly MoodPoint[]; today: string }) {
+export function MoodCell({ series, today }: { series: DailyMoods; today: string }) {
   const from = addDays(today, -WINDOW_DAYS);
+  const mood = series.moods.flatMap((m, i) =>
+    m === null ? [] : [{ date: addDays(series.from, i), mood: m }],
+  );
   const mean = mood.length ? mood.reduce((a, p) => a + p.mood, 0) / mood.length : null;
   return (
     <div className="scale-cell">
