@@ -5,6 +5,7 @@ import { localDate } from '../core/date-schemas.ts';
 import { dateParams, noContent } from './common.ts';
 import { endpoint } from './endpoint.ts';
 import { supportScreen } from './safety.ts';
+import { deviceValue } from './wearables.ts';
 
 /** A check-in as stored: any of the form's fields (an imported day may hold values outside the form's scales). */
 export const checkinValues = z.strictObject({
@@ -43,16 +44,27 @@ export const checkinDay = z.strictObject({
     .optional(),
 });
 
+/**
+ * A day as History lists it: a day with a check-in, imported tracker values or device values. The
+ * device exports (Apple Health, Fitbit, Oura, Gadgetbridge) come whole in `devices`, each value with
+ * its unit, export and devices, and so are not repeated in `imported` (which then holds the other
+ * trackers: Daylio, Bearable, Loop).
+ */
+export const historyDay = checkinDay.extend({
+  devices: z.array(deviceValue).optional(),
+});
+
 export const listCheckins = endpoint({
   method: 'GET',
   path: '/api/checkins',
-  summary: 'Check-in days in a period, newest first (the person’s own and imported ones).',
+  summary:
+    'Days in a period, newest first: the person’s check-ins, values imported from other trackers and daily values from devices.',
   query: z.strictObject({
     from: localDate.optional(),
     to: localDate.optional(),
     limit: z.coerce.number().int().min(1).max(1000).optional(),
   }),
-  output: z.strictObject({ days: z.array(checkinDay) }),
+  output: z.strictObject({ days: z.array(historyDay) }),
 });
 
 export const getCheckin = endpoint({

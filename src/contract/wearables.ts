@@ -37,20 +37,24 @@ export const wearablesOverview = z.strictObject({
   priority: z.array(z.string()),
 });
 
+/** One daily value from a device export: its measure, unit, the export and the apps and devices behind it. */
+export const deviceValue = z.strictObject({
+  measure: z.string(),
+  label: z.string(),
+  /** 'steps', 'hours', 'beats/min', 'ms', 'minutes after midnight' (bedtime, wake time), …; null if none. */
+  unit: z.string().nullable(),
+  value: z.number(),
+  source,
+  sourceName: z.string(),
+  /** The apps or devices it came from, highest priority first ("Ana’s Apple Watch"). */
+  origins: z.array(z.string()),
+  /** Their device models, when the export named them ("Watch6,2"). */
+  devices: z.array(z.string()),
+});
+
 export const deviceDayAnswer = z.strictObject({
   date: localDate,
-  values: z.array(
-    z.strictObject({
-      measure: z.string(),
-      label: z.string(),
-      unit: z.string().nullable(),
-      value: z.number(),
-      source,
-      sourceName: z.string(),
-      origins: z.array(z.string()),
-      devices: z.array(z.string()),
-    }),
-  ),
+  values: z.array(deviceValue),
 });
 
 export const importWearables = endpoint({

@@ -156,19 +156,21 @@ export interface ImportedDayObservations extends DayObservations {
 
 /**
  * Imported values of the given measures (or all) grouped by date and source, newest date first, between
- * two dates inclusive (or on one date when `from` equals `to`).
+ * two dates inclusive (or on one date when `from` equals `to`); from every imported source, or the ones given.
  */
 export async function listImportedDays(
   db: Kysely<Database>,
   personId: string,
   measures: readonly string[] | 'all',
   range: { from?: string; to?: string } = {},
+  sources: readonly string[] = IMPORTED_SOURCES,
 ): Promise<ImportedDayObservations[]> {
+  if (sources.length === 0) return [];
   let q = db
     .selectFrom('observation')
     .select(['date', 'measure', 'value', 'text', 'source'])
     .where('person_id', '=', personId)
-    .where('source', 'in', [...IMPORTED_SOURCES]);
+    .where('source', 'in', [...sources]);
   if (measures !== 'all') q = q.where('measure', 'in', [...measures]);
   if (range.from) q = q.where('date', '>=', range.from);
   if (range.to) q = q.where('date', '<=', range.to);

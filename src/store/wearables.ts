@@ -189,6 +189,7 @@ export async function listDeviceOrigins(db: Kysely<Database>, personId: string):
 }
 
 export interface DeviceDayValue {
+  date: string;
   measure: string;
   value: number;
   source: string;
@@ -196,14 +197,39 @@ export interface DeviceDayValue {
   devices: string[];
 }
 
-/** One date's device values, with where each came from. */
-export async function deviceDay(
+/** A span of local dates, either end open. */
+export interface DateSpan {
+  from?: string;
+  to?: string;
+}
+
+/** The dates holding any device value in `span`, newest first. */
+export async function deviceDates(
   db: Kysely<Database>,
   personId: string,
-  date: string,
+  span: DateSpan,
+  sources: readonly string[],
+): Promise<string[]> {
+  let q = db
+    .selectFrom('observation')
+    .select('date')
+    .distinct()
+    .where('person_id', '=', personId)
+    .where('source', 'in', [...sources]);
+  if (span.from) q = q.where('date', '>=', span.from);
+  if (span.to) q = q.where('date', '<=', span.to);
+  const rows = await q.orderBy('date', 'desc').execute();
+  return rows.map((r) => r.date);
+}
+
+/** The device values of the dates in `span`, with where each came from (by date, source, measure). */
+export async function deviceDays(
+  db: Kysely<Database>,
+  personId: string,
+  span: DateSpan,
   sources: readonly string[],
 ): Promise<DeviceDayValue[]> {
-  const rows = await db
+  let q = db
     .selectFrom('observation as o')
     .leftJoin('device_value as d', (j) =>
       j
@@ -212,14 +238,14 @@ export async function deviceDay(
         .onRef('d.date', '=', 'o.date')
         .onRef('d.measure', '=', 'o.measure'),
     )
-    .select(['o.measure', 'o.value', 'o.source', 'd.origins', 'd.devices'])
+    .select(['o.date', 'o.measure', 'o.value', 'o.source', 'd.origins', 'd.devices'])
     .where('o.person_id', '=', personId)
-    .where('o.date', '=', date)
-    .where('o.source', 'in', [...sources])
-    .orderBy('o.source')
-    .orderBy('o.measure')
-    .execute();
+    .where('o.source', 'in', [...sources]);
+  if (span.from) q = q.where('o.date', '>=', span.from);
+  if (span.to) q = q.where('o.date', '<=', span.to);
+  const rows = await q.orderBy('o.date', 'desc').orderBy('o.source').orderBy('o.measure').execute();
   return rows.map((r) => ({
+    date: r.date,
     measure: r.measure,
     value: Number(r.value),
     source: r.source,

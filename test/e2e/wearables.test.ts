@@ -1,8 +1,9 @@
 /**
  * Wearables in Chromium: upload an Apple Health export.zip under Data & sharing (two weeks of a
  * watch and a phone, written by bench/apple-health-export.ts and zipped as the Health app does),
- * then see last night filled in on Today, marked as coming from the watch and still editable, and
- * the nights in Insights' sleep chart. Screenshots at 390×844 and 1280×800, light and dark.
+ * then see last night filled in on Today, marked as coming from the watch and still editable, the
+ * nights in Insights' sleep chart, and each day's device values in History (days without a
+ * check-in too). Screenshots at 390×844 and 1280×800, light and dark.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ async function skipTour(page: Page) {
 describe.each(testEngines())('wearables in Chromium on %s', (engine) => {
   const run = useServerAndBrowser(engine);
 
-  it('an Apple Health zip fills last night on Today and shows in Insights', {
+  it('an Apple Health zip fills last night on Today and shows in Insights and History', {
     timeout: 180_000,
   }, async () => {
     const context = await run.browser.newContext({ viewport: PHONE });
@@ -85,6 +86,39 @@ describe.each(testEngines())('wearables in Chromium on %s', (engine) => {
     await expect
       .poll(() => sleepChart.locator('.insight-summary').textContent(), { timeout: 30_000 })
       .toMatch(/Sleep averaged [\d.]+ hours over 1[34] days/);
+
+    // History: every day of the export, each with its device values in the browser's number format.
+    const before = addDays(yesterday, -1);
+    const earlier = await page.evaluate(
+      (d) => fetch(`/api/wearables/days/${d}`).then((r) => r.json()),
+      before,
+    );
+    const steps = (day: { values: { measure: string; value: number }[] }) =>
+      day.values.find((v) => v.measure === 'steps')?.value ?? Number.NaN;
+    const [yesterdaySteps, beforeSteps] = await page.evaluate(
+      (ns) => ns.map((n) => new Intl.NumberFormat().format(n)),
+      [steps(night), steps(earlier)],
+    );
+    await page.goto(`${run.server.url}/history`);
+    const days = page.locator('.day-list > li');
+    await days.first().waitFor();
+    expect(await days.count()).toBe(14);
+    // Yesterday has the person's own check-in (Sleep 6.5 h) and, beside it, the watch's values.
+    const last = days.first();
+    expect(await last.getByRole('link').getAttribute('aria-label')).toMatch(/^Edit /);
+    await last.locator('.chips').first().getByText('Sleep 6.5 h', { exact: true }).waitFor();
+    const lastDevices = last.locator('.device-values');
+    await lastDevices.getByText(`${yesterdaySteps} steps`, { exact: true }).waitFor();
+    await lastDevices.getByText('from Ana’s Apple Watch and Ana’s iPhone (Apple Health)').waitFor();
+    // The day before: no check-in, only what the watch and phone recorded.
+    const deviceOnly = days.nth(1);
+    expect(await deviceOnly.getByRole('link').getAttribute('aria-label')).toMatch(/^Open /);
+    expect(await deviceOnly.locator('.device-values').allTextContents()).toEqual([
+      expect.stringContaining(`${beforeSteps} steps`),
+    ]);
+    await deviceOnly.getByText(/^Resting heart rate \d+ bpm$/).waitFor();
+    await deviceOnly.getByText(/^HRV \d+ ms \(SDNN\)$/).waitFor();
+    await screenshot(page, `wearables-history-phone-${engine}`);
     expect(errors).toEqual([]);
 
     for (const [viewport, scheme] of [
@@ -100,6 +134,9 @@ describe.each(testEngines())('wearables in Chromium on %s', (engine) => {
       await page.goto(`${run.server.url}/today?date=${addDays(yesterday, -1)}`);
       await page.getByText('Sleep filled in from Ana’s Apple Watch').waitFor();
       await screenshot(page, `wearables-today-${viewport.width}-${scheme}-${engine}`);
+      await page.goto(`${run.server.url}/history`);
+      await page.locator('.day-list .device-values').first().waitFor();
+      await screenshot(page, `wearables-history-${viewport.width}-${scheme}-${engine}`);
     }
     await context.close();
   });

@@ -11,17 +11,21 @@ import {
 } from '../../core/checkin/checkin.ts';
 import { notInFuture } from '../../core/dates.ts';
 import { NotFoundError } from '../../core/errors.ts';
+import { WEARABLE_SOURCES } from '../../core/wearables/samples.ts';
 import {
   CHECKIN_SOURCE,
   deleteDayObservations,
   getDayObservations,
+  IMPORTED_SOURCES,
   type ImportedDayObservations,
   listDays,
   listImportedDays,
   replaceDayObservations,
 } from '../../store/observations.ts';
+import { deviceDates } from '../../store/wearables.ts';
 import { type Actor, type AppContext, personToday } from './context.ts';
 import { type AcceptLanguage, diarySupport } from './safety.ts';
+import { type DeviceValue, deviceValuesByDate } from './wearables.ts';
 
 type CheckinDay = OutputOf<typeof getCheckin>;
 
@@ -47,26 +51,47 @@ function dayAnswer(date: string, own: Checkin, imported: readonly ImportedDayObs
   };
 }
 
+/** Imported sources other than device exports: those come whole, as device values, in History's `devices`. */
+const TRACKER_SOURCES = IMPORTED_SOURCES.filter((s) => !(WEARABLE_SOURCES as readonly string[]).includes(s));
+
+interface HistoryDayParts {
+  own: Checkin;
+  imported: ImportedDayObservations[];
+}
+
+/**
+ * History's days: every date with a check-in, imported tracker values or device values (a day a
+ * watch recorded and the person did not check in is still a day), newest first, at most `limit`.
+ */
 export async function checkinDays(
   ctx: AppContext,
   actor: Actor,
   q: { from?: string; to?: string; limit?: number },
 ): Promise<OutputOf<typeof listCheckins>> {
   const { db } = ctx.store;
-  const own = await listDays(db, actor.personId, CHECKIN_SOURCE, { from: q.from, to: q.to });
-  const imported = await listImportedDays(db, actor.personId, CHECKIN_MEASURES, q);
-  const byDate = new Map<string, { own: Checkin; imported: ImportedDayObservations[] }>();
-  for (const d of own) byDate.set(d.date, { own: observationsToCheckin(d.values), imported: [] });
-  for (const i of imported) {
-    const day = byDate.get(i.date) ?? { own: {}, imported: [] };
-    day.imported.push(i);
-    byDate.set(i.date, day);
-  }
+  const span = { from: q.from, to: q.to };
+  const own = await listDays(db, actor.personId, CHECKIN_SOURCE, span);
+  const imported = await listImportedDays(db, actor.personId, CHECKIN_MEASURES, span, TRACKER_SOURCES);
+  const byDate = new Map<string, HistoryDayParts>();
+  const partsOf = (date: string) => {
+    const day = byDate.get(date) ?? { own: {}, imported: [] };
+    byDate.set(date, day);
+    return day;
+  };
+  for (const d of own) partsOf(d.date).own = observationsToCheckin(d.values);
+  for (const i of imported) partsOf(i.date).imported.push(i);
+  for (const date of await deviceDates(db, actor.personId, span, WEARABLE_SOURCES)) partsOf(date);
   const dates = [...byDate.keys()].sort().reverse().slice(0, q.limit);
+  // Device values only for the dates kept: the newest `limit` dates are every date between the two ends.
+  const devices =
+    dates.length > 0
+      ? await deviceValuesByDate(ctx, actor.personId, { from: dates[dates.length - 1], to: dates[0] })
+      : new Map<string, DeviceValue[]>();
   return {
     days: dates.map((date) => {
-      const day = byDate.get(date) as { own: Checkin; imported: ImportedDayObservations[] };
-      return dayAnswer(date, day.own, day.imported);
+      const day = byDate.get(date) as HistoryDayParts;
+      const values = devices.get(date);
+      return { ...dayAnswer(date, day.own, day.imported), ...(values ? { devices: values } : {}) };
     }),
   };
 }

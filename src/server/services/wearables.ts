@@ -4,8 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { z } from 'zod';
 import type { OutputOf } from '../../contract/endpoint.ts';
-import type { getDeviceDay, getWearables, importWearables } from '../../contract/wearables.ts';
+import type { deviceValue, getDeviceDay, getWearables, importWearables } from '../../contract/wearables.ts';
 import { NotFoundError, ValidationError } from '../../core/errors.ts';
 import { rankOrigins } from '../../core/wearables/priority.ts';
 import '../../core/wearables/measures.ts';
@@ -13,7 +14,10 @@ import { measureByKey } from '../../core/tracking/measures.ts';
 import { WEARABLE_SOURCES, type WearableSource } from '../../core/wearables/samples.ts';
 import { databaseUploadLease } from '../../store/upload-lease.ts';
 import {
+  type DateSpan,
+  type DeviceDayValue,
   deleteDeviceSource,
+  deviceDays,
   getDevicePriority,
   listDeviceOrigins,
   listDeviceSources,
@@ -21,7 +25,6 @@ import {
   recordDeviceImport,
   saveDeviceDays,
   setDevicePriority,
-  deviceDay as storedDeviceDay,
 } from '../../store/wearables.ts';
 import { UploadGate } from '../microbiome/upload-gate.ts';
 import { DEFAULT_READER_LIMITS } from '../wearables/limits.ts';
@@ -32,6 +35,7 @@ import { type Actor, type AppContext, personToday } from './context.ts';
 
 export type WearableContext = Pick<AppContext, 'store' | 'now' | 'uploads'>;
 type ImportSummary = OutputOf<typeof importWearables>;
+export type DeviceValue = z.infer<typeof deviceValue>;
 
 /** Largest upload: Apple's export.zip of years of watch data runs to a few GB. */
 export const WEARABLE_UPLOAD_BYTES = 4 * 2 ** 30;
@@ -187,23 +191,42 @@ export async function removeWearableSource(
   if (gone === 0) throw new NotFoundError(`data from ${SOURCE_NAMES[source]}`);
 }
 
+/** A stored device value as the contract gives it: with its measure's label and unit and the export's name. */
+function describeDeviceValue({ date: _date, ...v }: DeviceDayValue): DeviceValue {
+  const m = measureByKey(v.measure);
+  const source = v.source as WearableSource;
+  return {
+    ...v,
+    label: m?.label ?? v.measure,
+    unit: m?.unit ?? null,
+    source,
+    sourceName: SOURCE_NAMES[source],
+  };
+}
+
+/**
+ * The person's device values in `span`, by date (History lists them beside the check-ins). The
+ * one reading of device days: GET /api/wearables/days/:date is the span of one date.
+ */
+export async function deviceValuesByDate(
+  ctx: Pick<AppContext, 'store'>,
+  personId: string,
+  span: DateSpan,
+): Promise<Map<string, DeviceValue[]>> {
+  const byDate = new Map<string, DeviceValue[]>();
+  for (const v of await deviceDays(ctx.store.db, personId, span, WEARABLE_SOURCES)) {
+    const day = byDate.get(v.date);
+    if (day) day.push(describeDeviceValue(v));
+    else byDate.set(v.date, [describeDeviceValue(v)]);
+  }
+  return byDate;
+}
+
 export async function deviceDay(
   ctx: WearableContext,
   actor: Actor,
   date: string,
 ): Promise<OutputOf<typeof getDeviceDay>> {
-  const values = await storedDeviceDay(ctx.store.db, actor.personId, date, WEARABLE_SOURCES);
-  return {
-    date,
-    values: values.map((v) => {
-      const m = measureByKey(v.measure);
-      return {
-        ...v,
-        label: m?.label ?? v.measure,
-        unit: m?.unit ?? null,
-        source: v.source as WearableSource,
-        sourceName: SOURCE_NAMES[v.source as WearableSource],
-      };
-    }),
-  };
+  const byDate = await deviceValuesByDate(ctx, actor.personId, { from: date, to: date });
+  return { date, values: byDate.get(date) ?? [] };
 }

@@ -1,10 +1,14 @@
-/** History: the days logged, newest first, and a mood and energy chart over 30, 90 or 365 days. */
+/**
+ * History: the days logged, newest first — check-ins, days imported from other trackers and what a
+ * phone or watch recorded — and a mood and energy chart over 30, 90 or 365 days.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { addDays } from '../../core/dates.ts';
 import { DayRangePicker, useDayRange } from '../components/DayRange.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/States.tsx';
+import { DeviceValues } from '../days/DeviceValues.tsx';
 import { dayHeadline, hasOwnCheckin } from '../days/days.ts';
 import { ImportedChips } from '../days/ImportedChips.tsx';
 import { formatDate, useToday } from '../useToday.ts';
@@ -20,13 +24,18 @@ export default function History() {
   const [range, setRange] = useDayRange(RANGES);
   const from = addDays(today, -(range - 1));
   const q = useQuery(checkinDaysQuery(from, today));
+  const points = q.data?.days.map((d) => ({ date: d.date, ...dayHeadline(d) })) ?? [];
+  // Days a device recorded hold no mood or energy: no empty chart for a person who only imports those.
+  const charted = points.some((p) => p.mood !== undefined || p.energy !== undefined);
 
   return (
     <div className="cap-checkin history">
       <header className="page-head">
         <div>
           <h1>History</h1>
-          <p className="muted">Your check-ins and imported days, newest first.</p>
+          <p className="muted">
+            Your check-ins, imported days and what your phone or watch recorded, newest first.
+          </p>
         </div>
         <DayRangePicker ranges={RANGES} value={range} onChange={setRange} />
       </header>
@@ -51,16 +60,14 @@ export default function History() {
       )}
       {q.data && q.data.days.length > 0 && (
         <>
-          <section className="card">
-            <h2 className="card-title">Mood and energy</h2>
-            <Suspense fallback={<Loading label="Drawing the chart…" />}>
-              <MoodEnergyChart
-                from={from}
-                to={today}
-                points={q.data.days.map((d) => ({ date: d.date, ...dayHeadline(d) }))}
-              />
-            </Suspense>
-          </section>
+          {charted && (
+            <section className="card">
+              <h2 className="card-title">Mood and energy</h2>
+              <Suspense fallback={<Loading label="Drawing the chart…" />}>
+                <MoodEnergyChart from={from} to={today} points={points} />
+              </Suspense>
+            </section>
+          )}
           <ol className="day-list">
             {q.data.days.map((d) => (
               <li key={d.date}>
@@ -89,6 +96,7 @@ export default function History() {
                   {d.imported?.map((i) => (
                     <ImportedChips key={i.source} imported={i} />
                   ))}
+                  {d.devices && <DeviceValues values={d.devices} />}
                   {d.checkin.note && <span className="day-note muted">{d.checkin.note}</span>}
                 </Link>
               </li>
