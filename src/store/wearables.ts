@@ -203,25 +203,6 @@ export interface DateSpan {
   to?: string;
 }
 
-/** The dates holding any device value in `span`, newest first. */
-export async function deviceDates(
-  db: Kysely<Database>,
-  personId: string,
-  span: DateSpan,
-  sources: readonly string[],
-): Promise<string[]> {
-  let q = db
-    .selectFrom('observation')
-    .select('date')
-    .distinct()
-    .where('person_id', '=', personId)
-    .where('source', 'in', [...sources]);
-  if (span.from) q = q.where('date', '>=', span.from);
-  if (span.to) q = q.where('date', '<=', span.to);
-  const rows = await q.orderBy('date', 'desc').execute();
-  return rows.map((r) => r.date);
-}
-
 /** The device values of the dates in `span`, with where each came from (by date, source, measure). */
 export async function deviceDays(
   db: Kysely<Database>,

@@ -14,15 +14,15 @@ import { NotFoundError } from '../../core/errors.ts';
 import { WEARABLE_SOURCES } from '../../core/wearables/samples.ts';
 import {
   CHECKIN_SOURCE,
+  type DayObservations,
   deleteDayObservations,
   getDayObservations,
   IMPORTED_SOURCES,
   type ImportedDayObservations,
-  listDays,
   listImportedDays,
+  listSourcedValues,
   replaceDayObservations,
 } from '../../store/observations.ts';
-import { deviceDates } from '../../store/wearables.ts';
 import { type Actor, type AppContext, personToday } from './context.ts';
 import { type AcceptLanguage, diarySupport } from './safety.ts';
 import { type DeviceValue, deviceValuesByDate } from './wearables.ts';
@@ -54,10 +54,9 @@ function dayAnswer(date: string, own: Checkin, imported: readonly ImportedDayObs
 /** Imported sources other than device exports: those come whole, as device values, in History's `devices`. */
 const TRACKER_SOURCES = IMPORTED_SOURCES.filter((s) => !(WEARABLE_SOURCES as readonly string[]).includes(s));
 
-interface HistoryDayParts {
-  own: Checkin;
-  imported: ImportedDayObservations[];
-}
+const HISTORY_SOURCES = [CHECKIN_SOURCE, ...TRACKER_SOURCES, ...WEARABLE_SOURCES];
+const WEARABLE_SOURCE_SET = new Set<string>(WEARABLE_SOURCES);
+const CHECKIN_MEASURE_SET = new Set<string>(CHECKIN_MEASURES);
 
 /**
  * History's days: every date with a check-in, imported tracker values or device values (a day a
@@ -68,30 +67,44 @@ export async function checkinDays(
   actor: Actor,
   q: { from?: string; to?: string; limit?: number },
 ): Promise<OutputOf<typeof listCheckins>> {
-  const { db } = ctx.store;
   const span = { from: q.from, to: q.to };
-  const own = await listDays(db, actor.personId, CHECKIN_SOURCE, span);
-  const imported = await listImportedDays(db, actor.personId, CHECKIN_MEASURES, span, TRACKER_SOURCES);
-  const byDate = new Map<string, HistoryDayParts>();
-  const partsOf = (date: string) => {
-    const day = byDate.get(date) ?? { own: {}, imported: [] };
-    byDate.set(date, day);
-    return day;
-  };
-  for (const d of own) partsOf(d.date).own = observationsToCheckin(d.values);
-  for (const i of imported) partsOf(i.date).imported.push(i);
-  for (const date of await deviceDates(db, actor.personId, span, WEARABLE_SOURCES)) partsOf(date);
-  const dates = [...byDate.keys()].sort().reverse().slice(0, q.limit);
-  // Device values only for the dates kept: the newest `limit` dates are every date between the two ends.
-  const devices =
-    dates.length > 0
-      ? await deviceValuesByDate(ctx, actor.personId, { from: dates[dates.length - 1], to: dates[0] })
-      : new Map<string, DeviceValue[]>();
+  const rows = await listSourcedValues(ctx.store.db, actor.personId, HISTORY_SOURCES, span);
+  const own = new Map<string, DayObservations['values']>();
+  const imported = new Map<string, Map<string, ImportedDayObservations>>();
+  const deviceDates = new Set<string>();
+  for (const r of rows) {
+    const value = { measure: r.measure, value: r.value, text: r.text };
+    if (r.source === CHECKIN_SOURCE) {
+      const values = own.get(r.date);
+      if (values) values.push(value);
+      else own.set(r.date, [value]);
+    } else if (WEARABLE_SOURCE_SET.has(r.source)) deviceDates.add(r.date);
+    else if (CHECKIN_MEASURE_SET.has(r.measure)) {
+      const bySource = imported.get(r.date) ?? new Map<string, ImportedDayObservations>();
+      imported.set(r.date, bySource);
+      const day = bySource.get(r.source);
+      if (day) day.values.push(value);
+      else bySource.set(r.source, { date: r.date, source: r.source, values: [value] });
+    }
+  }
+  const dates = [...new Set([...own.keys(), ...imported.keys(), ...deviceDates])]
+    .sort()
+    .reverse()
+    .slice(0, q.limit);
+  // Device values only when some kept date has them, and only for the span of the dates kept.
+  const devices = dates.some((d) => deviceDates.has(d))
+    ? await deviceValuesByDate(ctx, actor.personId, { from: dates[dates.length - 1], to: dates[0] })
+    : new Map<string, DeviceValue[]>();
   return {
     days: dates.map((date) => {
-      const day = byDate.get(date) as HistoryDayParts;
+      const trackers = [...(imported.get(date)?.values() ?? [])].sort((a, b) =>
+        a.source < b.source ? -1 : a.source > b.source ? 1 : 0,
+      );
       const values = devices.get(date);
-      return { ...dayAnswer(date, day.own, day.imported), ...(values ? { devices: values } : {}) };
+      return {
+        ...dayAnswer(date, observationsToCheckin(own.get(date) ?? []), trackers),
+        ...(values ? { devices: values } : {}),
+      };
     }),
   };
 }
