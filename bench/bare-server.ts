@@ -1,7 +1,9 @@
 /**
  * The baseline for `bench:load`: a bare Fastify app doing the same database work as Gutbrain's
- * routes — one transaction rewriting a day's check-in rows, one select of History's 30 days out of a year — with no
- * sessions, validation, CSRF or security headers. argv: <sqliteFile> <port>
+ * routes — a save reads the person (their time zone), rewrites the day's check-in rows in one
+ * transaction and reads what the diary rule needs (the latest dismissal, 14 days of moods); a read
+ * selects History's 30 days out of a year — with no sessions, validation, CSRF or security headers.
+ * argv: <sqliteFile> <port>
  */
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
@@ -19,8 +21,18 @@ const upd = db.prepare('update observation set value = ?, updated_at = ? where i
 const ins = db.prepare(
   "insert into observation (id, person_id, date, measure, value, text, source, created_at, updated_at) values (?, ?, ?, ?, ?, null, 'checkin', ?, ?)",
 );
+const person = db.prepare('select * from person where id = ?');
+const dismissal = db.prepare(
+  "select dismissed_at from safety_dismissal where person_id = ? and kind = 'low_mood_pattern' order by dismissed_at desc limit 1",
+);
+const moods = db.prepare(
+  "select date, value, source from observation where person_id = ? and measure = 'mood' and value is not null and date >= ? and date <= ? order by date",
+);
+// History's one read (services/checkins.ts): the check-in's, the trackers' and the devices' values.
 const sel = db.prepare(
-  "select date, measure, value, text from observation where person_id = ? and source = 'checkin' and date >= ? and date <= ? order by date desc, measure desc",
+  `select date, measure, value, text, source from observation where person_id = ?
+   and source in ('checkin', 'daylio', 'bearable', 'loop', 'apple-health', 'fitbit', 'oura', 'gadgetbridge')
+   and date >= ? and date <= ? order by date desc, measure desc`,
 );
 // The same rewrite as Gutbrain's replaceDayObservations: update what changed, insert what is new.
 const save = db.transaction((person: string, date: string, body: Record<string, number>) => {
@@ -40,8 +52,12 @@ const app = Fastify();
 app.put<{ Params: { person: string; date: string }; Body: Record<string, number> }>(
   '/bare/:person/:date',
   async (req) => {
+    const { time_zone } = person.get(req.params.person) as { time_zone: string };
     save(req.params.person, req.params.date, req.body);
-    return { ok: true };
+    const today = new Date().toISOString().slice(0, 10);
+    dismissal.get(req.params.person);
+    const from = new Date(Date.parse(today) - 13 * 86_400_000).toISOString().slice(0, 10);
+    return { ok: true, timeZone: time_zone, moods: moods.all(req.params.person, from, today).length };
   },
 );
 app.get<{ Params: { person: string }; Querystring: { from: string; to: string } }>(

@@ -139,32 +139,28 @@ function bareQueries(file: string, clinicId: string, today: string): () => numbe
       .all(clinicId) as { id: string; person_id: string }[];
     const ids = members.map((m) => m.person_id);
     const list = ids.map(() => '?').join(',');
-    const seeks = db
+    const packed = `s.date || ' ' || s.created_at || ' ' || s.instrument || ' ' || coalesce(cast(s.score as text), '')
+      || ' ' || coalesce(s.support_read_at, '') || ' ' || s.id`;
+    const older = db
       .prepare(
-        `select
-          (select s.id from screener_response s where s.person_id = m.person_id and s.instrument = i.instrument
+        `select m.person_id,
+          (select ${packed} from screener_response s where s.person_id = m.person_id and s.instrument = i.instrument
             and s.date >= m.baseline_from order by s.date, s.created_at limit 1) as baseline,
-          (select s.id from screener_response s where s.person_id = m.person_id and s.instrument = i.instrument
+          (select ${packed} from screener_response s where s.person_id = m.person_id and s.instrument = i.instrument
             and s.date < ? order by s.date desc, s.created_at desc limit 1) as before
         from clinic_membership m
         cross join (select 'phq9' as instrument union all select 'gad7' union all select 'who5') i
         where m.clinic_id = ? and m.left_at is null`,
       )
-      .all(from, clinicId) as { baseline: string | null; before: string | null }[];
-    const seekIds = [...new Set(seeks.flatMap((r) => [r.baseline, r.before]).filter((x) => x !== null))];
+      .all(from, clinicId);
     const recent = db
       .prepare(
-        `select s.id, s.person_id, s.instrument, s.date, s.created_at, s.score, s.support_read_at
+        `select s.person_id, string_agg(${packed}, ',') as results
          from screener_response s join clinic_membership m on m.person_id = s.person_id
-         where m.clinic_id = ? and m.left_at is null and s.date >= ?`,
+         where m.clinic_id = ? and m.left_at is null and s.date >= ? group by s.person_id`,
       )
-      .all(clinicId, from);
-    const older = db
-      .prepare(
-        `select id, person_id, instrument, date, created_at, score, support_read_at from screener_response
-         where id in (${seekIds.map(() => '?').join(',') || "''"}) and date < ?`,
-      )
-      .all(...seekIds, from);
+      .all(clinicId, from) as { results: string }[];
+    for (const r of recent) for (const e of r.results.split(',').sort()) e.split(' ');
     const scores = [...recent, ...older];
     const answers = db
       .prepare(

@@ -57,43 +57,27 @@ export async function caseloadScores(db: Kysely<Database>, personIds: readonly s
   );
 }
 
-const lightColumns = [
-  'id',
-  'person_id',
-  'instrument',
-  'date',
-  'created_at',
-  'score',
-  'support_read_at',
-] as const;
-type LightRow = {
-  id: string;
-  person_id: string;
-  instrument: string;
-  date: string;
-  created_at: string;
-  score: number | string | null;
-  support_read_at: string | null;
-};
-const toScoreRow = (r: LightRow): ScoreRow => ({
-  id: r.id,
-  personId: r.person_id,
-  instrument: r.instrument,
-  date: r.date,
-  createdAt: r.created_at,
-  score: r.score === null ? null : Number(r.score),
-  supportReadAt: r.support_read_at,
-});
-const byTime = (a: ScoreRow, b: ScoreRow) =>
-  a.date < b.date
-    ? -1
-    : a.date > b.date
-      ? 1
-      : a.createdAt < b.createdAt
-        ? -1
-        : a.createdAt > b.createdAt
-          ? 1
-          : 0;
+/**
+ * One questionnaire result as a string, `date created_at instrument score support_read_at id`: no
+ * field can hold a space or a comma (ISO dates and times, instrument ids, numbers, UUIDs), and the
+ * string sorts by the result's time.
+ */
+const packedResult = sql<string>`s.date || ' ' || s.created_at || ' ' || s.instrument || ' ' || coalesce(cast(s.score as text), '') || ' ' || coalesce(s.support_read_at, '') || ' ' || s.id`;
+
+/** One result packed by `packedResult`. */
+function scoreRowOf(personId: string, entry: string): ScoreRow {
+  const [date = '', createdAt = '', instrument = '', score = '', supportReadAt = '', id = ''] =
+    entry.split(' ');
+  return {
+    id,
+    personId,
+    instrument,
+    date,
+    createdAt,
+    score: score === '' ? null : Number(score),
+    supportReadAt: supportReadAt === '' ? null : supportReadAt,
+  };
+}
 
 /**
  * What a whole clinic's caseload needs of its people's results, without reading years of them:
@@ -102,48 +86,46 @@ const byTime = (a: ScoreRow, b: ScoreRow) =>
  * `from` (the latest score when nothing is recent, and the PHQ-9 a recent rise is counted from).
  */
 export async function caseloadRecentScores(db: Kysely<Database>, clinicId: string, from: string) {
-  const seeks = await sql<{ baseline: string | null; before: string | null }>`
-    select
-      (select s.id from screener_response s
+  const seeks = await sql<{ person_id: string; baseline: string | null; before: string | null }>`
+    select m.person_id,
+      (select ${packedResult} from screener_response s
         where s.person_id = m.person_id and s.instrument = i.instrument and s.date >= m.baseline_from
         order by s.date, s.created_at limit 1) as baseline,
-      (select s.id from screener_response s
+      (select ${packedResult} from screener_response s
         where s.person_id = m.person_id and s.instrument = i.instrument and s.date < ${from}
         order by s.date desc, s.created_at desc limit 1) as before
     from clinic_membership m
     cross join (select 'phq9' as instrument union all select 'gad7' union all select 'who5') i
     where m.clinic_id = ${clinicId} and m.left_at is null`.execute(db);
-  const ids = [...new Set(seeks.rows.flatMap((r) => [r.baseline, r.before]).filter((x): x is string => !!x))];
-  const older: LightRow[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    older.push(
-      ...(await db
-        .selectFrom('screener_response')
-        .select([...lightColumns])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .where('date', '<', from)
-        .execute()),
-    );
+  // The baseline may be the result before the window, and a baseline inside the window comes again
+  // with the window's results: each result once.
+  const older = new Map<string, Set<string>>();
+  for (const r of seeks.rows) {
+    const set = older.get(r.person_id) ?? new Set<string>();
+    older.set(r.person_id, set);
+    for (const entry of [r.baseline, r.before]) if (entry && entry.slice(0, 10) < from) set.add(entry);
   }
-  // The few older results sorted here; the window's thousands come sorted from the database (the
-  // covering index of 0018 is in this order), and all of them are later than every older one.
-  const out = groupBy(older.map(toScoreRow).sort(byTime));
+  const out = new Map<string, ScoreRow[]>();
+  for (const [personId, entries] of older)
+    out.set(
+      personId,
+      [...entries].sort().map((e) => scoreRowOf(personId, e)),
+    );
+  // The window's thousands of results as one string per person (as caseloadMoods does, and for the
+  // same reason: row objects cost more than the rest), each one packed; all are later than the older ones.
   const recent = await db
-    .selectFrom('screener_response')
-    .innerJoin('clinic_membership as m', 'm.person_id', 'screener_response.person_id')
-    .select(lightColumns.map((c) => `screener_response.${c}` as const))
+    .selectFrom('screener_response as s')
+    .innerJoin('clinic_membership as m', 'm.person_id', 's.person_id')
+    .select(['s.person_id', sql<string>`string_agg(${packedResult}, ',')`.as('results')])
     .where('m.clinic_id', '=', clinicId)
     .where('m.left_at', 'is', null)
-    .where('screener_response.date', '>=', from)
-    .orderBy('screener_response.person_id')
-    .orderBy('screener_response.date')
-    .orderBy('screener_response.created_at')
+    .where('s.date', '>=', from)
+    .groupBy('s.person_id')
     .execute();
   for (const r of recent) {
-    const row = toScoreRow(r);
-    const list = out.get(row.personId);
-    if (list) list.push(row);
-    else out.set(row.personId, [row]);
+    const list = out.get(r.person_id) ?? [];
+    out.set(r.person_id, list);
+    for (const entry of r.results.split(',').sort()) list.push(scoreRowOf(r.person_id, entry));
   }
   return out;
 }

@@ -5,7 +5,7 @@
  *
  * @example caseloadPerson({ personId, displayName, joinedAt, joinedDate, today, kinds, scores, … })
  */
-import { addDays, daysBetween } from '../dates.ts';
+import { addDays, daysBetween, utcMidnight } from '../dates.ts';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '../screeners/instruments.ts';
 import type { ShareKind } from '../sharing/access.ts';
 import type { SafetyInputResult } from '../sharing/safety-summary.ts';
@@ -64,8 +64,9 @@ export function dailyMoods(
   to: string,
 ): DailyMoods {
   const moods: (number | null)[] = new Array(Math.max(0, daysBetween(from, to) + 1)).fill(null);
+  const fromMs = utcMidnight(from);
   for (const d of days) {
-    const i = daysBetween(from, d.date);
+    const i = Math.round((utcMidnight(d.date) - fromMs) / 86_400_000);
     if (i >= 0 && i < moods.length) moods[i] = d.mood;
   }
   return { from, moods };

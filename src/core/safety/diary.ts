@@ -12,7 +12,7 @@
  *
  * @example lowMoodPattern([{ date: '2026-03-10', mood: 2 }, …], '2026-03-10').fires
  */
-import { addDays, daysBetween } from '../dates.ts';
+import { addDays, daysBetween, utcMidnight } from '../dates.ts';
 import type { SafetyTrigger } from './escalation.ts';
 
 export const LOW_MOOD_MAX = 3;
@@ -119,8 +119,9 @@ export function episodeStarts(days: readonly MoodDay[], from: string, to: string
   if (!days.some((d) => d.mood <= LOW_MOOD_MAX && d.date >= start && d.date <= to)) return [];
   const n = daysBetween(start, to) + 1;
   const mood: (number | undefined)[] = new Array(n);
+  const startMs = utcMidnight(start);
   for (const d of days) {
-    const i = daysBetween(start, d.date);
+    const i = Math.round((utcMidnight(d.date) - startMs) / 86_400_000);
     if (i >= 0 && i < n) mood[i] = d.mood;
   }
   let logged = 0;
