@@ -68,6 +68,16 @@ describe.each(testEngines())('wearables in Chromium on %s', (engine) => {
     const value = (m: string) => night.values.find((v: { measure: string }) => v.measure === m)?.value;
     await page.goto(`${run.server.url}/today?date=${yesterday}`);
     await page.getByText('Sleep filled in from Ana’s Apple Watch').waitFor();
+    // The whole device day once, in its own card; not again as an "imported" tracker day.
+    const devicePanel = page.getByRole('region', { name: 'From your phone or watch' });
+    await devicePanel
+      .getByText(/Ana’s Apple Watch/)
+      .first()
+      .waitFor();
+    const nightSteps = night.values.find((v: { measure: string }) => v.measure === 'steps')?.value;
+    const stepsText = await page.evaluate((n) => new Intl.NumberFormat().format(n), nightSteps);
+    expect(await devicePanel.getByText(`${stepsText} steps`).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Imported for this day' }).count()).toBe(0);
     expect(Number(await page.getByLabel('Hours slept').inputValue())).toBe(value('sleep_hours'));
     const hhmm = (minutes: number) =>
       `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -112,7 +112,14 @@ export async function checkinDays(
 export async function checkinDay(ctx: AppContext, actor: Actor, date: string): Promise<CheckinDay> {
   const { db } = ctx.store;
   const values = await getDayObservations(db, actor.personId, date, CHECKIN_SOURCE);
-  const imported = await listImportedDays(db, actor.personId, CHECKIN_MEASURES, { from: date, to: date });
+  // Device exports are not repeated here: Today reads them whole from GET /api/wearables/days/:date.
+  const imported = await listImportedDays(
+    db,
+    actor.personId,
+    CHECKIN_MEASURES,
+    { from: date, to: date },
+    TRACKER_SOURCES,
+  );
   if (values.length === 0 && imported.length === 0) throw new NotFoundError('check-in');
   return dayAnswer(date, observationsToCheckin(values), imported);
 }

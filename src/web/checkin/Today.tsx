@@ -12,6 +12,7 @@ import { ApiError, callApi } from '../api.ts';
 import { FirstRunTour } from '../components/FirstRunTour.tsx';
 import { ErrorState, Loading, Notice } from '../components/States.tsx';
 import { TodayGoals } from '../components/TodayGoals.tsx';
+import { DeviceValues } from '../days/DeviceValues.tsx';
 import { hasOwnCheckin, type DayAnswer as ServerDay } from '../days/days.ts';
 import { ImportedPanel } from '../days/ImportedChips.tsx';
 import { pendingBody, sendOrQueue } from '../offline/queue.ts';
@@ -181,6 +182,18 @@ export default function Today() {
       </header>
 
       {day.data?.imported && <ImportedPanel imported={day.data.imported} hasOwn={own} />}
+      {device.data && device.data.values.length > 0 && (
+        <section className="card device-panel" aria-labelledby="device-panel-title">
+          <h2 id="device-panel-title" className="card-title">
+            From your phone or watch
+          </h2>
+          <DeviceValues values={device.data.values} />
+          <p className="muted small">
+            Read-only, as the export recorded them. Your own check-in below counts first wherever the two
+            differ.
+          </p>
+        </section>
+      )}
 
       <form className="checkin" onSubmit={submit} noValidate>
         {slow && (
