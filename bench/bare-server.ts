@@ -17,10 +17,21 @@ const sel0 = db.prepare(
   "select id, measure, value from observation where person_id = ? and date = ? and source = 'checkin'",
 );
 const del = db.prepare('delete from observation where id = ?');
-const upd = db.prepare('update observation set value = ?, updated_at = ? where id = ?');
-const ins = db.prepare(
-  "insert into observation (id, person_id, date, measure, value, text, source, created_at, updated_at) values (?, ?, ?, ?, ?, null, 'checkin', ?, ?)",
-);
+// The same upsert as Gutbrain's replaceDayObservations, one statement for every new or changed value.
+const upserts = new Map<number, SQLite.Statement>();
+const upsert = (rows: number) => {
+  let stmt = upserts.get(rows);
+  if (!stmt) {
+    const values = Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, null, 'checkin', ?, ?)").join(', ');
+    stmt = db.prepare(
+      `insert into observation (id, person_id, date, measure, value, text, source, created_at, updated_at)
+       values ${values} on conflict (person_id, date, measure, source) do update set
+       value = excluded.value, text = excluded.text, updated_at = excluded.updated_at`,
+    );
+    upserts.set(rows, stmt);
+  }
+  return stmt;
+};
 const person = db.prepare('select * from person where id = ?');
 const dismissal = db.prepare(
   "select dismissed_at from safety_dismissal where person_id = ? and kind = 'low_mood_pattern' order by dismissed_at desc limit 1",
@@ -41,11 +52,9 @@ const save = db.transaction((person: string, date: string, body: Record<string, 
   );
   const now = new Date().toISOString();
   for (const [m, r] of existing) if (!(m in body)) del.run(r.id);
-  for (const [k, v] of Object.entries(body)) {
-    const old = existing.get(k);
-    if (!old) ins.run(randomUUID(), person, date, k, v, now, now);
-    else if (old.value !== v) upd.run(v, now, old.id);
-  }
+  const written = Object.entries(body).filter(([k, v]) => existing.get(k)?.value !== v);
+  if (written.length === 0) return;
+  upsert(written.length).run(written.flatMap(([k, v]) => [randomUUID(), person, date, k, v, now, now]));
 });
 
 const app = Fastify();

@@ -44,24 +44,18 @@ export async function replaceDayObservations(
     const gone = existing.filter((r) => !kept.has(r.measure)).map((r) => r.id);
     if (gone.length > 0) await trx.deleteFrom('observation').where('id', 'in', gone).execute();
     const updatedAt = now.toISOString();
-    const fresh = [];
-    for (const v of values) {
+    // New and changed values in one statement: an upsert on the (person, date, measure, source)
+    // key inserts the new ones and rewrites the changed ones in place (their id and created_at
+    // stay); unchanged ones are left out, so their rows are not written at all.
+    const written = values.filter((v) => {
       const old = byMeasure.get(v.measure);
-      if (!old) {
-        fresh.push(v);
-      } else if (old.value !== v.value || old.text !== v.text) {
-        await trx
-          .updateTable('observation')
-          .set({ value: v.value, text: v.text, updated_at: updatedAt })
-          .where('id', '=', old.id)
-          .execute();
-      }
-    }
-    if (fresh.length === 0) return;
+      return !old || old.value !== v.value || old.text !== v.text;
+    });
+    if (written.length === 0) return;
     await trx
       .insertInto('observation')
       .values(
-        fresh.map((v) => ({
+        written.map((v) => ({
           id: randomUUID(),
           person_id: personId,
           date,
@@ -71,6 +65,13 @@ export async function replaceDayObservations(
           source,
           created_at: updatedAt,
           updated_at: updatedAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['person_id', 'date', 'measure', 'source']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          text: eb.ref('excluded.text'),
+          updated_at: eb.ref('excluded.updated_at'),
         })),
       )
       .execute();
