@@ -139,13 +139,23 @@ describe.each(testEngines())('wearables on %s', (engine) => {
   });
 
   it('shows the night on Today and History, the steps in the FHIR export with their LOINC code', async () => {
-    const day = (await ana.get('/api/checkins/2024-03-11')).json();
-    expect(day.imported).toEqual([
-      expect.objectContaining({
-        source: 'apple-health',
-        checkin: { sleepHours: 7.5, bedtime: '23:10', wakeTime: '06:50' },
-      }),
+    // Today reads the night whole from the device day (the check-in's sleep fields are filled from
+    // it); the check-in day does not repeat it as an imported tracker, so a day with only device
+    // data has no check-in of any kind.
+    const night = (await ana.get('/api/wearables/days/2024-03-11')).json();
+    const value = (m: string) => night.values.find((v: { measure: string }) => v.measure === m)?.value;
+    expect([value('sleep_hours'), value('bedtime'), value('wake_time')]).toEqual([
+      7.5,
+      23 * 60 + 10,
+      6 * 60 + 50,
     ]);
+    expect((await ana.get('/api/checkins/2024-03-11')).statusCode).toBe(404);
+    const history = (await ana.get('/api/checkins?from=2024-03-11&to=2024-03-11')).json();
+    expect(history.days[0]).toMatchObject({ date: '2024-03-11', checkin: {} });
+    expect(history.days[0].imported).toBeUndefined();
+    expect(history.days[0].devices.find((v: { measure: string }) => v.measure === 'sleep_hours').value).toBe(
+      7.5,
+    );
     const fhir = JSON.parse((await ana.get('/api/export/fhir')).body);
     const coded = (code: string) =>
       fhir.entry
