@@ -25,17 +25,21 @@ export function formatDate(date: string, opts: Intl.DateTimeFormatOptions = {}):
 // formats some 15,000 dates, which took seconds when each call made its own. One per set of options.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = JSON.stringify(opts);
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+    ...opts,
+  };
+  // Keyed by every option, an `undefined` one too: `{ year: undefined }` (no year) is not `{}`.
+  const key = Object.entries(options)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(',');
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(undefined, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-      ...opts,
-    });
+    format = new Intl.DateTimeFormat(undefined, options);
     dateFormats.set(key, format);
   }
   return format;
