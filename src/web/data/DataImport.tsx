@@ -4,7 +4,7 @@
  * then import. Nothing is stored until "Import"; importing the same file again adds nothing.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { mayImportInto } from '../../core/import/compatible.ts';
 import { type ApiError, api } from '../api.ts';
 import { Notice } from '../components/States.tsx';
@@ -58,6 +58,10 @@ function importedWords(done: ImportOutcome): string {
 export function DataImport() {
   const [source, setSource] = useState<Source>('daylio');
   const [files, setFiles] = useState<{ name: string; content: string }[]>([]);
+  // The newest choice of files being read; Preview waits for it (a zip is unpacked first).
+  const reading = useRef(0);
+  const [isReading, setReading] = useState(false);
+  const [readError, setReadError] = useState<string | null>(null);
   const [moods, setMoods] = useState<Record<string, number>>({});
   const [targets, setTargets] = useState<Record<string, Target>>({});
   const body = () => ({
@@ -89,13 +93,24 @@ export function DataImport() {
   const tables = p && 'tables' in p ? p.tables : undefined;
 
   async function choose(list: FileList | null) {
-    const read = await Promise.all([...(list ?? [])].map(readUpload));
-    setFiles(read.flat());
+    // Forget the previous file at once, so Preview cannot send it while the new one is read.
+    const turn = ++reading.current;
+    setFiles([]);
+    setReadError(null);
     setMoods({});
     setTargets({});
     setSuggested({});
     preview.reset();
     commit.reset();
+    setReading(true);
+    try {
+      const read = await Promise.all([...(list ?? [])].map(readUpload));
+      if (turn === reading.current) setFiles(read.flat());
+    } catch {
+      if (turn === reading.current) setReadError('That file could not be read. Is it the export itself?');
+    } finally {
+      if (turn === reading.current) setReading(false);
+    }
   }
 
   return (
@@ -127,12 +142,13 @@ export function DataImport() {
         <button
           className="button secondary"
           type="button"
-          disabled={files.length === 0 || preview.isPending}
+          disabled={files.length === 0 || isReading || preview.isPending}
           onClick={() => preview.mutate()}
         >
-          Preview
+          {isReading ? 'Reading the file…' : 'Preview'}
         </button>
       </div>
+      {readError && <Notice kind="error">{readError}</Notice>}
       {error && <Notice kind="error">{error.message}</Notice>}
 
       {p && (
