@@ -3,10 +3,11 @@
  * observations with source 'checkin' on one date; saving it replaces that set in one transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { ObservationValue } from '../core/checkin/checkin.ts';
 import { lockPersonWrites } from './person-lock.ts';
-import type { Database } from './schema.ts';
+import { prepared } from './prepared.ts';
+import type { Database, ObservationTable } from './schema.ts';
 
 export const CHECKIN_SOURCE = 'checkin';
 
@@ -32,17 +33,11 @@ export async function replaceDayObservations(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await lockPersonWrites(trx, personId);
-    const existing = await trx
-      .selectFrom('observation')
-      .select(['id', 'measure', 'value', 'text'])
-      .where('person_id', '=', personId)
-      .where('date', '=', date)
-      .where('source', '=', source)
-      .execute();
+    const { rows: existing } = await dayRows(trx, { personId, date, source });
     const byMeasure = new Map(existing.map((r) => [r.measure, r]));
     const kept = new Set(values.map((v) => v.measure));
     const gone = existing.filter((r) => !kept.has(r.measure)).map((r) => r.id);
-    if (gone.length > 0) await trx.deleteFrom('observation').where('id', 'in', gone).execute();
+    if (gone.length > 0) await deleteRows(trx, { ids: gone });
     const updatedAt = now.toISOString();
     // New and changed values in one statement: an upsert on the (person, date, measure, source)
     // key inserts the new ones and rewrites the changed ones in place (their id and created_at
@@ -52,31 +47,48 @@ export async function replaceDayObservations(
       return !old || old.value !== v.value || old.text !== v.text;
     });
     if (written.length === 0) return;
-    await trx
-      .insertInto('observation')
-      .values(
-        written.map((v) => ({
-          id: randomUUID(),
-          person_id: personId,
-          date,
-          measure: v.measure,
-          value: v.value,
-          text: v.text,
-          source,
-          created_at: updatedAt,
-          updated_at: updatedAt,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['person_id', 'date', 'measure', 'source']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          text: eb.ref('excluded.text'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
+    await upsertRows(trx, {
+      rows: written.map((v) => ({
+        id: randomUUID(),
+        person_id: personId,
+        date,
+        measure: v.measure,
+        value: v.value,
+        text: v.text,
+        source,
+        created_at: updatedAt,
+        updated_at: updatedAt,
+      })),
+    });
   });
 }
+
+// The three statements of every check-in save, built once (store/prepared.ts).
+const dayRows = prepared((db, a: { personId: string; date: string; source: string }) =>
+  db
+    .selectFrom('observation')
+    .select(['id', 'measure', 'value', 'text'])
+    .where('person_id', '=', a.personId)
+    .where('date', '=', a.date)
+    .where('source', '=', a.source),
+);
+
+const deleteRows = prepared((db, a: { ids: string[] }) =>
+  db.deleteFrom('observation').where('id', 'in', a.ids),
+);
+
+const upsertRows = prepared((db, a: { rows: Insertable<ObservationTable>[] }) =>
+  db
+    .insertInto('observation')
+    .values(a.rows)
+    .onConflict((oc) =>
+      oc.columns(['person_id', 'date', 'measure', 'source']).doUpdateSet((eb) => ({
+        value: eb.ref('excluded.value'),
+        text: eb.ref('excluded.text'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    ),
+);
 
 export async function getDayObservations(
   db: Kysely<Database>,
@@ -120,15 +132,23 @@ export async function listSourcedValues(
   sources: readonly string[],
   range: { from?: string; to?: string } = {},
 ): Promise<{ date: string; measure: string; value: number | null; text: string | null; source: string }[]> {
-  let q = db
-    .selectFrom('observation')
-    .select(['date', 'measure', 'value', 'text', 'source'])
-    .where('person_id', '=', personId)
-    .where('source', 'in', [...sources]);
-  if (range.from) q = q.where('date', '>=', range.from);
-  if (range.to) q = q.where('date', '<=', range.to);
-  return q.orderBy('date', 'desc').orderBy('measure', 'desc').execute();
+  const span = { from: range.from || undefined, to: range.to || undefined };
+  const { rows } = await sourcedValues(db, { personId, sources: [...sources], ...span });
+  return rows;
 }
+
+const sourcedValues = prepared(
+  (db, a: { personId: string; sources: string[]; from?: string | undefined; to?: string | undefined }) => {
+    let q = db
+      .selectFrom('observation')
+      .select(['date', 'measure', 'value', 'text', 'source'])
+      .where('person_id', '=', a.personId)
+      .where('source', 'in', a.sources);
+    if (a.from !== undefined) q = q.where('date', '>=', a.from);
+    if (a.to !== undefined) q = q.where('date', '<=', a.to);
+    return q.orderBy('date', 'desc').orderBy('measure', 'desc');
+  },
+);
 
 /**
  * Sources of values brought in from another tracker (see store/imports.ts): shown beside the

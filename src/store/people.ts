@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { prepared } from './prepared.ts';
 import type { Database, PersonTable } from './schema.ts';
 import { forgetSessionsOf } from './sessions.ts';
 
@@ -45,8 +46,13 @@ export function findPersonByEmail(db: Kysely<Database>, email: string): Promise<
   return db.selectFrom('person').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 }
 
+// Read by nearly every request (the person's today): built once (store/prepared.ts).
+const personById = prepared((db, a: { personId: string }) =>
+  db.selectFrom('person').selectAll().where('id', '=', a.personId),
+);
+
 export async function getPerson(db: Kysely<Database>, personId: string): Promise<PersonRow> {
-  const row = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+  const [row] = (await personById(db, { personId })).rows;
   if (!row) throw new NotFoundError('person');
   return row;
 }

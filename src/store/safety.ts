@@ -5,7 +5,31 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { CHECKIN_SOURCE } from './observations.ts';
+import { prepared } from './prepared.ts';
 import type { Database } from './schema.ts';
+
+// Read by the diary rule after every check-in save: built once (store/prepared.ts).
+const moodRows = prepared((db, a: { personId: string; from: string; to: string }) =>
+  db
+    .selectFrom('observation')
+    .select(['date', 'value', 'source'])
+    .where('person_id', '=', a.personId)
+    .where('measure', '=', 'mood')
+    .where('value', 'is not', null)
+    .where('date', '>=', a.from)
+    .where('date', '<=', a.to)
+    .orderBy('date'),
+);
+
+const lastDismissal = prepared((db, a: { personId: string; kind: string }) =>
+  db
+    .selectFrom('safety_dismissal')
+    .select('dismissed_at')
+    .where('person_id', '=', a.personId)
+    .where('kind', '=', a.kind)
+    .orderBy('dismissed_at', 'desc')
+    .limit(1),
+);
 
 /**
  * One mood per logged day between two dates inclusive, from any source — the check-in first,
@@ -17,16 +41,7 @@ export async function moodDays(
   from: string,
   to: string,
 ): Promise<{ date: string; mood: number }[]> {
-  const rows = await db
-    .selectFrom('observation')
-    .select(['date', 'value', 'source'])
-    .where('person_id', '=', personId)
-    .where('measure', '=', 'mood')
-    .where('value', 'is not', null)
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .orderBy('date')
-    .execute();
+  const { rows } = await moodRows(db, { personId, from, to });
   const byDate = new Map<string, { mood: number; checkin: boolean }>();
   for (const r of rows) {
     const checkin = r.source === CHECKIN_SOURCE;
@@ -61,14 +76,7 @@ export async function latestDismissal(
   personId: string,
   kind: string,
 ): Promise<Date | null> {
-  const row = await db
-    .selectFrom('safety_dismissal')
-    .select('dismissed_at')
-    .where('person_id', '=', personId)
-    .where('kind', '=', kind)
-    .orderBy('dismissed_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [row] = (await lastDismissal(db, { personId, kind })).rows;
   return row ? new Date(row.dismissed_at) : null;
 }
 
