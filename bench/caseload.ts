@@ -171,7 +171,8 @@ function bareQueries(file: string, clinicId: string, today: string): () => numbe
     for (const a of answers) JSON.parse(a.answers);
     const moods = db
       .prepare(
-        `select person_id, string_agg(date || (case when source = 'checkin' then '=' else '~' end) || value, ',') as days
+        `select person_id, string_agg(date || (case when source = 'checkin' then '=' else '~' end)
+           || (case when value = cast(value as bigint) then cast(value as bigint) else value end), ',') as days
          from observation where person_id in (${list}) and measure = 'mood'
          and value is not null and date >= ? and date <= ? group by person_id`,
       )

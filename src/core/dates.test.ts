@@ -83,6 +83,23 @@ describe('dates', () => {
   });
 });
 
+describe('addDays', () => {
+  it('agrees with Date on every day from 1900 to 2100, forwards and backwards, and refuses what is not a date', () => {
+    for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += 86_400_000) {
+      const date = new Date(ms).toISOString().slice(0, 10);
+      for (const n of [1, -1, 13, -83, 366]) {
+        const want = new Date(ms + n * 86_400_000).toISOString().slice(0, 10);
+        if (addDays(date, n) !== want) expect(addDays(date, n)).toBe(want);
+      }
+    }
+    expect(addDays('2000-02-28', 1)).toBe('2000-02-29'); // divisible by 400: a leap year
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01'); // by 100 only: not
+    expect(addDays('0001-01-01', 0)).toBe('0001-01-01');
+    expect(() => addDays('2026-13-45x', 1)).toThrow(RangeError);
+    expect(() => addDays('', 1)).toThrow(RangeError);
+  });
+});
+
 describe('utcMidnight', () => {
   it('agrees with Date.UTC on every day from 1900 to 2100, and refuses what is not a date', () => {
     for (let ms = Date.UTC(1900, 0, 1); ms <= Date.UTC(2100, 11, 31); ms += 86_400_000) {

@@ -190,7 +190,10 @@ export async function caseloadMoods(
     .selectFrom('observation')
     .select([
       'person_id',
-      sql<string>`string_agg(date || (case when source = ${sql.lit(CHECKIN_SOURCE)} then '=' else '~' end) || value, ',')`.as(
+      // A whole mood is written as an integer ('7', not '7.0'): SQLite writes integers several times
+      // faster than floating-point numbers, and this runs for every day of every diary in the window.
+      sql<string>`string_agg(date || (case when source = ${sql.lit(CHECKIN_SOURCE)} then '=' else '~' end)
+        || (case when value = cast(value as bigint) then cast(value as bigint) else value end), ',')`.as(
         'days',
       ),
     ])

@@ -68,7 +68,17 @@ export async function caseloadRows(
   const { db } = ctx.store;
   const now = ctx.now();
   const ids = members.map((m) => m.person_id);
-  const todayOf = new Map(members.map((m) => [m.person_id, localDateAt(now, m.time_zone)]));
+  // Each member's today, worked out once per time zone (most of a clinic shares a few).
+  const zoneToday = new Map<string, string>();
+  const todayIn = (zone: string) => {
+    let today = zoneToday.get(zone);
+    if (today === undefined) {
+      today = localDateAt(now, zone);
+      zoneToday.set(zone, today);
+    }
+    return today;
+  };
+  const todayOf = new Map(members.map((m) => [m.person_id, todayIn(m.time_zone)]));
   const earliestToday = [...todayOf.values()].sort()[0] ?? localDateAt(now, 'UTC');
   const latestToday = [...todayOf.values()].sort().at(-1) ?? earliestToday;
   const windowFrom = windowStart(earliestToday);

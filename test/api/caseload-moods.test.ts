@@ -1,0 +1,73 @@
+/**
+ * The caseload's daily moods read in one string per person (store/clinic-caseload.ts), on both
+ * engines: whole moods written as integers, fractional ones (imports map other scales onto 1–10)
+ * kept exactly, the check-in's mood preferred over an import's on the same day.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseloadMoods } from '../../src/store/clinic-caseload.ts';
+import type { Store } from '../../src/store/open.ts';
+import { openTestStore, testEngines } from '../support/db.ts';
+
+describe.each(testEngines())('caseload moods on %s', (engine) => {
+  let store: Store;
+  const personId = `p-${randomUUID()}`;
+  const now = '2026-03-10T12:00:00.000Z';
+  const mood = (date: string, value: number | null, source = 'checkin') => ({
+    id: randomUUID(),
+    person_id: personId,
+    date,
+    measure: 'mood',
+    value,
+    text: null,
+    source,
+    created_at: now,
+    updated_at: now,
+  });
+
+  beforeAll(async () => {
+    store = await openTestStore(engine);
+    await store.db
+      .insertInto('person')
+      .values({
+        id: personId,
+        email: `${personId}@example.com`,
+        password_hash: 'x',
+        display_name: 'P',
+        time_zone: 'UTC',
+        role: 'person',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await store.db
+      .insertInto('observation')
+      .values([
+        mood('2026-03-01', 7),
+        mood('2026-03-02', 4.5, 'daylio'),
+        mood('2026-03-03', 2.25),
+        mood('2026-03-03', 3, 'bearable'),
+        mood('2026-03-04', 10, 'daylio'),
+        mood('2026-03-04', 1),
+        mood('2026-03-05', null),
+        mood('2026-03-06', 6.999),
+        mood('2026-03-09', 5), // outside the span asked for
+      ])
+      .execute();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('returns each day once, exactly, the check-in first', async () => {
+    const got = await caseloadMoods(store.db, [personId, 'nobody'], '2026-03-01', '2026-03-08');
+    expect(got.get(personId)).toEqual([
+      { date: '2026-03-01', mood: 7 },
+      { date: '2026-03-02', mood: 4.5 },
+      { date: '2026-03-03', mood: 2.25 },
+      { date: '2026-03-04', mood: 1 },
+      { date: '2026-03-06', mood: 6.999 },
+    ]);
+    expect(got.has('nobody')).toBe(false);
+  });
+});
