@@ -7,39 +7,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseloadMoods } from '../../src/store/clinic-caseload.ts';
 import type { Store } from '../../src/store/open.ts';
-import { openTestStore, testEngines } from '../support/db.ts';
+import { addStorePerson, openTestStore, testEngines } from '../support/db.ts';
 
 describe.each(testEngines())('caseload moods on %s', (engine) => {
   let store: Store;
   const personId = `p-${randomUUID()}`;
   const now = '2026-03-10T12:00:00.000Z';
-  const mood = (date: string, value: number | null, source = 'checkin') => ({
-    id: randomUUID(),
-    person_id: personId,
-    date,
-    measure: 'mood',
-    value,
-    text: null,
-    source,
-    created_at: now,
-    updated_at: now,
-  });
+  let obs: Awaited<ReturnType<typeof addStorePerson>>;
+  const mood = (date: string, value: number | null, source = 'checkin') => obs(date, 'mood', value, source);
 
   beforeAll(async () => {
     store = await openTestStore(engine);
-    await store.db
-      .insertInto('person')
-      .values({
-        id: personId,
-        email: `${personId}@example.com`,
-        password_hash: 'x',
-        display_name: 'P',
-        time_zone: 'UTC',
-        role: 'person',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    obs = await addStorePerson(store, personId, now);
     await store.db
       .insertInto('observation')
       .values([

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSourcedValues } from '../../src/store/observations.ts';
 import type { Store } from '../../src/store/open.ts';
 import { prepared } from '../../src/store/prepared.ts';
-import { openTestStore, testEngines } from '../support/db.ts';
+import { addStorePerson, openTestStore, testEngines } from '../support/db.ts';
 
 const stores: Store[] = [];
 afterAll(async () => {
@@ -32,30 +32,17 @@ describe.each(testEngines())('prepared queries on %s', (engine) => {
   const personId = `p-${randomUUID()}`;
   const now = '2026-03-10T12:00:00.000Z';
   // Five days of three measures, with a 0, a null value (a text measure) and an empty text.
-  const rows = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05'].flatMap((date, d) =>
-    [
-      { measure: 'mood', value: d * 2, text: null, source: 'checkin' },
-      { measure: 'stress', value: 5 - d, text: null, source: d % 2 ? 'daylio' : 'checkin' },
-      { measure: 'note', value: null, text: d === 2 ? '' : `day ${d}`, source: 'checkin' },
-    ].map((r) => ({ ...r, id: randomUUID(), person_id: personId, date, created_at: now, updated_at: now })),
-  );
+  const days = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05'];
 
   beforeAll(async () => {
     store = await openTestStore(engine);
     stores.push(store);
-    await store.db
-      .insertInto('person')
-      .values({
-        id: personId,
-        email: `${personId}@example.com`,
-        password_hash: 'x',
-        display_name: 'P',
-        time_zone: 'UTC',
-        role: 'person',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    const obs = await addStorePerson(store, personId, now);
+    const rows = days.flatMap((date, d) => [
+      obs(date, 'mood', d * 2),
+      obs(date, 'stress', 5 - d, d % 2 ? 'daylio' : 'checkin'),
+      obs(date, 'note', null, 'checkin', d === 2 ? '' : `day ${d}`),
+    ]);
     await store.db.insertInto('observation').values(rows).execute();
   });
 

@@ -4,7 +4,7 @@
  * @example
  * describe.each(testEngines())('%s', (engine) => { let store; beforeAll(async () => { store = await openTestStore(engine); }); });
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +46,41 @@ export async function createTestDatabase(
 
 export async function openTestStore(engine: Engine): Promise<Store> {
   return openStore({ ...(await createTestDatabase(engine)), passwordHashing: TEST_PASSWORD_HASHING });
+}
+
+/**
+ * A person row and a builder of their observation rows, written straight into the store (no
+ * account, no password): for store-level tests that need someone's data to read.
+ */
+export async function addStorePerson(store: Store, personId: string, now: string) {
+  await store.db
+    .insertInto('person')
+    .values({
+      id: personId,
+      email: `${personId}@example.com`,
+      password_hash: 'x',
+      display_name: 'P',
+      time_zone: 'UTC',
+      role: 'person',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return (
+    date: string,
+    measure: string,
+    value: number | null,
+    source = 'checkin',
+    text: string | null = null,
+  ) => ({
+    id: randomUUID(),
+    person_id: personId,
+    date,
+    measure,
+    value,
+    text,
+    source,
+    created_at: now,
+    updated_at: now,
+  });
 }
