@@ -54,15 +54,19 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
       '001 Meditate/Scores.csv': strToU8('Date,Score\n2026-03-02,0.5\n'),
     });
     await page.getByLabel('From').selectOption('loop');
-    // The zip reader is a chunk loaded on first use: hold it back to see that Preview waits for the
-    // new file (it once sent the previous Daylio file under "Loop" and the preview never came).
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route('**/assets/*.js', async (route) => {
-      await held;
-      await route.continue();
+    // Hold the zip's bytes back (its reading waits until released) to see that Preview waits for the
+    // new file: it once sent the previous Daylio file under "Loop", and the preview never came.
+    await page.evaluate(() => {
+      const read = Blob.prototype.arrayBuffer;
+      const w = window as unknown as { releaseRead?: () => void };
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        return new Promise<ArrayBuffer>((resolve) => {
+          w.releaseRead = () => {
+            Blob.prototype.arrayBuffer = read;
+            resolve(read.call(this));
+          };
+        });
+      };
     });
     await page.getByLabel('Files').setInputFiles({
       name: 'Loop Habits CSV 2026-03-02.zip',
@@ -72,8 +76,7 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
     const waiting = page.getByRole('button', { name: 'Reading the file…' });
     await waiting.waitFor();
     expect(await waiting.isDisabled()).toBe(true);
-    release();
-    await page.unroute('**/assets/*.js');
+    await page.evaluate(() => (window as unknown as { releaseRead: () => void }).releaseRead());
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await page.getByText('2 rows, 2 days from 2026-03-01 to 2026-03-02.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
