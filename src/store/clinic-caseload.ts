@@ -6,6 +6,8 @@
  * @example const scores = await caseloadScores(db, personIds);
  */
 import { type Kysely, sql } from 'kysely';
+import { daysBetween, utcMidnight } from '../core/dates.ts';
+import type { MoodsByDay } from '../core/safety/diary.ts';
 import type { SafetyInputResult } from '../core/sharing/safety-summary.ts';
 import { CHECKIN_SOURCE } from './observations.ts';
 import type { Database } from './schema.ts';
@@ -170,21 +172,21 @@ export function safetyInputs(
 }
 
 /**
- * One mood per logged day between two dates, per person, oldest first: the check-in's mood first,
- * then an imported one (as store/safety.ts `moodDays` does for one person).
+ * One mood per logged day between two dates, per person, laid out by day from `from`: the
+ * check-in's mood first, then an imported one (as store/safety.ts `moodDays` does for one person).
  *
  * A clinic's caseload reads about 50,000 of these; as rows, making each one a JavaScript object
  * cost more than the rest of the caseload put together. So each person's days come as one string
  * (`string_agg`, in SQLite from 3.44 and in PostgreSQL alike): `date` `=` (check-in) or `~`
- * (imported) `value`, comma-separated, in no promised order — sorted here when needed.
+ * (imported) `value`, comma-separated, in no promised order, read straight into the days.
  */
 export async function caseloadMoods(
   db: Kysely<Database>,
   personIds: readonly string[],
   from: string,
   to: string,
-): Promise<Map<string, { date: string; mood: number }[]>> {
-  const out = new Map<string, { date: string; mood: number }[]>();
+): Promise<Map<string, MoodsByDay>> {
+  const out = new Map<string, MoodsByDay>();
   if (personIds.length === 0) return out;
   const rows = await db
     .selectFrom('observation')
@@ -205,29 +207,33 @@ export async function caseloadMoods(
     .where('date', '<=', to)
     .groupBy('person_id')
     .execute();
-  for (const r of rows) out.set(r.person_id, moodDaysOf(r.days));
+  for (const r of rows) out.set(r.person_id, moodsByDayOf(r.days, from, to));
   return out;
 }
 
-/** `'2026-03-01=7,2026-03-01~3,2026-03-02~5'` → one mood a day, the check-in's first, by date. */
-export function moodDaysOf(encoded: string): { date: string; mood: number }[] {
-  const entries = encoded.split(',');
-  let sorted = true;
-  for (let i = 1; i < entries.length && sorted; i++)
-    sorted = (entries[i - 1] as string).slice(0, 10) <= (entries[i] as string).slice(0, 10);
-  if (!sorted) entries.sort();
-  const days: { date: string; mood: number }[] = [];
-  let lastFromCheckin = false;
-  for (const e of entries) {
-    const date = e.slice(0, 10);
-    const checkin = e[10] === '=';
-    const last = days[days.length - 1];
-    if (last?.date !== date) days.push({ date, mood: Number(e.slice(11)) });
-    else if (checkin && !lastFromCheckin) last.mood = Number(e.slice(11));
-    else continue;
-    lastFromCheckin = checkin;
+/**
+ * `'2026-03-01=7,2026-03-01~3,2026-03-02~5'` read into one mood a day from `from` to `to` (the
+ * check-in's over an import's, else the first import's; days outside the span left out).
+ */
+export function moodsByDayOf(encoded: string, from: string, to: string): MoodsByDay {
+  const n = Math.max(0, daysBetween(from, to) + 1);
+  const moods: (number | undefined)[] = new Array(n);
+  const fromCheckin = new Uint8Array(n);
+  const fromMs = utcMidnight(from);
+  let at = 0;
+  while (at < encoded.length) {
+    let end = encoded.indexOf(',', at);
+    if (end < 0) end = encoded.length;
+    // `YYYY-MM-DD`, then `=` or `~`, then the number.
+    const i = Math.round((utcMidnight(encoded.slice(at, at + 10)) - fromMs) / 86_400_000);
+    const checkin = encoded.charCodeAt(at + 10) === 61; // '='
+    if (i >= 0 && i < n && (moods[i] === undefined || (checkin && !fromCheckin[i]))) {
+      moods[i] = Number(encoded.slice(at + 11, end));
+      if (checkin) fromCheckin[i] = 1;
+    }
+    at = end + 1;
   }
-  return days;
+  return { from, moods };
 }
 
 /**

@@ -5,7 +5,8 @@
  *
  * @example caseloadPerson({ personId, displayName, joinedAt, joinedDate, today, kinds, scores, … })
  */
-import { addDays, daysBetween, utcMidnight } from '../dates.ts';
+import { addDays, daysBetween } from '../dates.ts';
+import type { MoodsByDay } from '../safety/diary.ts';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '../screeners/instruments.ts';
 import type { ShareKind } from '../sharing/access.ts';
 import type { SafetyInputResult } from '../sharing/safety-summary.ts';
@@ -29,8 +30,8 @@ export interface CaseloadInput {
   kinds: readonly ShareKind[];
   /** Every questionnaire and signals result (answers may be empty outside the window), any order. */
   results: readonly SafetyInputResult[];
-  /** Moods from the window's start minus 14 days to today. */
-  moods: readonly { date: string; mood: number }[];
+  /** Moods by day, covering the window's start minus 14 days to today (days outside count as not logged). */
+  moods: MoodsByDay;
   schedules: readonly Schedule[];
   lastEntryDate: string | null;
 }
@@ -57,20 +58,19 @@ export interface DailyMoods {
   moods: (number | null)[];
 }
 
-/** `dailyMoods([{ date: '2026-03-02', mood: 4 }], '2026-03-01', '2026-03-03')` → `{ from: '2026-03-01', moods: [null, 4, null] }`. */
-export function dailyMoods(
-  days: readonly { date: string; mood: number }[],
-  from: string,
-  to: string,
-): DailyMoods {
-  const moods: (number | null)[] = new Array(Math.max(0, daysBetween(from, to) + 1)).fill(null);
-  const fromMs = utcMidnight(from);
-  for (const d of days) {
-    const i = Math.round((utcMidnight(d.date) - fromMs) / 86_400_000);
-    if (i >= 0 && i < moods.length) moods[i] = d.mood;
-  }
+/**
+ * The moods of the days from `from` to `to`, null where none was logged: `dailyMoods({ from:
+ * '2026-02-28', moods: [5, undefined, 4] }, '2026-03-01', '2026-03-03')` → `{ from: '2026-03-01',
+ * moods: [null, 4, null] }`.
+ */
+export function dailyMoods(series: MoodsByDay, from: string, to: string): DailyMoods {
+  const moods: (number | null)[] = new Array(Math.max(0, daysBetween(from, to) + 1));
+  const offset = daysBetween(series.from, from);
+  for (let i = 0; i < moods.length; i++) moods[i] = series.moods[i + offset] ?? null;
   return { from, moods };
 }
+
+const NO_MOODS: MoodsByDay = { from: '1970-01-01', moods: [] };
 
 /** The window's first day for `today`. */
 export const windowStart = (today: string) => addDays(today, -(CASELOAD_WINDOW_DAYS - 1));
@@ -80,7 +80,7 @@ export function caseloadPerson(input: CaseloadInput): CaseloadPerson {
   const diary = input.kinds.includes('diary');
   const from = windowStart(input.today);
   const results = questionnaires ? input.results : [];
-  const moods = diary ? input.moods : [];
+  const moods = diary ? input.moods : NO_MOODS;
   // One pass over the results: each instrument's scores, and the last date each was filled in.
   const scores = new Map<string, { date: string; score: number }[]>();
   const lastTaken = new Map<string, string>();

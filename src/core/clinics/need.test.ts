@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../dates.ts';
+import { moodsByDay } from '../safety/diary.ts';
 import { type Need, needOf, sortByNeed } from './need.ts';
 import { scaleSummary } from './outcomes.ts';
 import { clinicSafetyEvents } from './safety-events.ts';
@@ -32,7 +33,7 @@ describe('safety events for the caseload', () => {
           supportReadAt: null,
         },
       ],
-      moods,
+      moods: moodsByDay(moods, '2026-01-27', '2026-03-10'),
       from: '2026-02-10',
       to: '2026-03-10',
     });

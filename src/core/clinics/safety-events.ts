@@ -8,9 +8,9 @@
  * @example clinicSafetyEvents({ results, moods, from: '2026-01-01', to: '2026-03-10' })[0].kind // 'phq9_item9'
  */
 import {
-  episodeStarts,
+  episodeStartsByDay,
   escalate,
-  type MoodDay,
+  type MoodsByDay,
   previousPhq9Scores,
   type SafetyTrigger,
   screenTriggers,
@@ -46,7 +46,7 @@ export function compareEvents(a: ClinicSafetyEvent, b: ClinicSafetyEvent): numbe
  */
 export function clinicSafetyEvents(input: {
   results: readonly SafetyInputResult[];
-  moods: readonly MoodDay[];
+  moods: MoodsByDay;
   from: string;
   to: string;
 }): ClinicSafetyEvent[] {
@@ -60,7 +60,7 @@ export function clinicSafetyEvents(input: {
       events.push({ date: r.date, level, kind: kindOf(t), words: `${triggerWords(t, r, before)}.` });
     }
   }
-  for (const start of episodeStarts(input.moods, input.from, input.to)) {
+  for (const start of episodeStartsByDay(input.moods, input.from, input.to)) {
     events.push({
       date: start,
       level: 'professional',

@@ -5,10 +5,12 @@ import { DAYLIO_DEFAULT_MOODS } from '../import/daylio.ts';
 import {
   diaryPromptState,
   episodeStarts,
+  episodeStartsByDay,
   LOW_MOOD_MIN_LOGGED_DAYS,
   lowMoodPattern,
   lowMoodTrigger,
   type MoodDay,
+  moodsByDay,
   snoozedUntil,
 } from './diary.ts';
 
@@ -173,5 +175,43 @@ describe('episodeStarts slides the window', () => {
       { numRuns: 300 },
     );
     expect(episodeStarts([], '2026-02-02', '2026-02-01')).toEqual([]);
+  });
+
+  it('finds the same starts from moods laid out by day, whatever day the series begins and ends on', () => {
+    // Mostly low moods on most days, so that episodes come and go within the span.
+    const mood = fc.oneof(
+      { arbitrary: fc.integer({ min: 1, max: 3 }), weight: 4 },
+      { arbitrary: fc.integer({ min: 4, max: 10 }), weight: 1 },
+    );
+    let withEpisodes = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ offset: fc.integer({ min: 0, max: 90 }), mood }), {
+          minLength: 20,
+          maxLength: 150,
+        }),
+        fc.integer({ min: 0, max: 70 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: -30, max: 30 }),
+        fc.integer({ min: -30, max: 30 }),
+        (entries, fromOffset, length, startShift, endShift) => {
+          const days = entries.map((e) => ({ date: addDays('2026-01-01', e.offset), mood: e.mood }));
+          const from = addDays('2026-01-01', fromOffset);
+          const to = addDays(from, length);
+          // The series may begin before or after the window's first day and end before or after `to`:
+          // the days it leaves out count as not logged, as they are in `days` cut to the same span.
+          const seriesFrom = addDays(from, -14 + startShift);
+          const seriesTo = addDays(to, endShift);
+          const series = moodsByDay(days, seriesFrom, seriesTo);
+          const inSpan = days.filter((d) => d.date >= seriesFrom && d.date <= seriesTo);
+          const want = naive(inSpan, from, to);
+          if (want.length > 0) withEpisodes++;
+          expect(episodeStartsByDay(series, from, to)).toEqual(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The comparison means something only if episodes were found often.
+    expect(withEpisodes).toBeGreaterThan(100);
   });
 });

@@ -106,6 +106,27 @@ export function snoozedUntil(dismissedAt: Date): Date {
 }
 
 /**
+ * Moods by day: `moods[i]` is the mood logged on `addDays(from, i)`, undefined where none was. The
+ * caseload reads its people's moods straight into this (no object per day), and both the sparkline
+ * and the episodes read it by index.
+ */
+export interface MoodsByDay {
+  from: string;
+  moods: readonly (number | undefined)[];
+}
+
+/** `days` laid out by day from `from` to `to` inclusive; a day outside is left out, a later duplicate wins. */
+export function moodsByDay(days: readonly MoodDay[], from: string, to: string): MoodsByDay {
+  const moods: (number | undefined)[] = new Array(Math.max(0, daysBetween(from, to) + 1));
+  const fromMs = utcMidnight(from);
+  for (const d of days) {
+    const i = Math.round((utcMidnight(d.date) - fromMs) / 86_400_000);
+    if (i >= 0 && i < moods.length) moods[i] = d.mood;
+  }
+  return { from, moods };
+}
+
+/**
  * First dates of the episodes (runs of days on which the rule fired) between two dates. The same
  * rule as `lowMoodPattern` on every day, computed by sliding the 14-day window one day at a time
  * (counts in, counts out) so a clinic's caseload can run it for hundreds of people at once;
@@ -113,34 +134,50 @@ export function snoozedUntil(dismissedAt: Date): Date {
  */
 export function episodeStarts(days: readonly MoodDay[], from: string, to: string): string[] {
   if (from > to) return [];
+  return episodeStartsByDay(moodsByDay(days, addDays(from, -LOW_MOOD_WINDOW_DAYS), to), from, to);
+}
+
+/** `episodeStarts` on moods laid out by day (days the series does not cover count as not logged). */
+export function episodeStartsByDay(series: MoodsByDay, from: string, to: string): string[] {
+  if (from > to) return [];
   // Index 0 is the first day of the window of the day before `from`.
   const start = addDays(from, -LOW_MOOD_WINDOW_DAYS);
-  // Without a single low day in reach the rule cannot fire (most people, most of the time).
-  if (!days.some((d) => d.mood <= LOW_MOOD_MAX && d.date >= start && d.date <= to)) return [];
   const n = daysBetween(start, to) + 1;
-  const mood: (number | undefined)[] = new Array(n);
-  const startMs = utcMidnight(start);
-  for (const d of days) {
-    const i = Math.round((utcMidnight(d.date) - startMs) / 86_400_000);
-    if (i >= 0 && i < n) mood[i] = d.mood;
+  // Where `start` falls in the series: an index outside it reads undefined, a day not logged.
+  const offset = daysBetween(series.from, start);
+  const moods = series.moods;
+  // Without a single low day in reach the rule cannot fire (most people, most of the time).
+  let anyLow = false;
+  for (let i = Math.max(0, -offset); i < n && i + offset < moods.length; i++) {
+    const m = moods[i + offset];
+    if (m !== undefined && m <= LOW_MOOD_MAX) {
+      anyLow = true;
+      break;
+    }
   }
+  if (!anyLow) return [];
   let logged = 0;
   let low = 0;
-  const fires = () =>
-    logged >= LOW_MOOD_MIN_LOGGED_DAYS && low * LOW_MOOD_SHARE.of >= logged * LOW_MOOD_SHARE.low;
-  const add = (i: number, sign: 1 | -1) => {
-    const m = mood[i];
-    if (m === undefined) return;
-    logged += sign;
-    if (m <= LOW_MOOD_MAX) low += sign;
-  };
-  for (let i = 0; i < LOW_MOOD_WINDOW_DAYS; i++) add(i, 1);
-  let previous = fires();
+  for (let i = 0; i < LOW_MOOD_WINDOW_DAYS; i++) {
+    const m = moods[i + offset];
+    if (m === undefined) continue;
+    logged++;
+    if (m <= LOW_MOOD_MAX) low++;
+  }
+  let previous = logged >= LOW_MOOD_MIN_LOGGED_DAYS && low * LOW_MOOD_SHARE.of >= logged * LOW_MOOD_SHARE.low;
   const starts: string[] = [];
   for (let i = LOW_MOOD_WINDOW_DAYS; i < n; i++) {
-    add(i, 1);
-    add(i - LOW_MOOD_WINDOW_DAYS, -1);
-    const now = fires();
+    const added = moods[i + offset];
+    if (added !== undefined) {
+      logged++;
+      if (added <= LOW_MOOD_MAX) low++;
+    }
+    const gone = moods[i - LOW_MOOD_WINDOW_DAYS + offset];
+    if (gone !== undefined) {
+      logged--;
+      if (gone <= LOW_MOOD_MAX) low--;
+    }
+    const now = logged >= LOW_MOOD_MIN_LOGGED_DAYS && low * LOW_MOOD_SHARE.of >= logged * LOW_MOOD_SHARE.low;
     if (now && !previous) starts.push(addDays(start, i));
     previous = now;
   }

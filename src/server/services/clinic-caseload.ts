@@ -85,7 +85,9 @@ export async function caseloadRows(
   const scores =
     history === 'all' ? await caseloadScores(db, ids) : await caseloadRecentScores(db, clinicId, windowFrom);
   const answers = await recentAnswers(db, ids, windowFrom, ANSWERS_READ_FOR);
-  const moods = await caseloadMoods(db, ids, addDays(windowFrom, -DIARY_RULE_LOOKBACK_DAYS), latestToday);
+  const moodsFrom = addDays(windowFrom, -DIARY_RULE_LOOKBACK_DAYS);
+  const moods = await caseloadMoods(db, ids, moodsFrom, latestToday);
+  const noMoods = { from: moodsFrom, moods: [] };
   const lastEntries = await lastEntryDates(db, ids);
   const schedules = schedulesByMembership(
     await schedulesOf(
@@ -102,7 +104,7 @@ export async function caseloadRows(
       today: todayOf.get(m.person_id) ?? earliestToday,
       kinds: parseKinds(m.kinds),
       results: safetyInputs(scores.get(m.person_id) ?? [], answers),
-      moods: moods.get(m.person_id) ?? [],
+      moods: moods.get(m.person_id) ?? noMoods,
       schedules: schedules.get(m.id) ?? [],
       lastEntryDate: lastEntries.get(m.person_id) ?? null,
     }),
