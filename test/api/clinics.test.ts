@@ -392,4 +392,26 @@ describe.each(testEngines())('clinics on %s', (engine) => {
     // Ben's old PHQ-9 rise stays a deterioration, but no safety event is that recent any more.
     expect(rows.map((p) => p.displayName)).toEqual(['BEN', 'CAT', 'DAN']);
   });
+
+  it('the diary rule in the caseload: a run of low days puts the person first, dated the day it fired', async () => {
+    // Dan logs a mood of 2 on six days in a row: every logged day is low, so the rule (at least 10
+    // of every 14 logged days at 3 or lower, from 5 logged days) fires on the fifth (5 July).
+    now = new Date('2026-07-08T12:00:00Z');
+    for (const day of ['2026-07-01', '2026-07-02', '2026-07-03', '2026-07-04', '2026-07-05', '2026-07-06'])
+      expect((await people.dan?.put(`/api/checkins/${day}`, { mood: 2 }))?.statusCode).toBe(200);
+    const rows = (await adams.get(`${base()}/caseload`)).json().people as {
+      displayName: string;
+      need: { tier: string };
+      safetyEvents: { date: string; kind: string; level: string }[];
+      moodSeries: { from: string; moods: (number | null)[] };
+    }[];
+    expect(rows.map((p) => [p.displayName, p.need.tier])[0]).toEqual(['DAN', 'safety']);
+    expect(rows[0]?.safetyEvents).toEqual([
+      expect.objectContaining({ date: '2026-07-05', kind: 'diary_low_mood', level: 'professional' }),
+    ]);
+    // The sparkline's 84 days end on 8 July (day 83): 1–6 July are its days 76–81.
+    expect(rows[0]?.moodSeries.moods.flatMap((m, i) => (m === null ? [] : [[i, m]]))).toEqual(
+      [76, 77, 78, 79, 80, 81].map((i) => [i, 2]),
+    );
+  });
 });
