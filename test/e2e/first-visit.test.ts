@@ -99,8 +99,26 @@ describe.each(testEngines())('first visit, appearance and the clinician menu on 
       await registerViaUi(page, run.server.url, 'Dr Bell');
       expect(await page.locator('a[href="/clinician"]').count()).toBe(0);
       await openNav(page, 'Data');
-      await page.getByRole('button', { name: 'Make this a clinician account' }).click();
-      await page.getByRole('link', { name: 'Open your dashboard' }).waitFor();
+      // The role change answers first (a failure here says which side went wrong), then the page
+      // shows the dashboard link from that answer.
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname === '/api/sharing/role'),
+        page.getByRole('button', { name: 'Make this a clinician account' }).click(),
+      ]);
+      expect(answer.status()).toBe(200);
+      expect(await answer.json()).toEqual({ role: 'clinician' });
+      await page
+        .getByRole('link', { name: 'Open your dashboard' })
+        .waitFor()
+        .catch(async (e) => {
+          const card = page.locator('section.card', { hasText: 'Clinician or coach?' });
+          throw new Error(
+            `no dashboard link; the card says: ${await card.textContent().catch(() => '(gone)')}`,
+            {
+              cause: e,
+            },
+          );
+        });
       await openNav(page, 'Clinician');
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/clinician');
