@@ -76,6 +76,11 @@ describe.each(testEngines())('data & sharing in Chromium on %s', (engine) => {
     const waiting = page.getByRole('button', { name: 'Reading the file…' });
     await waiting.waitFor();
     expect(await waiting.isDisabled()).toBe(true);
+    // The page loads the unzip chunk before it asks for the bytes: release only once it has asked.
+    await page.waitForFunction(
+      () => typeof (window as unknown as { releaseRead?: () => void }).releaseRead === 'function',
+    );
+    expect(await waiting.isDisabled()).toBe(true);
     await page.evaluate(() => (window as unknown as { releaseRead: () => void }).releaseRead());
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await page.getByText('2 rows, 2 days from 2026-03-01 to 2026-03-02.', { exact: false }).waitFor();
