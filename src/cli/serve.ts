@@ -35,6 +35,9 @@ export async function serve(argv: string[] = []): Promise<void> {
   else await runWorker();
 }
 
+/** A server process's exit code when its port was taken (98 is EADDRINUSE's number on Linux). */
+const EXIT_PORT_TAKEN = 98;
+
 /** A port nobody listens on, so that every worker, and every replacement, listens on the same one. */
 function freePort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -71,7 +74,10 @@ async function supervise(workers: number): Promise<void> {
   const lease: Lease | undefined = config.databaseUrl
     ? undefined
     : holdServerLease(join(config.dataDir, 'gutbrain.db'));
-  const port = config.port === 0 ? await freePort(config.host) : config.port;
+  // PORT=0: a free port chosen here. Another program can take it before the first worker binds it
+  // (the probe has to let it go); the first worker then says so and another free port is tried.
+  let port = config.port === 0 ? await freePort(config.host) : config.port;
+  let portTries = 1;
 
   let stopping = false;
   let announced = false;
@@ -101,6 +107,17 @@ async function supervise(workers: number): Promise<void> {
       return;
     }
     const why = describeExit(code, signal);
+    if (!wasServing && code === EXIT_PORT_TAKEN && config.port === 0 && !announced && portTries < 5) {
+      portTries += 1;
+      freePort(config.host).then(
+        (p) => {
+          port = p;
+          start();
+        },
+        () => stopAll(1),
+      );
+      return;
+    }
     if (!wasServing) {
       // It never got as far as listening: a configuration or start-up error (printed above by
       // the worker) that a restart would only repeat.
@@ -172,5 +189,12 @@ async function runWorker(): Promise<void> {
   process.once('SIGTERM', shutdown);
   // Ctrl-C in a terminal reaches every process of the group; the supervisor coordinates.
   process.once('SIGINT', shutdown);
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    console.error(`gutbrain: port ${config.port} on ${config.host} is already in use.`);
+    await store.close();
+    process.exit(EXIT_PORT_TAKEN);
+  }
 }

@@ -3,7 +3,8 @@
  * next request is served; SIGTERM lets a request in progress finish before everything exits.
  * (The database plays no part here, so this runs on SQLite only.)
  */
-import { connect, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../support/browser.ts';
 
@@ -94,4 +95,34 @@ describe('gutbrain serve supervisor', () => {
     expect(answer).toContain('"code":"bad_credentials"');
     expect(await exited).toBe(0);
   }, 120_000);
+
+  it('a port already in use is said in words, and the server stops instead of retrying for ever', async () => {
+    const taken = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const error = await startServer('sqlite', { PORT: String(port) }).then(
+        () => null,
+        (e: Error) => e,
+      );
+      expect(error?.message).toMatch(/server exited with 1/);
+      expect(error?.message).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(error?.message).toContain('a server process could not start');
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('PORT=0: a free port taken by another program before the first bind is replaced by another', async () => {
+    const preload = fileURLToPath(new URL('../support/first-port-taken.mjs', import.meta.url));
+    const server = await startServer('sqlite', { NODE_OPTIONS: `--import ${preload}` });
+    try {
+      const [, held] = /test preload holds port (\d+)/.exec(server.output()) ?? [];
+      expect(server.output()).toContain(`port ${held} on 127.0.0.1 is already in use`);
+      expect(new URL(server.url).port).not.toBe(held);
+      expect((await fetch(`${server.url}/api/auth/session`)).status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+  });
 });

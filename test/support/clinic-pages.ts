@@ -60,7 +60,13 @@ export async function openInvitation(page: Page, link: string): Promise<void> {
   await page.goto(link);
   // A full page load, the session, then the preview: allow for a busy machine (once took over 30 s
   // at a load average of 36 on two cores).
-  await page.getByRole('button', { name: /^Accept and (share|join)$/ }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('button', { name: /^Accept and (share|join)$/ })
+    .waitFor({ timeout: 60_000 })
+    .catch(async (e: Error) => {
+      const shown = await page.locator('main').innerText().catch(() => '(no main)');
+      throw new Error(`${e.message}\nAt ${page.url()} the page shows:\n${shown}`);
+    });
 }
 
 type Instrument = 'phq9' | 'gad7';
