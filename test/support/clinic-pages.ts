@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { registerViaUi } from './browser.ts';
 import { daysAgo, pageApi } from './page-api.ts';
 
@@ -49,10 +50,11 @@ export async function inviteByLink(
 ): Promise<string> {
   await page.getByLabel('Their email').fill(email);
   await page.getByLabel('They join as').selectOption({ label: KIND_OPTION[kind] });
+  // Typing the new address took the last link away; the new one names whom it is for.
+  expect(await page.getByLabel('Invitation link').count()).toBe(0);
   await page.getByRole('button', { name: 'Make the link' }).click();
-  const link = page.getByLabel('Invitation link');
-  await link.waitFor();
-  return link.inputValue();
+  await page.locator('.invite-link strong', { hasText: email }).waitFor();
+  return page.getByLabel('Invitation link').inputValue();
 }
 
 /** Opens an invitation link as the signed-in person and waits for its consent screen. */

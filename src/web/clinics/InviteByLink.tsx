@@ -58,11 +58,21 @@ export function InviteByLink({ clinicId, admin }: { clinicId: string; admin: boo
           autoComplete="off"
           hint="The link works only for the Gutbrain account with this email, once, for a limited time."
           error={err?.field === 'email' ? err.message : undefined}
-          onChange={(e) => setEmail(e.target.value)}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            // A link shown for the last address goes as soon as a new one is typed: never sent to the wrong person.
+            if (invite.data) invite.reset();
+          }}
         />
         <label className="field">
           <span>They join as</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              if (invite.data) invite.reset();
+            }}
+          >
             <option value="person">A person who shares their data</option>
             {admin && <option value="clinician">A clinician</option>}
             {admin && <option value="admin">An admin (can invite and remove clinicians)</option>}
