@@ -24,6 +24,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          isolate: false,
           include: ['src/**/*.test.ts', 'knowledge/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...DEEP],
           environment: 'node',
@@ -33,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          isolate: false,
           include: ['test/api/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...DEEP],
           globalSetup: ['test/support/postgres-setup.ts'],
