@@ -58,6 +58,8 @@ export function useSessionRefresh() {
   return async (person: Person | null) => {
     if (person) rememberLastPerson(person);
     else forgetLastPerson();
+    // A session read still on its way was asked before this change: its answer must not undo it.
+    await qc.cancelQueries({ queryKey: SESSION_KEY });
     qc.setQueryData(SESSION_KEY, person);
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   };
