@@ -66,7 +66,10 @@ export async function openInvitation(page: Page, link: string): Promise<void> {
     .getByRole('button', { name: /^Accept and (share|join)$/ })
     .waitFor({ timeout: 60_000 })
     .catch(async (e: Error) => {
-      const shown = await page.locator('main').innerText().catch(() => '(no main)');
+      const shown = await page
+        .locator('main')
+        .textContent()
+        .catch(() => '(no main)');
       throw new Error(`${e.message}\nAt ${page.url()} the page shows:\n${shown}`);
     });
 }
