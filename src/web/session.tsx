@@ -1,5 +1,5 @@
 /** The signed-in person, shared through React context; null while signed out. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { getSession } from '../contract/auth.ts';
 import type { OutputOf } from '../contract/endpoint.ts';
@@ -52,15 +52,18 @@ export function usePerson(): Person {
   return person;
 }
 
-/** After login/register/logout: refresh who is signed in and drop everyone else's cached data. */
+/** Sets who is signed in and drops everyone else's cached data (see useSessionRefresh). */
+export async function refreshSession(qc: QueryClient, person: Person | null): Promise<void> {
+  if (person) rememberLastPerson(person);
+  else forgetLastPerson();
+  // A session read still on its way was asked before this change: its answer must not undo it.
+  await qc.cancelQueries({ queryKey: SESSION_KEY });
+  qc.setQueryData(SESSION_KEY, person);
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+}
+
+/** After login/register/logout or a role change: refresh who is signed in. */
 export function useSessionRefresh() {
   const qc = useQueryClient();
-  return async (person: Person | null) => {
-    if (person) rememberLastPerson(person);
-    else forgetLastPerson();
-    // A session read still on its way was asked before this change: its answer must not undo it.
-    await qc.cancelQueries({ queryKey: SESSION_KEY });
-    qc.setQueryData(SESSION_KEY, person);
-    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-  };
+  return (person: Person | null) => refreshSession(qc, person);
 }
