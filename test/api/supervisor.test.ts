@@ -102,7 +102,10 @@ describe('gutbrain serve supervisor', () => {
     const port = (taken.address() as { port: number }).port;
     try {
       const error = await startServer('sqlite', { PORT: String(port) }).then(
-        () => null,
+        async (server) => {
+          await server.stop();
+          return null;
+        },
         (e: Error) => e,
       );
       expect(error?.message).toMatch(/server exited with 1/);

@@ -6,7 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, openNav, PHONE, registerViaUi, useServerAndBrowser } from '../support/browser.ts';
+import {
+  DESKTOP,
+  openNav,
+  PHONE,
+  registerViaUi,
+  useServerAndBrowser,
+  waitForOrReport,
+} from '../support/browser.ts';
 import { testEngines } from '../support/db.ts';
 
 const SIZES = { phone: PHONE, desktop: DESKTOP } as const;
@@ -107,18 +114,10 @@ describe.each(testEngines())('first visit, appearance and the clinician menu on 
       ]);
       expect(answer.status()).toBe(200);
       expect(await answer.json()).toEqual({ role: 'clinician' });
-      await page
-        .getByRole('link', { name: 'Open your dashboard' })
-        .waitFor()
-        .catch(async (e) => {
-          const card = page.locator('section.card', { hasText: 'Clinician or coach?' });
-          throw new Error(
-            `no dashboard link; the card says: ${await card.textContent().catch(() => '(gone)')}`,
-            {
-              cause: e,
-            },
-          );
-        });
+      await waitForOrReport(
+        page.getByRole('link', { name: 'Open your dashboard' }),
+        page.locator('section.card', { hasText: 'Clinician or coach?' }),
+      );
       await openNav(page, 'Clinician');
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect(new URL(page.url()).pathname).toBe('/clinician');

@@ -12,7 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Engine } from '../../src/store/open.ts';
 import { createTestDatabase } from './db.ts';
@@ -153,4 +153,15 @@ export async function openNav(page: Page, label: string): Promise<void> {
   }
   await page.locator('.nav-more > summary').click();
   await page.locator('.nav-more-panel a', { hasText: label }).click();
+}
+
+/**
+ * Waits for `target`; if it never comes, fails with what `shown` (a part of the page) says instead,
+ * so a failure in a full run tells which side went wrong.
+ */
+export async function waitForOrReport(target: Locator, shown: Locator, timeout?: number): Promise<void> {
+  await target.waitFor(timeout === undefined ? {} : { timeout }).catch(async (e: Error) => {
+    const text = await shown.textContent().catch(() => '(not on the page)');
+    throw new Error(`${e.message}\nAt ${target.page().url()} the page shows instead:\n${text}`, { cause: e });
+  });
 }

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { registerViaUi } from './browser.ts';
+import { registerViaUi, waitForOrReport } from './browser.ts';
 import { daysAgo, pageApi } from './page-api.ts';
 
 /** A new person on their own page, past the first-run tour. */
@@ -62,16 +62,11 @@ export async function openInvitation(page: Page, link: string): Promise<void> {
   await page.goto(link);
   // A full page load, the session, then the preview: allow for a busy machine (once took over 30 s
   // at a load average of 36 on two cores).
-  await page
-    .getByRole('button', { name: /^Accept and (share|join)$/ })
-    .waitFor({ timeout: 60_000 })
-    .catch(async (e: Error) => {
-      const shown = await page
-        .locator('main')
-        .textContent()
-        .catch(() => '(no main)');
-      throw new Error(`${e.message}\nAt ${page.url()} the page shows:\n${shown}`);
-    });
+  await waitForOrReport(
+    page.getByRole('button', { name: /^Accept and (share|join)$/ }),
+    page.locator('main'),
+    60_000,
+  );
 }
 
 type Instrument = 'phq9' | 'gad7';
