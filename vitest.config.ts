@@ -56,7 +56,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/postgres-setup.ts', 'test/support/web-build-setup.ts'],
+          globalSetup: [
+            'test/support/postgres-setup.ts',
+            'test/support/web-build-setup.ts',
+            'test/support/server-bundle-setup.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

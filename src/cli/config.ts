@@ -6,8 +6,8 @@
  * (1 = accept push endpoints on this machine; for tests and development only).
  */
 import { isIP } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from '../server/project-root.ts';
 
 export interface ServerConfig {
   port: number;
@@ -74,8 +74,6 @@ export function parsePublicUrl(value: string | undefined): string | undefined {
     throw new Error('PUBLIC_URL must start with https:// or http://');
   return url.origin;
 }
-
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);

@@ -1,9 +1,6 @@
 /** Entry point of the `gutbrain` command: `gutbrain <command> [options]`. */
-import { backupCommand } from './backup.ts';
-import { demoCommand } from './demo.ts';
-import { importCommand } from './import.ts';
-import { microbiomeCommand } from './microbiome.ts';
-import { serve } from './serve.ts';
+// Each command is loaded when it is asked for, so `serve` (and the server processes it starts)
+// never loads the PDF, import or backup code of the others.
 
 const USAGE = `Usage: gutbrain <command>
 
@@ -20,17 +17,17 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'help'] = argv;
   switch (command) {
     case 'serve':
-      await serve(argv.slice(1));
+      await (await import('./serve.ts')).serve(argv.slice(1));
       return -1;
     case 'demo':
-      return demoCommand(argv.slice(1));
+      return (await import('./demo.ts')).demoCommand(argv.slice(1));
     case 'microbiome':
-      return microbiomeCommand(argv.slice(1));
+      return (await import('./microbiome.ts')).microbiomeCommand(argv.slice(1));
     case 'import':
-      return importCommand(argv.slice(1));
+      return (await import('./import.ts')).importCommand(argv.slice(1));
     case 'backup':
     case 'restore':
-      return backupCommand(command, argv.slice(1));
+      return (await import('./backup.ts')).backupCommand(command, argv.slice(1));
     case 'help':
     case '--help':
     case '-h':

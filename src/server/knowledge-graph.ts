@@ -9,15 +9,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   KnowledgeError,
   type KnowledgeGraph,
   lintKnowledge,
   parseKnowledge,
 } from '../core/knowledge/index.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
 
 const cache = new Map<string, KnowledgeGraph>();
 

@@ -1,7 +1,7 @@
 /**
- * Browser tests against a real server: starts `gutbrain serve` as a child process on a free port
- * (SQLite in a temp folder, or a fresh PostgreSQL database), and launches Debian's Chromium through
- * playwright-core.
+ * Browser tests against a real server: starts `gutbrain serve` (bundled once per run) as a child
+ * process on a free port (SQLite in a temp folder, or a fresh PostgreSQL database), and launches
+ * Debian's Chromium through playwright-core.
  *
  * @example
  * const server = await startServer('sqlite'); const browser = await launchBrowser();
@@ -33,7 +33,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const db = await createTestDatabase(engine);
   const dataDir = mkdtempSync(join(tmpdir(), 'gutbrain-e2e-'));
-  const child = spawn(process.execPath, ['bin/gutbrain.mjs', 'serve'], {
+  // The run's bundled server (test/support/server-bundle-setup.ts), else the command itself.
+  const child = spawn(process.execPath, [inject('serverEntry') ?? 'bin/gutbrain.mjs', 'serve'], {
     env: {
       ...process.env,
       PORT: '0',

@@ -1,11 +1,13 @@
 /** The OpenAPI document, built once per app from every endpoint it registered. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { getOpenApi } from '../../contract/meta.ts';
 import { openApiDocument } from '../openapi.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { type Route, route } from '../route-table.ts';
 
-const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+const { version } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   version: string;
 };
 type Doc = { openapi: '3.1.0'; paths: Record<string, unknown> };
