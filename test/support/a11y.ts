@@ -1,7 +1,7 @@
 /**
  * Accessibility checks for browser tests: axe-core through Playwright (WCAG 2.1 A/AA rules), and a
  * keyboard walk that presses Tab through the page and reports every visible control it never
- * reached (a radio group counts as one stop, as browsers make it).
+ * reached (a radio group counts as one stop, as browsers make it), and the controls too small to tap.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -84,5 +84,33 @@ export async function unreachableByKeyboard(page: Page, maxTabs = 400): Promise<
       missing.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} "${name}"`);
     }
     return missing;
+  });
+}
+
+/** Visible controls on the page smaller than 44×44 CSS px (WCAG 2.5.5), outside running text. */
+export async function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll(
+      'button, a[href], input, select, textarea, summary, [role="button"]',
+    )) {
+      const target =
+        el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')
+          ? (el.closest('label') ?? el)
+          : el;
+      const r = target.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      // Links inside a sentence are exempt (WCAG 2.5.8 "inline").
+      if (el.tagName === 'A' && !el.classList.contains('button') && getComputedStyle(el).display === 'inline')
+        continue;
+      if (el.closest('.skip-link')) continue;
+      if (r.height < 44 || r.width < 44) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30);
+        out.push(
+          `${el.tagName.toLowerCase()}.${[...target.classList].join('.')} "${name}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
+      }
+    }
+    return out;
   });
 }

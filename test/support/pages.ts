@@ -43,3 +43,7 @@ export async function settle(page: Page) {
     .waitFor({ state: 'detached', timeout: 10_000 })
     .catch(() => undefined);
 }
+
+/** True when the page is wider than the window, so a person has to scroll sideways. */
+export const overflowsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
