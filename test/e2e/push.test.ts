@@ -43,7 +43,7 @@ async function signedInWithNotifications(context: BrowserContext, url: string): 
 }
 
 describe('reminder pushes in Chromium', () => {
-  const run = useServerAndBrowser('sqlite');
+  const run = useServerAndBrowser('sqlite', {}, { notifications: true });
 
   it('a push to the service worker shows the reminder as a notification', async () => {
     const context = await run.browser.newContext({ viewport: PHONE });

@@ -20,7 +20,7 @@ describe('reminders in Chromium', () => {
 
   beforeAll(async () => {
     server = await startServer('sqlite');
-    browser = await launchBrowser();
+    browser = await launchBrowser({ notifications: true });
   });
   afterAll(async () => {
     await browser?.close();
