@@ -174,6 +174,12 @@ describe('every page, looked at and checked in Chromium', () => {
             taps,
             keyboard,
           });
+          // Counts in words on the weekly report: the program began today and one goal (a fermented
+          // food) is met — "1 day", "1 goal", never "1 days" or "1 goals".
+          if (path === '/insights/week')
+            expect(await page.locator('.week-goals li').first().textContent()).toMatch(
+              /met on 0 of 1 day; 1 goal met in all\./,
+            );
         }
         await context.close();
       });

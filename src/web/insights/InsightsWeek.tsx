@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../components/States.tsx';
 import { sourceName } from '../days/days.ts';
 import { enrolmentDetailsQuery } from '../programs/queries.ts';
 import { formatDate, useToday } from '../useToday.ts';
+import { countOf } from '../words.ts';
 import { oneDecimal } from './format.ts';
 import { RecommendationCard, SupportPrompt } from './InsightsRecommendations.tsx';
 import { type WeekRow, weekQuery } from './queries.ts';
@@ -59,8 +60,8 @@ function GoalsMet({ from, to }: { from: string; to: string }) {
     <ul className="week-goals">
       {programs.map((p) => (
         <li key={p.title}>
-          <strong>{p.title}:</strong> every daily goal met on {p.complete} of {p.days} days; {p.goals} goals
-          met in all.
+          <strong>{p.title}:</strong> every daily goal met on {p.complete} of {countOf(p.days, 'day')};{' '}
+          {countOf(p.goals, 'goal')} met in all.
         </li>
       ))}
     </ul>
