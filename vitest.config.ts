@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import MixedSequencer from './test/support/sequencer.ts';
 
 /**
  * The deep tier: slow tests that `npm test` and `.ci/run` always run and `npm test -- --quick`
@@ -16,10 +17,11 @@ const DEEP = [
 // driving Debian's Chromium against a real server.
 export default defineConfig({
   test: {
-    // Two files at once, from every project alike (Vitest's default on a 2-core machine is one).
-    // Every file makes its own databases and servers on free ports, so files share no state; much
-    // of a file's time is spent waiting on a child process, PostgreSQL or Chromium.
-    maxWorkers: 2,
+    // Three files at once on this 2-core machine, browser files mixed in among the busy ones
+    // (test/support/sequencer.ts): a browser file waits much of its time. Every file makes its own
+    // databases and servers on free ports, so files share no state.
+    maxWorkers: 3,
+    sequence: { sequencer: MixedSequencer },
     projects: [
       {
         test: {
@@ -37,7 +39,7 @@ export default defineConfig({
           isolate: false,
           include: ['test/api/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...DEEP],
-          globalSetup: ['test/support/postgres-setup.ts'],
+          globalSetup: ['test/support/postgres-setup.ts', 'test/support/server-bundle-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -46,7 +48,7 @@ export default defineConfig({
         test: {
           name: 'deep',
           include: DEEP,
-          globalSetup: ['test/support/postgres-setup.ts'],
+          globalSetup: ['test/support/postgres-setup.ts', 'test/support/server-bundle-setup.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 60_000,
