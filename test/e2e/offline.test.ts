@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PHONE, registerViaUi, useServerAndBrowser } from '../support/browser.ts';
 
 describe('installable and offline in Chromium', () => {
-  const run = useServerAndBrowser('sqlite');
+  const run = useServerAndBrowser('sqlite', {}, { serviceWorkers: true });
 
   it('serves a manifest with PNG icons, and index.html has no inline script under a self-only CSP', async () => {
     const index = await fetch(`${run.server.url}/today`);
