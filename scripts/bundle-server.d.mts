@@ -1,2 +1,5 @@
-/** Bundles the gutbrain command and its worker threads into `outdir`; resolves to the entry file. */
-export function bundleServer(outdir: string): Promise<string>;
+/**
+ * Bundles the gutbrain command and its worker threads into `outdir`, with `moreEntries` (name →
+ * source path) beside them; resolves to the command's entry file.
+ */
+export function bundleServer(outdir: string, moreEntries?: Record<string, string>): Promise<string>;

@@ -10,11 +10,13 @@
 // PROJECT_ROOT points at (src/server/project-root.ts).
 //
 // Usage: node scripts/bundle-server.mjs OUTDIR   → OUTDIR/gutbrain.mjs serve
+// From code: bundleServer(outdir, { name: 'path/to/entry.ts' }) adds more entry points beside it
+// (the tests add the crash test's writer), sharing the server's chunks.
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-export async function bundleServer(outdir) {
+export async function bundleServer(outdir, moreEntries = {}) {
   await build({
     // Entry points are named from the repository, whatever folder this is run from.
     absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
@@ -24,6 +26,7 @@ export async function bundleServer(outdir) {
       'upload-worker': 'src/server/microbiome/upload-worker.ts',
       'wearable-worker': 'src/server/wearables/wearable-worker.ts',
       'import-worker': 'src/server/import/import-worker.ts',
+      ...moreEntries,
     },
     outdir,
     outExtension: { '.js': '.mjs' },

@@ -17,6 +17,7 @@ import { openStore } from '../../src/store/open.ts';
 import { createPerson } from '../../src/store/people.ts';
 import { registerClient } from '../support/api.ts';
 import { startServer } from '../support/browser.ts';
+import { writerArgs } from '../support/crash-writer.ts';
 
 const root = join(import.meta.dirname, '../..');
 const count = (file: string, sql: string) => {
@@ -35,14 +36,10 @@ function startWriter(
   file: string,
   personId: string,
 ): { child: ChildProcess; acks: () => number; ready: Promise<void> } {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'test/crash/checkin-writer.ts', file, personId, '0'],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...writerArgs(), file, personId, '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let acks = 0;
   let err = '';
   child.stderr?.on('data', (d) => {

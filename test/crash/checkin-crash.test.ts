@@ -3,18 +3,15 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.ts';
 import { createPerson } from '../../src/store/people.ts';
+import { writerArgs } from '../support/crash-writer.ts';
 import { createTestDatabase, testEngines } from '../support/db.ts';
 
 /** Runs the writer until it has acknowledged `minAcks` saves, then SIGKILLs it; returns acked dates. */
 function writeThenKill(target: string, personId: string, offset: number, minAcks: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/crash/checkin-writer.ts', target, personId, String(offset)],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [...writerArgs(), target, personId, String(offset)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked: string[] = [];
     let buffer = '';
     let err = '';
