@@ -4,7 +4,7 @@
  * @example const app = await buildApp({ store }); await app.listen({ port: 3000 });
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type AuthThrottlePolicy, DEFAULT_AUTH_THROTTLE } from '../core/auth/throttle.ts';
@@ -158,7 +158,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot;
   const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Vite names every file under assets/ after a hash of its content, so a new build brings new
+      // names: browsers keep these for a year without asking again. Everything else (index.html,
+      // the service worker, the manifest, icons) is asked about on each use.
+      setHeaders: (reply, path) => {
+        if (relative(webRoot, path).startsWith(`assets${sep}`))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
 
   app.setNotFoundHandler((req, reply) => {
     if (!req.url.startsWith('/api/') && req.method === 'GET' && hasWeb) {

@@ -40,6 +40,16 @@ describe('installable and offline in Chromium', () => {
     const sw = await fetch(`${run.server.url}/sw.js`);
     expect(sw.status).toBe(200);
     expect(sw.headers.get('content-type')).toMatch(/javascript/);
+
+    // Files named by their content's hash are kept a year; the page, the worker and the manifest
+    // are asked about each time, so a new build reaches people.
+    const script = /<script\b[^>]*\bsrc="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${run.server.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const res of [index, sw, await fetch(`${run.server.url}/manifest.webmanifest`)])
+      expect(res.headers.get('cache-control')).toMatch(/^(no-cache|public, max-age=0)$/);
   });
 
   it('opens Today offline, queues a check-in, and saves it exactly once when back online', async () => {
