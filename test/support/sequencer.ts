@@ -6,6 +6,7 @@
  * order: by the last run's duration, else by file size), taken in step, so that both lists are
  * used up at the same pace and browser files keep running beside the busy ones.
  */
+import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 export default class MixedSequencer extends BaseSequencer {
@@ -37,12 +38,10 @@ export default class MixedSequencer extends BaseSequencer {
   /** A file's expected cost: its duration in the last run when every file has one, else its size. */
   private weigher(files: TestSpecification[]): (f: TestSpecification) => number {
     const { cache, config } = this.ctx;
-    const key = (f: TestSpecification) => `${f.project.name}:${f.moduleId.slice(config.root.length + 1)}`;
-    const durations = files.map((f) => cache.getFileTestResults(key(f))?.duration);
-    if (durations.every((d) => d !== undefined)) {
-      const byFile = new Map(files.map((f, n) => [f, durations[n] ?? 0]));
-      return (f) => byFile.get(f) ?? 0;
-    }
+    // The key Vitest's own sort reads its cache by.
+    const key = (f: TestSpecification) => `${f.project.name}:${relative(config.root, f.moduleId)}`;
+    const duration = (f: TestSpecification) => cache.getFileTestResults(key(f))?.duration;
+    if (files.every((f) => duration(f) !== undefined)) return (f) => duration(f) ?? 0;
     return (f) => cache.getFileStats(key(f))?.size ?? 0;
   }
 }

@@ -3,7 +3,7 @@
  * own under dist/, so the servers the tests start skip tsx's per-file loading; the crash test's
  * writer (test/crash/checkin-writer.ts) is bundled beside it. The bundle is built from the same
  * sources bin/gutbrain.mjs runs; the CLI tests (src/cli/*.test.ts) still run bin/gutbrain.mjs
- * itself. startServer and writerCommand use the bundle when this setup provided one.
+ * itself. startServer and writerArgs (test/support/crash-writer.ts) use the bundle when this setup provided one.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
